@@ -1,0 +1,73 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type * as z from 'zod';
+import { BusEventSchema, type Cause, type EventDefinition, type Metadata } from './events.ts';
+import { logger } from './logger.ts';
+import { DuplicateDeliveryError, type Commit, type Store } from './store.ts';
+
+/** What a consumer decided: the change to commit (possibly none), and why, for the inbox record. */
+export interface Reaction extends Commit {
+  note?: string;
+}
+
+export interface EventConsumer<D extends EventDefinition = EventDefinition> {
+  definition: D;
+  apply(data: z.output<D['data']>, context: { metadata: Metadata; cause: Cause }): Promise<Reaction>;
+}
+
+export function consume<D extends EventDefinition>(
+  definition: D,
+  apply: EventConsumer<D>['apply'],
+): EventConsumer<D> {
+  return { definition, apply };
+}
+
+/**
+ * The events entry of a service: an SQS batch from its subscription queues, each record one
+ * EventBridge event. Each event is applied at most once: the inbox is checked first (a redelivery
+ * changes nothing and emits nothing), and `INBOX#<eventId>` is committed with the change, so a
+ * concurrent duplicate loses the transaction. A failed record is reported back (partial batch
+ * failure) and retried by the queue, then dead-lettered.
+ */
+export function eventsHandler(options: { service: string; store: Store; consumers: EventConsumer[] }) {
+  const byType = new Map(options.consumers.map((c) => [`${c.definition.source} ${c.definition.detailType}`, c]));
+  const processor = new BatchProcessor(EventType.SQS);
+
+  async function applyRecord(record: SQSRecord): Promise<void> {
+    const busEvent = BusEventSchema.parse(JSON.parse(record.body));
+    const consumer = byType.get(`${busEvent.source} ${busEvent['detail-type']}`);
+    if (!consumer) throw new Error(`${options.service} has no consumer for ${busEvent.source} ${busEvent['detail-type']}`);
+    const detail = consumer.definition.detail.parse(busEvent.detail);
+    const { eventId, correlationId } = detail.metadata;
+    const log = { correlationId, eventId, detailType: busEvent['detail-type'] };
+    if (await options.store.hasApplied(eventId)) {
+      logger.info('redelivered event absorbed', log);
+      return;
+    }
+    const cause: Cause = {
+      correlationId,
+      causationId: eventId,
+      now: new Date().toISOString(),
+      actor: { sub: `five-haves.${options.service}`, roles: ['service'] },
+    };
+    try {
+      const reaction = await consumer.apply(detail.data, { metadata: detail.metadata, cause });
+      await options.store.commit(reaction, {
+        inbox: { eventId, source: busEvent.source, detailType: busEvent['detail-type'], now: cause.now },
+      });
+      if (reaction.note) logger.info(reaction.note, log);
+    } catch (error) {
+      if (error instanceof DuplicateDeliveryError) {
+        logger.info('concurrent duplicate absorbed', log);
+        return;
+      }
+      logger.error('event not applied; the queue will retry it', { ...log, error });
+      throw error;
+    }
+  }
+
+  return middy<SQSEvent, SQSBatchResponse, Error, Context>().handler((event, context) =>
+    processPartialResponse(event, applyRecord, processor, { context }),
+  );
+}

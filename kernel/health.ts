@@ -1,0 +1,24 @@
+import type { HttpResult } from './http.ts';
+import type { RouteSpec } from './routes.ts';
+import type { Store } from './store.ts';
+import type { ServiceName } from './table.ts';
+
+/** Every service answers its operators: is the function up and does it reach its own table? */
+export function healthRoute(service: ServiceName) {
+  return {
+    method: 'GET',
+    path: `/${service}/health`,
+    summary: `Whether the ${service} service reaches its table (operators).`,
+    access: { roles: ['operator'], jurisdiction: 'any' },
+    status: 200,
+  } as const satisfies RouteSpec;
+}
+
+export async function health(service: ServiceName, store: Store): Promise<HttpResult> {
+  const started = Date.now();
+  await store.get({ pk: 'HEALTH', sk: 'HEALTH' });
+  return {
+    statusCode: 200,
+    body: { service, status: 'ok', table: store.tableName, tableLatencyMs: Date.now() - started },
+  };
+}

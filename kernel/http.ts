@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod';
+import { principalOf, requireRole, requireSubject, type Principal, type Subject } from './auth.ts';
+import {
+  BadRequestError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnprocessableError,
+  UnsupportedMediaTypeError,
+} from './errors.ts';
+import type { Cause } from './events.ts';
+import { logger } from './logger.ts';
+import { problemResponse, validationError } from './problem.ts';
+import { DEFAULT_MAX_BODY_BYTES, routeKey, type RouteSpec, type RouteTable } from './routes.ts';
+import { IdempotentReplayError, type Commit, type Store } from './store.ts';
+
+export interface HttpResult {
+  statusCode: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route's handler receives: validated input, the caller, and the request's context. */
+export interface RouteRequest<R extends RouteSpec> {
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+  body: Infer<R['body']>;
+  /** Undefined only on public routes. */
+  principal: R['access'] extends { public: true } ? Principal | undefined : Principal;
+  ctx: RequestContext;
+}
+
+export interface RequestContext {
+  cause: Cause;
+  /**
+   * The subject check of the route's declared access (jurisdiction, and department for departments).
+   * A route that declares `jurisdiction: 'subject'` must call this before it returns or commits.
+   */
+  authorize(subject: Subject): void;
+  /** Commit a state change and answer with `response`; stores it under the Idempotency-Key, if any. */
+  commit(commit: Commit, response: HttpResult): Promise<HttpResult>;
+}
+
+export type RouteHandlers<T extends RouteTable> = {
+  [K in keyof T]: (request: RouteRequest<T[K]>) => Promise<HttpResult>;
+};
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,128}$/;
+const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+/**
+ * The HTTP entry of a service: one Lambda behind all of its API Gateway routes, dispatching on
+ * `routeKey` exactly as API Gateway sets it. Every refusal leaves as problem+json from one mapper.
+ */
+export function httpHandler<T extends RouteTable>(options: {
+  routes: T;
+  handlers: RouteHandlers<T>;
+  store: Store;
+}) {
+  const byKey = new Map<string, { spec: RouteSpec; run: (request: RouteRequest<RouteSpec>) => Promise<HttpResult> }>();
+  for (const [name, spec] of Object.entries(options.routes)) {
+    byKey.set(routeKey(spec), { spec, run: options.handlers[name] as never });
+  }
+
+  async function dispatch(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+    const correlationId = correlationOf(event);
+    const route = byKey.get(event.routeKey);
+    if (!route) throw new NotFoundError(`No route ${event.routeKey}.`);
+    const { spec } = route;
+
+    let principal: Principal | undefined;
+    if (!spec.access.public) {
+      principal = principalOf(event);
+      requireRole(principal, spec.access);
+    }
+
+    const params = parsePart('path', spec.params, event.pathParameters ?? {});
+    const query = parsePart('query', spec.query, event.queryStringParameters ?? {});
+    const rawBody = spec.body ? readBody(event, spec) : undefined;
+    const body = spec.body ? parsePart('body', spec.body, rawBody) : undefined;
+
+    const now = new Date().toISOString();
+    const cause: Cause = {
+      correlationId,
+      now,
+      actor: principal
+        ? {
+            sub: principal.sub,
+            roles: principal.roles,
+            jurisdiction: principal.jurisdiction,
+            ...(principal.department ? { department: principal.department } : {}),
+          }
+        : { sub: 'anonymous', roles: [] },
+    };
+
+    const idempotency = spec.idempotent && principal ? idempotencyOf(event, principal, rawBody) : undefined;
+    if (idempotency) {
+      const earlier = await options.store.idempotencyRecord(idempotency.sub, idempotency.key);
+      if (earlier) return replay(earlier, idempotency.requestHash, correlationId);
+    }
+
+    let authorized = false;
+    const ctx: RequestContext = {
+      cause,
+      authorize(subject) {
+        if (spec.access.public) return;
+        requireSubject(principal!, spec.access, subject);
+        authorized = true;
+      },
+      async commit(commit, response) {
+        if (!spec.access.public && spec.access.jurisdiction === 'subject' && !authorized) {
+          throw new Error(`route ${routeKey(spec)} commits without a subject check`);
+        }
+        try {
+          await options.store.commit(
+            commit,
+            idempotency ? { idempotency: { ...idempotency, response: toStored(response), now } } : {},
+          );
+        } catch (error) {
+          if (!(error instanceof IdempotentReplayError) || !idempotency) throw error;
+          const winner = await options.store.idempotencyRecord(idempotency.sub, idempotency.key);
+          if (!winner) throw error;
+          return replayResult(winner, idempotency.requestHash);
+        }
+        return response;
+      },
+    };
+
+    const result = await route.run({ params, query, body, principal, ctx } as RouteRequest<RouteSpec>);
+    if (!spec.access.public && spec.access.jurisdiction === 'subject' && !authorized) {
+      throw new Error(`route ${routeKey(spec)} answered without a subject check`);
+    }
+    return toResponse(result, correlationId);
+  }
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use({
+      onError: async (request) => {
+        const correlationId = correlationOf(request.event);
+        const response = problemResponse(request.error, request.event.rawPath, correlationId);
+        if (response.statusCode! >= 500) {
+          logger.error('request failed', { correlationId, routeKey: request.event.routeKey, error: request.error });
+        }
+        request.response = response;
+      },
+    })
+    .handler(dispatch);
+}
+
+function correlationOf(event: APIGatewayProxyEventV2): string {
+  const header = event.headers?.['x-correlation-id'];
+  return header && CORRELATION_ID.test(header) ? header : event.requestContext.requestId;
+}
+
+function parsePart<S extends z.ZodType | undefined>(location: string, schema: S, input: unknown): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(location, result.error);
+  return result.data as Infer<S>;
+}
+
+function readBody(event: APIGatewayProxyEventV2, spec: RouteSpec): unknown {
+  const raw = event.body ?? '';
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  const limit = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (Buffer.byteLength(text, 'utf8') > limit) {
+    throw new PayloadTooLargeError(`The body may be at most ${limit} bytes.`, [
+      { field: 'body', message: `larger than ${limit} bytes` },
+    ]);
+  }
+  const contentType = event.headers?.['content-type'];
+  if (contentType && !/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError(`Send the body as application/json, not ${contentType}.`);
+  }
+  if (text.trim().length === 0) {
+    throw new BadRequestError('A JSON body is required.', [{ field: 'body', message: 'required' }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The body is not valid JSON.', [{ field: 'body', message: 'malformed JSON' }]);
+  }
+}
+
+function idempotencyOf(event: APIGatewayProxyEventV2, principal: Principal, body: unknown) {
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new BadRequestError('The Idempotency-Key header must be 1-128 of A-Z a-z 0-9 _ . : -', [
+      { field: 'header.idempotency-key', message: 'invalid' },
+    ]);
+  }
+  const requestHash = createHash('sha256')
+    .update(`${event.routeKey}\n${event.rawPath}\n${JSON.stringify(body ?? null)}`)
+    .digest('base64url');
+  return { sub: principal.sub, key, requestHash };
+}
+
+function toStored(result: HttpResult) {
+  return { statusCode: result.statusCode, body: result.body ?? null };
+}
+
+function replayResult(
+  record: { requestHash: string; response: { statusCode: number; body: unknown } },
+  requestHash: string,
+): HttpResult {
+  if (record.requestHash !== requestHash) {
+    throw new UnprocessableError('This Idempotency-Key was already used for a different request.', [
+      { field: 'header.idempotency-key', message: 'reused with a different request' },
+    ]);
+  }
+  return { ...record.response, headers: { 'idempotent-replayed': 'true' } };
+}
+
+function replay(
+  record: { requestHash: string; response: { statusCode: number; body: unknown } },
+  requestHash: string,
+  correlationId: string,
+): APIGatewayProxyStructuredResultV2 {
+  return toResponse(replayResult(record, requestHash), correlationId);
+}
+
+function toResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  const hasBody = result.body !== undefined && result.body !== null && result.statusCode !== 204;
+  return {
+    statusCode: result.statusCode,
+    headers: {
+      ...(hasBody ? { 'content-type': 'application/json' } : {}),
+      'x-correlation-id': correlationId,
+      ...result.headers,
+    },
+    ...(hasBody ? { body: JSON.stringify(result.body) } : {}),
+  };
+}

@@ -1,0 +1,105 @@
+import { ConflictError } from '../../../kernel/errors.ts';
+import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
+import type { AppointmentRequested } from '../../recruitment/events.ts';
+import { ConsentCaseOpened, ConsentRecorded } from '../events.ts';
+import { keys } from '../keys.ts';
+import type * as z from 'zod';
+
+/** How long a street committee has to give its written decision. */
+export const CONSENT_DEADLINE_DAYS = 15;
+
+export type ConsentStatus = 'pending' | 'granted' | 'refused';
+
+/**
+ * A request for the street party committee's written consent to appoint or remove the head of an
+ * agency a department stations in the street. One decision per case.
+ */
+export interface ConsentCase {
+  id: string;
+  appointmentId: string;
+  street: string;
+  department: string;
+  agency: string;
+  action: 'appoint' | 'remove';
+  nominee: { name: string; personId?: string };
+  reason: string;
+  status: ConsentStatus;
+  openedAt: string;
+  dueBy: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  writtenOpinion?: string;
+  late?: boolean;
+  version: number;
+}
+
+export interface ConsentChange {
+  consentCase: ConsentCase;
+  events: DomainEvent[];
+}
+
+export function openConsentCase(
+  id: string,
+  request: z.output<(typeof AppointmentRequested)['data']>,
+  cause: Cause,
+): ConsentChange {
+  const dueBy = new Date(Date.parse(cause.now) + CONSENT_DEADLINE_DAYS * 86_400_000).toISOString();
+  const consentCase: ConsentCase = {
+    id,
+    appointmentId: request.appointmentId,
+    street: request.street,
+    department: request.department,
+    agency: request.agency,
+    action: request.action,
+    nominee: request.nominee,
+    reason: request.reason,
+    status: 'pending',
+    openedAt: cause.now,
+    dueBy,
+    version: 1,
+  };
+  const event = newEvent(
+    ConsentCaseOpened,
+    keys.consentCase(id).pk,
+    { caseId: id, appointmentId: request.appointmentId, street: request.street, department: request.department, dueBy },
+    cause,
+  );
+  return { consentCase, events: [event] };
+}
+
+export function recordDecision(
+  consentCase: ConsentCase,
+  decision: { decision: 'granted' | 'refused'; writtenOpinion: string },
+  cause: Cause,
+): ConsentChange {
+  if (consentCase.status !== 'pending') {
+    throw new ConflictError(`Consent case ${consentCase.id} was already decided: ${consentCase.status}.`);
+  }
+  const late = cause.now > consentCase.dueBy;
+  const decided: ConsentCase = {
+    ...consentCase,
+    status: decision.decision,
+    decidedAt: cause.now,
+    decidedBy: cause.actor.sub,
+    writtenOpinion: decision.writtenOpinion,
+    late,
+    version: consentCase.version + 1,
+  };
+  const event = newEvent(
+    ConsentRecorded,
+    keys.consentCase(consentCase.id).pk,
+    {
+      caseId: consentCase.id,
+      appointmentId: consentCase.appointmentId,
+      street: consentCase.street,
+      department: consentCase.department,
+      decision: decision.decision,
+      writtenOpinion: decision.writtenOpinion,
+      decidedBy: cause.actor.sub,
+      decidedAt: cause.now,
+      late,
+    },
+    cause,
+  );
+  return { consentCase: decided, events: [event] };
+}

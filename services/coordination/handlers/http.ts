@@ -1,0 +1,15 @@
+import { health } from '../../../kernel/health.ts';
+import { httpHandler } from '../../../kernel/http.ts';
+import { Store } from '../../../kernel/store.ts';
+import { tableNameFromEnv } from '../../../kernel/table.ts';
+import { routes } from '../routes.ts';
+
+const store = new Store(tableNameFromEnv('coordination'));
+
+export const handler = httpHandler({
+  routes,
+  store,
+  handlers: {
+    health: () => health('coordination', store),
+  },
+});

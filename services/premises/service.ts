@@ -1,0 +1,9 @@
+import type { ServiceDefinition } from '../../kernel/service.ts';
+import { routes } from './routes.ts';
+
+export const premises: ServiceDefinition = {
+  name: 'premises',
+  routes,
+  subscriptions: [],
+  http: 'services/premises/handlers/http.ts',
+};
