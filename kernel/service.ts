@@ -23,3 +23,15 @@ export interface ServiceDefinition {
   http: string;
   events?: string;
 }
+
+/** The rule's event pattern for a subscription: the same object in the stack and on the local bus. */
+export function eventPattern(subscription: Subscription) {
+  return { source: [subscription.source], 'detail-type': [...subscription.detailTypes] };
+}
+
+/** How a subscription queue delivers to its events function, in the stack and locally. */
+export const DELIVERY = {
+  batchSize: 10,
+  /** Deliveries of a message before it goes to the dead-letter queue. */
+  maxReceiveCount: 5,
+} as const;

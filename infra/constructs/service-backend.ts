@@ -1,0 +1,77 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { Construct } from 'constructs';
+import type { ServiceDefinition } from '../../kernel/service.ts';
+import { tableEnvVar } from '../../kernel/table.ts';
+import { physicalName } from './names.ts';
+import { ServiceFunction } from './service-function.ts';
+import type { ServiceTable } from './service-table.ts';
+import { SubscriptionQueue } from './subscription-queue.ts';
+
+export const HTTP_TIMEOUT = Duration.seconds(10);
+export const EVENTS_TIMEOUT = Duration.seconds(30);
+
+export interface ServiceBackendProps {
+  stage: string;
+  service: ServiceDefinition;
+  /** The service's own table: the only one its functions may touch. */
+  table: ServiceTable;
+  bus: IEventBus;
+  retain: boolean;
+}
+
+/**
+ * A service's compute, from its definition: the http function behind its routes, and, if it
+ * subscribes to anything, the events function fed by one queue per subscription.
+ */
+export class ServiceBackend extends Construct {
+  readonly http: ServiceFunction;
+  readonly events?: ServiceFunction;
+  readonly subscriptions: SubscriptionQueue[] = [];
+
+  constructor(scope: Construct, id: string, props: ServiceBackendProps) {
+    super(scope, id);
+    const { service, stage, table, retain } = props;
+    const environment = { [tableEnvVar(service.name)]: table.tableName };
+
+    this.http = new ServiceFunction(this, 'Http', {
+      entry: service.http,
+      functionName: physicalName(stage, service.name, 'http'),
+      description: `${service.name}: HTTP routes`,
+      serviceName: service.name,
+      timeout: HTTP_TIMEOUT,
+      environment,
+      retain,
+    });
+    table.grantItemAccess(this.http);
+
+    if (service.subscriptions.length > 0 && !service.events) {
+      throw new Error(`${service.name} subscribes to events but names no events handler`);
+    }
+    if (!service.events) return;
+
+    const events = new ServiceFunction(this, 'Events', {
+      entry: service.events,
+      functionName: physicalName(stage, service.name, 'events'),
+      description: `${service.name}: subscribed events`,
+      serviceName: service.name,
+      timeout: EVENTS_TIMEOUT,
+      environment,
+      retain,
+    });
+    table.grantItemAccess(events);
+    this.events = events;
+
+    for (const subscription of service.subscriptions) {
+      this.subscriptions.push(
+        new SubscriptionQueue(this, `Subscription-${subscription.name}`, {
+          stage,
+          subscription,
+          bus: props.bus,
+          consumer: events,
+          consumerTimeout: EVENTS_TIMEOUT,
+        }),
+      );
+    }
+  }
+}

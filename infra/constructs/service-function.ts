@@ -1,0 +1,92 @@
+import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** Handler paths in the service definitions are relative to the repository root. */
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * The bundle is ESM (top-level await, tree shaking), but some dependencies are CommonJS and call
+ * `require`; ESM has none, so the banner defines one. The alias avoids clashing with bundled names.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __fiveHavesCreateRequire } from 'node:module'; const require = __fiveHavesCreateRequire(import.meta.url);";
+
+export interface ServiceFunctionProps {
+  /** The handler module (exporting `handler`), relative to the repository root. */
+  entry: string;
+  functionName: string;
+  /** The structured logger's service name (`POWERTOOLS_SERVICE_NAME`). */
+  serviceName: string;
+  description: string;
+  /** Prod: the log group outlives the stack. */
+  retain: boolean;
+  timeout?: Duration;
+  memorySize?: number;
+  environment?: Record<string, string>;
+}
+
+/**
+ * Every Lambda of the platform, with its defaults set once: Node.js 22 on arm64, an ESM bundle built
+ * by the local esbuild (no Docker) with the AWS SDK inside (the version the code was tested with, not
+ * whatever the runtime ships), source maps, and its own log group that only its own role may write to
+ * (no AWSLambdaBasicExecutionRole: that managed policy may write to every log group of the account).
+ */
+export class ServiceFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      logGroupName: `/aws/lambda/${props.functionName}`,
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.functionName}`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: resolve(REPO_ROOT, props.entry),
+      handler: 'handler',
+      functionName: props.functionName,
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        bundleAwsSDK: true,
+        externalModules: [],
+        logLevel: LogLevel.WARNING,
+      },
+    });
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x is pinned on purpose, not left behind: the handlers are bundled for node22 and tested on Node 22 locally (npm start, vitest), and Node 22 is an LTS line that Lambda supports until its deprecation in 2027. Moving to nodejs24.x is a deliberate upgrade of the toolchain, the bundle target and this runtime together.',
+    });
+  }
+}

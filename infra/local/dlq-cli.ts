@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    redrive: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+  },
+});
+
+const base = `http://localhost:${values.port}`;
+try {
+  if (values.redrive) {
+    const response = await fetch(`${base}/_local/dlq/redrive`, { method: 'POST' });
+    const { redriven } = (await response.json()) as { redriven: number };
+    console.log(`${redriven} message(s) sent back to their queues.`);
+  } else {
+    const response = await fetch(`${base}/_local/dlq`);
+    const { deadLetters } = (await response.json()) as {
+      deadLetters: Array<{ queue: string; messageId: string; receiveCount: number; failedAt: string; event: Record<string, unknown> }>;
+    };
+    if (deadLetters.length === 0) console.log('No dead letters.');
+    for (const letter of deadLetters) {
+      console.log(
+        `${letter.queue}  ${letter.messageId}  ${letter.event['detail-type']} from ${letter.event.source}  ` +
+          `${letter.receiveCount} deliveries, dead since ${letter.failedAt}`,
+      );
+    }
+    if (deadLetters.length > 0) console.log(`\nRe-drive them with: npm run dlq -- --redrive`);
+  }
+} catch (error) {
+  const refused = (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
+  console.error(refused ? `Nothing answers on ${base}: start the platform with npm start first.` : String(error));
+  process.exit(1);
+}

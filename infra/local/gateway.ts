@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResultV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
+import type { ServiceDefinition } from '../../kernel/service.ts';
+import { lambdaContext } from './lambda-context.ts';
+import type { LocalIssuer } from './issuer.ts';
+
+export type HttpFunction = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** API Gateway's own payload limit for HTTP APIs. */
+const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  service: string;
+  spec: RouteSpec;
+  key: string;
+  pattern: RegExp;
+  names: string[];
+  invoke: HttpFunction;
+}
+
+export interface AdminRoutes {
+  [path: string]: (request: { method: string; query: URLSearchParams }) => Promise<{ status: number; body: unknown }>;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The local API Gateway (HTTP API, payload format 2.0): one route per route-table entry, the JWT
+ * authorizer's checks (signature from the issuer's JWKS, issuer, audience, expiry, not-before) on
+ * every non-public route, and the very event API Gateway would hand the function.
+ */
+export async function startGateway(options: {
+  services: readonly ServiceDefinition[];
+  functions: ReadonlyMap<string, HttpFunction>;
+  issuer: LocalIssuer;
+  port: number;
+  host?: string;
+  admin?: AdminRoutes;
+}): Promise<Gateway> {
+  const routes: CompiledRoute[] = options.services.flatMap((service) =>
+    Object.values(service.routes).map((spec) => {
+      const invoke = options.functions.get(service.name);
+      if (!invoke) throw new Error(`no http function for ${service.name}`);
+      const names: string[] = [];
+      const source = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([A-Za-z0-9_]+)\\?\}/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      return { service: service.name, spec, key: routeKey(spec), pattern: new RegExp(`^${source}$`), names, invoke };
+    }),
+  );
+  const jwks = createLocalJWKSet(options.issuer.jwks);
+
+  async function authorize(request: IncomingMessage): Promise<JWTPayload | undefined> {
+    const header = request.headers.authorization;
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) return undefined;
+    try {
+      const { payload } = await jwtVerify(match[1]!, jwks, {
+        issuer: options.issuer.issuer,
+        audience: options.issuer.audience,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = (request.method ?? 'GET').toUpperCase();
+
+    if (url.pathname === '/.well-known/jwks.json' && method === 'GET') {
+      return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(options.issuer.jwks));
+    }
+    const admin = options.admin?.[url.pathname];
+    if (admin) {
+      const result = await admin({ method, query: url.searchParams });
+      return send(response, result.status, { 'content-type': 'application/json' }, JSON.stringify(result.body));
+    }
+
+    let params: Record<string, string> | undefined;
+    const route = routes.find((candidate) => {
+      if (candidate.spec.method !== method) return false;
+      const found = candidate.pattern.exec(url.pathname);
+      if (!found) return false;
+      params = Object.fromEntries(candidate.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+      return true;
+    });
+    if (!route) return send(response, 404, { 'content-type': 'application/json' }, '{"message":"Not Found"}');
+
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      return send(response, 413, { 'content-type': 'application/json' }, '{"message":"Request Entity Too Large"}');
+    }
+
+    let claims: JWTPayload | undefined;
+    if (!route.spec.access.public) {
+      claims = await authorize(request);
+      if (!claims) {
+        return send(
+          response,
+          401,
+          { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+          '{"message":"Unauthorized"}',
+        );
+      }
+    }
+
+    const event = toEvent(request, url, route, params ?? {}, body, claims);
+    let result: APIGatewayProxyResultV2;
+    try {
+      result = await route.invoke(event, lambdaContext(`five-haves-${route.service}-http`));
+    } catch (error) {
+      console.error(`[gateway] ${route.key} failed:`, error);
+      return send(response, 500, { 'content-type': 'application/json' }, '{"message":"Internal Server Error"}');
+    }
+    const structured = toStructured(result);
+    const text = structured.body ?? '';
+    const payload = structured.isBase64Encoded ? Buffer.from(text, 'base64') : text;
+    return send(response, structured.statusCode ?? 200, structured.headers ?? {}, payload);
+  }
+
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[gateway] request failed:', error);
+      if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, '{"message":"Internal Server Error"}');
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} is already in use: is five-haves (or something else) already running there?`)
+          : error,
+      );
+    });
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+/** Fails with a clear sentence when the port is taken (a second `npm start`, or anything else). */
+export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} is already in use: is five-haves (or something else) already running there?`)
+          : error,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
+function send(response: ServerResponse, status: number, headers: Record<string, string | number | boolean>, body: string | Buffer): void {
+  response.writeHead(status, Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])));
+  response.end(body);
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_PAYLOAD_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** API Gateway hands claims to the function as strings; arrays become "[a b]". */
+function claimsAsApiGatewaySends(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
+    ]),
+  );
+}
+
+function isText(contentType: string | undefined): boolean {
+  if (!contentType) return true;
+  return /^(text\/|application\/([a-z.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript))/i.test(contentType);
+}
+
+function toEvent(
+  request: IncomingMessage,
+  url: URL,
+  route: CompiledRoute,
+  pathParameters: Record<string, string>,
+  body: Buffer,
+  claims: JWTPayload | undefined,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === 'cookie') continue;
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const text = isText(headers['content-type']);
+  const now = new Date();
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: route.key,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0]!,
+      http: {
+        method: route.spec.method,
+        path: url.pathname,
+        protocol: `HTTP/${request.httpVersion}`,
+        sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: route.key,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims: claimsAsApiGatewaySends(claims), scopes: [] } } } : {}),
+    } as APIGatewayProxyEventV2['requestContext'],
+    isBase64Encoded: body.length > 0 && !text,
+  };
+  const cookies = request.headers.cookie?.split(/;\s*/).filter(Boolean);
+  if (cookies?.length) event.cookies = cookies;
+  if (Object.keys(query).length) event.queryStringParameters = query;
+  if (Object.keys(pathParameters).length) event.pathParameters = pathParameters;
+  if (body.length) event.body = text ? body.toString('utf8') : body.toString('base64');
+  return event;
+}
+
+function toStructured(result: APIGatewayProxyResultV2): APIGatewayProxyStructuredResultV2 {
+  if (typeof result === 'object' && result !== null && 'statusCode' in result) {
+    return result as APIGatewayProxyStructuredResultV2;
+  }
+  // Payload 2.0: a return without statusCode is taken as a 200 JSON body.
+  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
+}

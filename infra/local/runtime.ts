@@ -1,0 +1,149 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
+import { tableEnvVar } from '../../kernel/table.ts';
+import { services as allServices } from '../../services/index.ts';
+import { handler as enrich } from '../outbox/enrichment.ts';
+import { LocalBus, type EventsFunction, type LocalRule } from './bus.ts';
+import { ensureDynamoDbLocal, localAwsEnv, startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
+import { loadIssuer, type LocalIssuer } from './issuer.ts';
+import { REPO_ROOT } from './paths.ts';
+import { StreamRelay } from './relay.ts';
+import { createServiceTables } from './tables.ts';
+
+export interface LocalCloudOptions {
+  /** Where tables, stream positions and the issuer's key live; default `.data` in the repo. */
+  dataDir?: string;
+  /** Throwaway run: DynamoDB Local in memory and stream positions in memory (the issuer's key is still kept). */
+  inMemory?: boolean;
+  /** The gateway's port; 0 picks a free one. */
+  port?: number;
+  /** DynamoDB Local's port when this runtime starts it. */
+  dynamoPort?: number;
+  /** Use an already running DynamoDB Local (the test setup's) instead of starting one. */
+  dynamoEndpoint?: string;
+  stage?: string;
+  services?: readonly ServiceDefinition[];
+  /** Delay before the n-th redelivery of a failed message. */
+  retryDelayMs?: (receiveCount: number) => number;
+  /** Copies of each event the bus queues for each rule (duplicate delivery, on purpose). */
+  deliveryCopies?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  dynamoEndpoint: string;
+  stage: string;
+  issuer: LocalIssuer;
+  bus: LocalBus;
+  relay: StreamRelay;
+  tables: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on this machine, around the very handler modules the stack deploys:
+ * DynamoDB Local → stream relay (the Pipe) → local bus (rules, queues, DLQs) → events functions,
+ * and the gateway (HTTP API + JWT authorizer) → http functions.
+ */
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const log = options.log ?? (() => undefined);
+  const services = options.services ?? allServices;
+  const stage = options.stage ?? 'local';
+  const dataDir = options.dataDir ?? join(REPO_ROOT, '.data');
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error: unknown) => console.error(error));
+  };
+
+  try {
+    const port = options.port ?? 3000;
+    if (port !== 0) await assertPortFree(port);
+    let endpoint = options.dynamoEndpoint ?? '';
+    if (!endpoint) {
+      const home = await ensureDynamoDbLocal();
+      log(`DynamoDB Local from ${home}`);
+      const dynamo = await startDynamoDbLocal({
+        port: options.dynamoPort ?? 8000,
+        ...(options.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+      });
+      stops.push(() => dynamo.stop());
+      endpoint = dynamo.endpoint;
+    }
+    // The handlers find DynamoDB through the SDK's standard variables; nothing in them knows it is local.
+    Object.assign(process.env, localAwsEnv(endpoint));
+    const client = new DynamoDBClient({});
+    const tables = await createServiceTables(client, stage, services.map((s) => s.name));
+    for (const service of services) process.env[tableEnvVar(service.name)] = tables[service.name];
+    const queueTable = `five-haves-${stage}-local-queues`;
+    await LocalBus.createQueueTable(client, queueTable);
+
+    const httpFunctions = new Map<string, HttpFunction>();
+    const rules: LocalRule[] = [];
+    for (const service of services) {
+      const http = (await import(pathToFileURL(join(REPO_ROOT, service.http)).href)) as { handler: HttpFunction };
+      httpFunctions.set(service.name, http.handler);
+      if (service.events && service.subscriptions.length > 0) {
+        const events = (await import(pathToFileURL(join(REPO_ROOT, service.events)).href)) as {
+          handler: EventsFunction;
+        };
+        for (const subscription of service.subscriptions) {
+          rules.push({
+            name: subscription.name,
+            pattern: eventPattern(subscription),
+            functionName: `five-haves-${service.name}-events`,
+            target: events.handler,
+          });
+        }
+      }
+    }
+
+    const bus = new LocalBus({
+      client,
+      queueTable,
+      rules,
+      maxReceiveCount: DELIVERY.maxReceiveCount,
+      batchSize: DELIVERY.batchSize,
+      ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
+      ...(options.deliveryCopies ? { copies: options.deliveryCopies } : {}),
+    });
+    bus.start();
+    stops.push(() => bus.stop());
+
+    const relay = new StreamRelay({
+      client,
+      streams: new DynamoDBStreamsClient({ endpoint }),
+      tables: services.map((s) => tables[s.name]!),
+      enrich: (records) => enrich(JSON.parse(JSON.stringify(records)) as never),
+      publish: (entries) => bus.putEvents(entries),
+      ...(options.inMemory ? {} : { checkpointFile: join(dataDir, 'relay', `${stage}-checkpoints.json`) }),
+    });
+    await relay.start();
+    stops.push(() => relay.stop());
+
+    const issuer = await loadIssuer(dataDir);
+    const gateway = await startGateway({
+      services,
+      functions: httpFunctions,
+      issuer,
+      port,
+      admin: {
+        '/_local/dlq': async () => ({ status: 200, body: { deadLetters: await bus.deadLetters() } }),
+        '/_local/dlq/redrive': async ({ method }) =>
+          method === 'POST'
+            ? { status: 200, body: { redriven: await bus.redrive() } }
+            : { status: 405, body: { message: 'POST to redrive' } },
+      },
+    });
+    stops.push(() => gateway.close());
+
+    return { url: gateway.url, dynamoEndpoint: endpoint, stage, issuer, bus, relay, tables, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { startLocalCloud } from './runtime.ts';
+
+const { values } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
+    'data-dir': { type: 'string' },
+  },
+});
+
+try {
+  const cloud = await startLocalCloud({
+    inMemory: values['in-memory'],
+    port: Number(values.port),
+    dynamoPort: Number(values['dynamodb-port']),
+    ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+    log: (line) => console.log(line),
+  });
+  cloud.bus.onPublish((event) => {
+    const data = (event.detail as { data?: Record<string, unknown> }).data ?? {};
+    const id = data.appointmentId ?? data.caseId ?? '';
+    console.log(`[bus] ${event['detail-type']} from ${event.source} ${id}`);
+  });
+  console.log(`
+Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : '(data kept in .data/ across restarts)'}
+  API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
+  JWKS         ${cloud.url}/.well-known/jwks.json
+  DynamoDB     ${cloud.dynamoEndpoint}   tables five-haves-${cloud.stage}-*
+  a token      npm run token -- --role department --jurisdiction D01 --department market-supervision
+  the saga     npm run demo
+  dead letters npm run dlq   (npm run dlq -- --redrive)
+Ctrl-C stops everything.`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      console.log('stopping at once');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping the gateway, the relay, the bus and DynamoDB Local…`);
+    await cloud.stop();
+    console.log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+} catch (error) {
+  console.error(`Five Haves did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

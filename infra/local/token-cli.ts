@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { JurisdictionSchema, RoleSchema, type Role } from '../../kernel/roles.ts';
+import { loadIssuer } from './issuer.ts';
+import { REPO_ROOT } from './paths.ts';
+
+const usage = `npm run token -- --role <role>[,<role>…] --jurisdiction <D01|D01/S03|D01/S03/C07> [--department <slug>] [--sub <id>] [--ttl <seconds>]
+roles: ${RoleSchema.options.join(', ')}`;
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', multiple: true },
+    jurisdiction: { type: 'string' },
+    department: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string' },
+    'data-dir': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+function fail(message: string): never {
+  console.error(`${message}\nusage: ${usage}`);
+  process.exit(2);
+}
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const roles = (values.role ?? []).flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+if (roles.length === 0) fail('--role is required.');
+for (const role of roles) if (!RoleSchema.safeParse(role).success) fail(`unknown role "${role}".`);
+if (!values.jurisdiction || !JurisdictionSchema.safeParse(values.jurisdiction).success) {
+  fail('--jurisdiction must look like D01, D01/S03 or D01/S03/C07.');
+}
+const ttl = values.ttl ? Number(values.ttl) : undefined;
+if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail('--ttl is a whole number of seconds.');
+
+const issuer = await loadIssuer(values['data-dir'] ?? join(REPO_ROOT, '.data'));
+console.log(
+  await issuer.sign({
+    roles: roles as Role[],
+    jurisdiction: values.jurisdiction,
+    ...(values.department ? { department: values.department } : {}),
+    ...(values.sub ? { sub: values.sub } : {}),
+    ...(ttl ? { ttlSeconds: ttl } : {}),
+  }),
+);

@@ -1,0 +1,72 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { ServiceDefinition } from '../kernel/service.ts';
+import { physicalName } from './constructs/names.ts';
+import { OutboxPipe } from './constructs/outbox-pipe.ts';
+import { PlatformState } from './constructs/platform-state.ts';
+import { ServiceApi } from './constructs/service-api.ts';
+import { ServiceBackend } from './constructs/service-backend.ts';
+import { ServiceFunction } from './constructs/service-function.ts';
+
+export interface FiveHavesStackProps extends StackProps {
+  stage: string;
+  /** The service definitions: the only source of tables, functions, routes, pipes and subscriptions. */
+  services: readonly ServiceDefinition[];
+  subscriberAccounts: readonly string[];
+  allowedOrigins: readonly string[];
+}
+
+/** The platform in one stage, generated from the service definitions (DESIGN section 1). */
+export class FiveHavesStack extends Stack {
+  readonly state: PlatformState;
+  readonly backends = new Map<string, ServiceBackend>();
+  readonly pipes: OutboxPipe[] = [];
+  readonly api: ServiceApi;
+
+  constructor(scope: Construct, id: string, props: FiveHavesStackProps) {
+    const { stage, services, subscriberAccounts, allowedOrigins, ...stackProps } = props;
+    super(scope, id, { terminationProtection: stage === 'prod', ...stackProps });
+    const retain = stage === 'prod';
+
+    this.state = new PlatformState(this, 'State', {
+      stage,
+      services: services.map((s) => s.name),
+      subscriberAccounts,
+      retain,
+    });
+    const bus = this.state.events.bus;
+
+    // One enrichment for all Pipes: it only reshapes records and knows no table.
+    const enrichment = new ServiceFunction(this, 'OutboxEnrichment', {
+      entry: 'infra/outbox/enrichment.ts',
+      functionName: physicalName(stage, 'outbox-enrichment'),
+      description: 'Outbox Pipes: history items to bus entries',
+      serviceName: 'outbox',
+      retain,
+    });
+
+    for (const service of services) {
+      const table = this.state.table(service.name);
+      this.pipes.push(new OutboxPipe(this, `Outbox-${service.name}`, { stage, service: service.name, table, bus, enrichment }));
+      this.backends.set(
+        service.name,
+        new ServiceBackend(this, `Service-${service.name}`, { stage, service, table, bus, retain }),
+      );
+    }
+
+    this.api = new ServiceApi(this, 'Http', {
+      stage,
+      userPool: this.state.identity.userPool,
+      client: this.state.identity.client,
+      backends: services.map((service) => ({ service, handler: this.backends.get(service.name)!.http })),
+      allowedOrigins,
+      retain,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.state.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.state.identity.client.userPoolClientId });
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+    new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Subscribers put their rules here' });
+  }
+}

@@ -1,0 +1,403 @@
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pipeFilterPattern, pipeTarget } from '../kernel/outbox.ts';
+import { ROLES } from '../kernel/roles.ts';
+import { routeKey, type RouteTable } from '../kernel/routes.ts';
+import { DELIVERY, eventPattern } from '../kernel/service.ts';
+import { tableEnvVar, tableName, type ServiceName } from '../kernel/table.ts';
+import { services } from '../services/index.ts';
+import { buildApp } from '../infra/app.ts';
+import { physicalName } from '../infra/constructs/names.ts';
+import { ServiceApi } from '../infra/constructs/service-api.ts';
+
+/**
+ * The stack is generated from the service definitions: these tests walk the same definitions and
+ * check that each route, subscription and table became what DESIGN section 1 draws.
+ */
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resources = Record<string, Resource>;
+
+interface Synthesized {
+  app: App;
+  template: Template;
+  resources: Resources;
+}
+
+const SUBSCRIBER = '111122223333';
+let dev: Synthesized;
+let prod: Synthesized;
+
+function synthesize(context: Record<string, unknown>): Synthesized {
+  // No nag plugin during this synthesis: the checks run below, where their findings can be read.
+  const { app, stack } = buildApp({ context, nag: false });
+  const template = Template.fromStack(stack);
+  return { app, template, resources: template.toJSON().Resources as Resources };
+}
+
+beforeAll(() => {
+  dev = synthesize({ stage: 'dev', subscriberAccounts: [SUBSCRIBER] });
+  // The prod template is read only for its stateful settings: skip bundling the functions again.
+  prod = synthesize({ stage: 'prod', 'aws:cdk:bundling-stacks': [] });
+}, 120_000);
+
+function ofType(resources: Resources, type: string): Array<[string, Resource]> {
+  return Object.entries(resources).filter(([, resource]) => resource.Type === type);
+}
+
+function single<T>(items: T[], what: string): T {
+  expect(items, what).toHaveLength(1);
+  return items[0]!;
+}
+
+function getAtt(logicalId: string, attribute: string) {
+  return { 'Fn::GetAtt': [logicalId, attribute] };
+}
+
+function tableId(resources: Resources, stage: string, service: ServiceName): string {
+  const [id] = single(
+    ofType(resources, 'AWS::DynamoDB::Table').filter(([, t]) => t.Properties.TableName === tableName(stage, service)),
+    `the ${service} table`,
+  );
+  return id;
+}
+
+function functionId(resources: Resources, name: string): string {
+  const [id] = single(
+    ofType(resources, 'AWS::Lambda::Function').filter(([, f]) => f.Properties.FunctionName === name),
+    `the function ${name}`,
+  );
+  return id;
+}
+
+/** Every statement of the inline and attached policies of a function's role. */
+function roleStatements(resources: Resources, fnId: string): Array<Record<string, any>> {
+  const roleId = (resources[fnId]!.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const inline = (resources[roleId]!.Properties.Policies ?? []).flatMap((p: any) => p.PolicyDocument.Statement);
+  const attached = ofType(resources, 'AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+  return [...inline, ...attached];
+}
+
+const allRoutes = services.flatMap((service) => Object.values(service.routes).map((route) => ({ service, route })));
+const allSubscriptions = services.flatMap((service) => service.subscriptions.map((subscription) => ({ service, subscription })));
+
+describe('HTTP API', () => {
+  it('has exactly one route per route-table entry', () => {
+    dev.template.resourceCountIs('AWS::ApiGatewayV2::Route', allRoutes.length);
+    const keys = ofType(dev.resources, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(allRoutes.map(({ route }) => routeKey(route)).sort());
+  });
+
+  it('sends every route to its own service http function', () => {
+    for (const { service, route } of allRoutes) {
+      const [, apiRoute] = single(
+        ofType(dev.resources, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.RouteKey === routeKey(route)),
+        routeKey(route),
+      );
+      const integrationId = apiRoute.Properties.Target['Fn::Join'][1][1].Ref as string;
+      expect(dev.resources[integrationId]!.Properties.IntegrationUri, routeKey(route)).toEqual(
+        getAtt(functionId(dev.resources, physicalName('dev', service.name, 'http')), 'Arn'),
+      );
+    }
+  });
+
+  it('puts the Cognito JWT authorizer on every route that is not public, and none on public ones', () => {
+    const [authorizerId, authorizer] = single(ofType(dev.resources, 'AWS::ApiGatewayV2::Authorizer'), 'one authorizer');
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    for (const { route } of allRoutes) {
+      const [, apiRoute] = single(
+        ofType(dev.resources, 'AWS::ApiGatewayV2::Route').filter(([, r]) => r.Properties.RouteKey === routeKey(route)),
+        routeKey(route),
+      );
+      if (route.access.public) {
+        expect(apiRoute.Properties.AuthorizationType ?? 'NONE', routeKey(route)).toBe('NONE');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toBeUndefined();
+      } else {
+        expect(apiRoute.Properties.AuthorizationType, routeKey(route)).toBe('JWT');
+        expect(apiRoute.Properties.AuthorizerId, routeKey(route)).toEqual({ Ref: authorizerId });
+      }
+    }
+  });
+
+  it('trusts tokens of the user pool issued to the app client', () => {
+    const [, authorizer] = single(ofType(dev.resources, 'AWS::ApiGatewayV2::Authorizer'), 'one authorizer');
+    const [poolId] = single(ofType(dev.resources, 'AWS::Cognito::UserPool'), 'one user pool');
+    const [clientId] = single(ofType(dev.resources, 'AWS::Cognito::UserPoolClient'), 'one app client');
+    expect(authorizer.Properties.JwtConfiguration.Audience).toEqual([{ Ref: clientId }]);
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain(`"Ref":"${poolId}"`);
+  });
+
+  it('logs access on the default stage and throttles it', () => {
+    const [, stage] = single(ofType(dev.resources, 'AWS::ApiGatewayV2::Stage'), 'one stage');
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+  });
+
+  it('a route declared public gets no authorizer (fixture route table)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Fixture');
+    const userPool = new UserPool(stack, 'Pool');
+    const handler = new LambdaFunction(stack, 'Fn', {
+      runtime: Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: Code.fromInline('export const handler = async () => ({})'),
+    });
+    const routes = {
+      board: { method: 'GET', path: '/recruitment/positions', summary: 'Job board', access: { public: true }, status: 200 },
+      apply: {
+        method: 'POST',
+        path: '/recruitment/applications',
+        summary: 'Apply',
+        access: { roles: ['resident'], jurisdiction: 'subject' },
+        status: 201,
+      },
+    } satisfies RouteTable;
+    new ServiceApi(stack, 'Api', {
+      stage: 'fixture',
+      userPool,
+      client: userPool.addClient('Client'),
+      backends: [{ service: { name: 'recruitment', routes }, handler }],
+      retain: false,
+    });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /recruitment/positions', AuthorizationType: 'NONE' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /recruitment/applications', AuthorizationType: 'JWT' });
+    const apig4 = new AwsSolutionsChecks().validateScope(stack).violations.filter((v) => v.ruleName === 'AwsSolutions-APIG4');
+    expect(apig4, 'the public route is acknowledged with its reason').toEqual([]);
+  });
+});
+
+describe('subscriptions', () => {
+  it('has one rule per subscription, with exactly the kernel event pattern', () => {
+    dev.template.resourceCountIs('AWS::Events::Rule', allSubscriptions.length);
+    for (const { subscription } of allSubscriptions) {
+      const [, rule] = single(
+        ofType(dev.resources, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Name === physicalName('dev', subscription.name)),
+        subscription.name,
+      );
+      expect(rule.Properties.EventPattern).toEqual(eventPattern(subscription));
+    }
+  });
+
+  it('delivers each rule to an SQS queue with a dead-letter queue, and that queue to the events function', () => {
+    for (const { service, subscription } of allSubscriptions) {
+      const [, rule] = single(
+        ofType(dev.resources, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Name === physicalName('dev', subscription.name)),
+        subscription.name,
+      );
+      const [target] = rule.Properties.Targets as Array<Record<string, any>>;
+      const queueId = target!.Arn['Fn::GetAtt'][0] as string;
+      const queue = dev.resources[queueId]!;
+      expect(queue.Type).toBe('AWS::SQS::Queue');
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      const dlqId = queue.Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0] as string;
+      expect(queue.Properties.RedrivePolicy.maxReceiveCount).toBe(DELIVERY.maxReceiveCount);
+      expect(dev.resources[dlqId]!.Properties.MessageRetentionPeriod).toBe(14 * 24 * 3600);
+
+      const eventsFnId = functionId(dev.resources, physicalName('dev', service.name, 'events'));
+      const [, mapping] = single(
+        ofType(dev.resources, 'AWS::Lambda::EventSourceMapping').filter(
+          ([, m]) => JSON.stringify(m.Properties.EventSourceArn) === JSON.stringify(getAtt(queueId, 'Arn')),
+        ),
+        `the event source mapping of ${subscription.name}`,
+      );
+      expect(mapping.Properties.FunctionName).toEqual({ Ref: eventsFnId });
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+      expect(mapping.Properties.BatchSize).toBe(DELIVERY.batchSize);
+      expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * dev.resources[eventsFnId]!.Properties.Timeout);
+    }
+  });
+});
+
+describe('tables and the outbox', () => {
+  it('gives every service a table with a NEW_IMAGE stream, point-in-time recovery, the GSI and the TTL', () => {
+    dev.template.resourceCountIs('AWS::DynamoDB::Table', services.length);
+    for (const service of services) {
+      const table = dev.resources[tableId(dev.resources, 'dev', service.name)]!;
+      expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual([
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ]);
+    }
+  });
+
+  it("pipes each table's stream, filtered to history items, through the enrichment to the bus", () => {
+    const [busId] = single(ofType(dev.resources, 'AWS::Events::EventBus'), 'one bus');
+    for (const service of services) {
+      const id = tableId(dev.resources, 'dev', service.name);
+      const [, pipe] = single(
+        ofType(dev.resources, 'AWS::Pipes::Pipe').filter(
+          ([, p]) => JSON.stringify(p.Properties.Source) === JSON.stringify(getAtt(id, 'StreamArn')),
+        ),
+        `the ${service.name} pipe`,
+      );
+      expect(pipe.Properties.SourceParameters.FilterCriteria).toEqual({
+        Filters: [{ Pattern: JSON.stringify(pipeFilterPattern) }],
+      });
+      const source = pipe.Properties.SourceParameters.DynamoDBStreamParameters;
+      expect(source).toMatchObject({ StartingPosition: 'LATEST', BatchSize: 10 });
+      expect(source.MaximumRetryAttempts).toBeGreaterThan(0);
+      expect(source.DeadLetterConfig.Arn['Fn::GetAtt'][1]).toBe('Arn');
+      expect(pipe.Properties.Enrichment).toEqual(getAtt(functionId(dev.resources, physicalName('dev', 'outbox-enrichment')), 'Arn'));
+      expect(pipe.Properties.Target).toEqual(getAtt(busId, 'Arn'));
+      expect(pipe.Properties.TargetParameters).toEqual({
+        EventBridgeEventBusParameters: { Source: pipeTarget.source, DetailType: pipeTarget.detailType },
+        InputTemplate: pipeTarget.inputTemplate,
+      });
+    }
+  });
+
+  it("lets a pipe's role do exactly what the pipe does, on its own resources", () => {
+    for (const [, pipe] of ofType(dev.resources, 'AWS::Pipes::Pipe')) {
+      const roleId = pipe.Properties.RoleArn['Fn::GetAtt'][0] as string;
+      const statements = (dev.resources[roleId]!.Properties.Policies as any[]).flatMap((p) => p.PolicyDocument.Statement);
+      const grants = statements.map((s: any) => ({ actions: [s.Action].flat().sort(), resource: s.Resource }));
+      expect(grants).toEqual([
+        {
+          actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'],
+          resource: pipe.Properties.Source,
+        },
+        { actions: ['lambda:InvokeFunction'], resource: pipe.Properties.Enrichment },
+        { actions: ['events:PutEvents'], resource: pipe.Properties.Target },
+        { actions: ['sqs:SendMessage'], resource: pipe.Properties.SourceParameters.DynamoDBStreamParameters.DeadLetterConfig.Arn },
+      ]);
+      expect(ofType(dev.resources, 'AWS::IAM::Policy').some(([, p]) => p.Properties.Roles.some((r: any) => r.Ref === roleId))).toBe(false);
+    }
+  });
+
+  it('keeps prod tables: deletion protection and DeletionPolicy Retain; dev tables are disposable', () => {
+    for (const service of services) {
+      const prodTable = prod.resources[tableId(prod.resources, 'prod', service.name)]!;
+      expect(prodTable.Properties.DeletionProtectionEnabled).toBe(true);
+      expect(prodTable.DeletionPolicy).toBe('Retain');
+      expect(prodTable.UpdateReplacePolicy).toBe('Retain');
+      const devTable = dev.resources[tableId(dev.resources, 'dev', service.name)]!;
+      expect(devTable.Properties.DeletionProtectionEnabled).not.toBe(true);
+      expect(devTable.DeletionPolicy).toBe('Delete');
+    }
+  });
+});
+
+describe('functions', () => {
+  it('runs every Lambda on nodejs22.x and arm64', () => {
+    for (const { resources } of [dev, prod]) {
+      const functions = ofType(resources, 'AWS::Lambda::Function');
+      expect(functions.length).toBeGreaterThan(0);
+      for (const [id, fn] of functions) {
+        expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+        expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      }
+    }
+  });
+
+  it("gives each service function its table's name and item access to that table only", () => {
+    for (const service of services) {
+      const ownTable = tableId(dev.resources, 'dev', service.name);
+      const names = [physicalName('dev', service.name, 'http'), ...(service.events ? [physicalName('dev', service.name, 'events')] : [])];
+      for (const name of names) {
+        const fnId = functionId(dev.resources, name);
+        const variables = dev.resources[fnId]!.Properties.Environment.Variables;
+        expect(variables[tableEnvVar(service.name)], name).toEqual({ Ref: ownTable });
+        expect(variables.POWERTOOLS_SERVICE_NAME, name).toBe(service.name);
+        expect(variables.NODE_OPTIONS, name).toBe('--enable-source-maps');
+
+        const dynamo = roleStatements(dev.resources, fnId).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('dynamodb:')));
+        expect(dynamo.length, name).toBeGreaterThan(0);
+        const tablesReferenced = new Set(JSON.stringify(dynamo).match(/StateTable\w+/g));
+        expect([...tablesReferenced], name).toEqual([ownTable]);
+        expect(JSON.stringify(dynamo), `${name} may not scan`).not.toContain('dynamodb:Scan');
+      }
+    }
+  });
+
+  it('writes each function to its own log group, without the AWSLambdaBasicExecutionRole managed policy', () => {
+    for (const [id, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.LoggingConfig.LogGroup, id).toBeDefined();
+    }
+    for (const [id, role] of ofType(dev.resources, 'AWS::IAM::Role')) {
+      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('event bus', () => {
+  it('archives platform events and lets each subscriber account manage only the rules it created', () => {
+    const [busId, bus] = single(ofType(dev.resources, 'AWS::Events::EventBus'), 'one bus');
+    expect(bus.Properties.Name).toBe('five-haves-dev');
+    const [, archive] = single(ofType(dev.resources, 'AWS::Events::Archive'), 'one archive');
+    expect(archive.Properties.SourceArn).toEqual(getAtt(busId, 'Arn'));
+    expect(archive.Properties.RetentionDays).toBeGreaterThanOrEqual(365);
+
+    const policy = JSON.stringify(dev.resources);
+    expect(policy).toContain(`"events:creatorAccount":"${SUBSCRIBER}"`);
+    expect(policy).toContain('events:PutRule');
+    expect(JSON.stringify(prod.resources)).not.toContain('events:creatorAccount');
+  });
+});
+
+describe('identity', () => {
+  it('has one group per role, and an app client that cannot write jurisdiction or department', () => {
+    const groups = ofType(dev.resources, 'AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    const [, client] = single(ofType(dev.resources, 'AWS::Cognito::UserPoolClient'), 'one app client');
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:jurisdiction', 'custom:department']));
+    expect(client.Properties.WriteAttributes).not.toContain('custom:jurisdiction');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:department');
+  });
+
+  it('outputs the API URL, the user pool, the client and the bus', () => {
+    const outputs = Object.keys(dev.template.toJSON().Outputs as object);
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventBusName']));
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('finds nothing unacknowledged in dev or prod', () => {
+    for (const { app } of [dev, prod]) {
+      const { violations } = new AwsSolutionsChecks().validateScope(app);
+      const findings = violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+      expect(findings).toEqual([]);
+    }
+  });
+
+  it('acknowledges only known rules, each with a specific written reason', () => {
+    const acknowledged = new Map<string, string>();
+    const visit = (node: IConstruct) => {
+      for (const entry of node.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acknowledged.set(id.replace(/^annotation::/i, ''), reason);
+        }
+      }
+      node.node.children.forEach(visit);
+    };
+    visit(dev.app);
+    const hasPublicRoutes = allRoutes.some(({ route }) => route.access.public);
+    expect([...acknowledged.keys()].sort()).toEqual(
+      ['AwsSolutions-L1', 'AwsSolutions-SQS3', ...(hasPublicRoutes ? ['AwsSolutions-APIG4'] : [])].sort(),
+    );
+    for (const [id, reason] of acknowledged) {
+      expect(reason.length, `${id} needs a reason that explains itself`).toBeGreaterThan(80);
+    }
+  });
+});

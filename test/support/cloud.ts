@@ -1,0 +1,71 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { BusEvent } from '../../kernel/events.ts';
+import type { TokenClaims } from '../../infra/local/issuer.ts';
+import { testDynamoEndpoint, testStage } from '../setup/context.ts';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../infra/local/runtime.ts';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: Record<string, any>;
+}
+
+export interface TestCloud {
+  cloud: LocalCloud;
+  /** Every event the bus accepted since the cloud started. */
+  published: BusEvent[];
+  token(claims: TokenClaims): Promise<string>;
+  api(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse>;
+  /** How many items a table holds (a test may scan; the services never do). */
+  count(service: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The local cloud for one test file, on the DynamoDB Local the global setup started: the same
+ * runtime `npm start` runs (gateway, relay, bus), on a free port, with quick retries.
+ */
+export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): Promise<TestCloud> {
+  const cloud = await startLocalCloud({
+    dynamoEndpoint: testDynamoEndpoint(),
+    stage: testStage(),
+    port: 0,
+    inMemory: true,
+    dataDir: await mkdtemp(join(tmpdir(), 'five-haves-test-')),
+    retryDelayMs: () => 20,
+    ...options,
+  });
+  const published: BusEvent[] = [];
+  cloud.bus.onPublish((event) => published.push(event));
+  const client = new DynamoDBClient({});
+  return {
+    cloud,
+    published,
+    token: (claims) => cloud.issuer.sign(claims),
+    async api(method, path, { token, body, rawBody, headers } = {}) {
+      const response = await fetch(cloud.url + path, {
+        method,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined || rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+    },
+    async count(service) {
+      const out = await client.send(new ScanCommand({ TableName: cloud.tables[service], Select: 'COUNT', ConsistentRead: true }));
+      return out.Count ?? 0;
+    },
+    stop: () => cloud.stop(),
+  };
+}
