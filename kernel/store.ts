@@ -131,6 +131,7 @@ export class Store {
   }
 
   async idempotencyRecord(sub: string, key: string): Promise<IdempotencyRecord | undefined> {
+    // DynamoDB deletes expired items only eventually; an expired record no longer counts.
     const item = await this.get<Item & IdempotencyRecord & { expiresAt: number }>(keys.idempotency(sub, key));
     if (!item || item.expiresAt * 1000 < Date.now()) return undefined;
     return { sub: item.sub, key: item.key, requestHash: item.requestHash, response: item.response };
@@ -179,13 +180,15 @@ export class Store {
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
-      const failed = reasons.findIndex((reason) => reason.Code === 'ConditionalCheckFailed');
-      if (failed < 0) throw error;
-      if (failed >= guardStart) {
-        const isInbox = guards.inbox !== undefined && failed === guardStart;
-        if (isInbox) throw new DuplicateDeliveryError(guards.inbox!.eventId);
+      const failedAt = (index: number) => reasons[index]?.Code === 'ConditionalCheckFailed';
+      // DynamoDB reports every failed condition; the guards speak first, since a redelivery or a
+      // replay usually fails the state writes' conditions too.
+      if (guards.inbox && failedAt(guardStart)) throw new DuplicateDeliveryError(guards.inbox.eventId);
+      if (guards.idempotency && failedAt(guardStart + (guards.inbox ? 1 : 0))) {
         throw new IdempotentReplayError('idempotency key already used');
       }
+      const failed = reasons.findIndex((_, index) => failedAt(index));
+      if (failed < 0) throw error;
       throw new ConflictError(writes[failed]!.conflict);
     }
   }

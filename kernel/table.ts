@@ -11,6 +11,8 @@ export const tableDefinition = {
   /** One generic index for lists by owner and status (`gsi1pk`, `gsi1sk`), projected in full. */
   indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
   stream: 'NEW_IMAGE',
+  /** Items that may expire (idempotency records) carry their expiry, in epoch seconds, here. */
+  timeToLiveAttribute: 'expiresAt',
 } as const;
 
 /** Physical table name for a service in a stage: `five-haves-prod-recruitment`, `five-haves-local-authority`. */

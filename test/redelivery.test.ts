@@ -30,6 +30,13 @@ it('every event delivered twice: no state changes twice and no event is emitted 
     return current.body.status === 'awaiting-consent' ? undefined : current.body;
   });
   expect(final.status).toBe('confirmed');
+  // The last event of the saga reaches the bus after the state it records; wait for it, then for
+  // every queued copy to be delivered.
+  await waitFor('AppointmentConfirmed on the bus', async () =>
+    t.published.some((e) => e['detail-type'] === 'AppointmentConfirmed' && JSON.stringify(e).includes(appointmentId))
+      ? true
+      : undefined,
+  );
   await waitFor('the bus to drain', async () => ((await t.cloud.bus.isDrained()) ? true : undefined));
 
   // One consent case for the appointment, though AppointmentRequested arrived twice.

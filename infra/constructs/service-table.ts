@@ -10,9 +10,6 @@ import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { tableDefinition, tableName, type ServiceName } from '../../kernel/table.ts';
 
-/** Items that may expire (idempotency records) carry their expiry, in epoch seconds, here. */
-export const TTL_ATTRIBUTE = 'expiresAt';
-
 /**
  * What a service's functions may do to their own table: exactly what the kernel's Store sends (Get,
  * Query, and TransactWriteItems, which IAM checks per item as Put/Update/Delete/ConditionCheck).
@@ -46,7 +43,7 @@ export class ServiceTable extends Table {
       billingMode: BillingMode.PAY_PER_REQUEST,
       stream: StreamViewType[tableDefinition.stream],
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: TTL_ATTRIBUTE,
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       deletionProtection: props.retain,
       removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });

@@ -166,7 +166,7 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Keep the data in `DIR/shared-local-instance.db` (created if missing); survives restarts. */
   dbPath?: string;
-  /** Keep nothing: the data lives in the process and dies with it. */
+  /** Keep nothing: the data lives in the process and dies with it (also the default without dbPath). */
   inMemory?: boolean;
 }
 
@@ -190,16 +190,15 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   if (options.dbPath) await mkdir(options.dbPath, { recursive: true });
 
   // A port chosen here could be taken by someone else before Java binds it: then choose again.
-  const chosen = options.port ? [options.port] : [await freePort(), await freePort(), await freePort()];
-  for (const [attempt, port] of chosen.entries()) {
+  const attempts = options.port ? 1 : 3;
+  for (let attempt = 1; ; attempt += 1) {
+    const port = options.port || (await freePort());
     try {
       return await launch(home, port, options);
     } catch (error) {
-      const lastTry = attempt === chosen.length - 1;
-      if (!(error instanceof PortInUseError) || lastTry) throw error;
+      if (!(error instanceof PortInUseError) || attempt >= attempts) throw error;
     }
   }
-  throw new DynamoDbLocalError('DynamoDB Local found no free port.');
 }
 
 class PortInUseError extends DynamoDbLocalError {
@@ -217,7 +216,8 @@ async function launch(home: string, port: number, options: DynamoDbLocalOptions)
     '-sharedDb',
     '-port',
     String(port),
-    ...(options.dbPath ? ['-dbPath', options.dbPath] : options.inMemory ? ['-inMemory'] : []),
+    // Without either flag it would write its database into the cache folder (its working directory).
+    ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
   ];
   const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: tail(child, 'stdout'), stderr: tail(child, 'stderr') };

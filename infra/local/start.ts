@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from './runtime.ts';
 
+// The SDK warns that its 2027 releases need Node 22 (what Lambda runs); on a laptop's Node 20 it is noise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: {
     'in-memory': { type: 'boolean', default: false },

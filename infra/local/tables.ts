@@ -11,11 +11,7 @@ import {
 import { SERVICES, tableDefinition, tableName, type ServiceName } from '../../kernel/table.ts';
 import { waitFor } from './wait.ts';
 
-/**
- * The attribute DynamoDB's TTL reads (idempotency records carry `expiresAt`, epoch seconds).
- * Read from the shared definition once it declares one, so stack and local runtime cannot differ.
- */
-const timeToLiveAttribute = (tableDefinition as { timeToLiveAttribute?: string }).timeToLiveAttribute ?? 'expiresAt';
+const { timeToLiveAttribute } = tableDefinition;
 
 /** The CreateTable request of a service table, derived from the one shared `tableDefinition`. */
 export function serviceTableInput(name: string): CreateTableCommandInput {

@@ -12,8 +12,10 @@ import { TEST_STAGE_VAR } from './context.ts';
  * data), and each service's table variable names that stage's table before any handler module
  * reads it. Then the five tables are created.
  */
+const endpoint = inject('dynamoEndpoint');
+if (!endpoint) throw new Error("No DynamoDB Local endpoint was provided: is test/setup/global.ts in vitest's globalSetup?");
 const stage = `t${randomBytes(5).toString('hex')}`;
-Object.assign(process.env, localAwsEnv(inject('dynamoEndpoint')));
+Object.assign(process.env, localAwsEnv(endpoint));
 process.env[TEST_STAGE_VAR] = stage;
 for (const service of SERVICES) process.env[tableEnvVar(service)] = tableName(stage, service);
 

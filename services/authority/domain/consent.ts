@@ -75,7 +75,7 @@ export function recordDecision(
   if (consentCase.status !== 'pending') {
     throw new ConflictError(`Consent case ${consentCase.id} was already decided: ${consentCase.status}.`);
   }
-  const late = cause.now > consentCase.dueBy;
+  const late = Date.parse(cause.now) > Date.parse(consentCase.dueBy);
   const decided: ConsentCase = {
     ...consentCase,
     status: decision.decision,

@@ -1,0 +1,27 @@
+import { availableParallelism } from 'node:os';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One DynamoDB Local for the whole run (test/setup/global.ts); each test file gets its own stage,
+ * so its own five tables, before any handler module is imported (test/setup/env.ts).
+ */
+export default defineConfig({
+  test: {
+    include: ['services/**/*.test.ts', 'kernel/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/setup/global.ts'],
+    setupFiles: ['test/setup/env.ts'],
+    // Each file in its own process: its environment (stage, table variables) is its own.
+    pool: 'forks',
+    // DynamoDB Local's JVM needs a core too; on a 2-core machine two workers keep both busy.
+    maxWorkers: Math.max(2, Math.min(4, availableParallelism() - 1)),
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    env: {
+      // The SDK's notice about Node 22 is printed once per worker; it says nothing about the tests.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      // The handlers' structured logs drown the report; POWERTOOLS_LOG_LEVEL=INFO npx vitest shows them.
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT',
+    },
+  },
+});
