@@ -219,7 +219,9 @@ async function launch(home: string, port: number, options: DynamoDbLocalOptions)
     // Without either flag it would write its database into the cache folder (its working directory).
     ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
   ];
-  const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop it last, after
+  // the relay and the bus are done with it (the exit guard below still kills it if we die).
+  const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output = { stdout: tail(child, 'stdout'), stderr: tail(child, 'stderr') };
   let failure: Error | undefined;
   let exited = false;

@@ -36,13 +36,15 @@ Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : '
   dead letters npm run dlq   (npm run dlq -- --redrive)
 Ctrl-C stops everything.`);
 
-  let stopping = false;
+  let stoppingSince = 0;
   const shutdown = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince) {
+      // npm forwards the terminal's Ctrl-C to us as well: only a later, second Ctrl-C means "now".
+      if (Date.now() - stoppingSince < 1000) return;
       console.log('stopping at once');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`\n${signal}: stopping the gateway, the relay, the bus and DynamoDB Local…`);
     await cloud.stop();
     console.log('stopped.');
