@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../infra/local/wait.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
+import { consentCaseFor, drained, nominate, nomination, sagaTokens } from './support/saga.ts';
 
 /** Bad input gets a clear 4xx problem body naming the field, and writes nothing. */
 let t: TestCloud;
@@ -8,19 +8,13 @@ let department: string;
 let committee: string;
 let decisionPath: string;
 
-const nomination = { street: 'D01/S03', agency: 'Market supervision station S03', nominee: { name: 'Wang Li' }, reason: 'Retirement.' };
-
 beforeAll(async () => {
   t = await startTestCloud();
-  department = await t.token({ roles: ['department'], jurisdiction: 'D01', department: 'market-supervision' });
-  committee = await t.token({ roles: ['street-committee'], jurisdiction: 'D01/S03' });
-  const requested = await t.api('POST', '/recruitment/appointments', { token: department, body: nomination });
-  const consentCase = await waitFor('the consent case', async () => {
-    const list = await t.api('GET', '/authority/consents', { token: committee });
-    return (list.body.items as Array<Record<string, any>>).find((c) => c.appointmentId === requested.body.id);
-  });
+  ({ department, committee } = await sagaTokens(t));
+  const requested = await nominate(t, department);
+  const consentCase = await consentCaseFor(t, committee, requested.body.id);
   decisionPath = `/authority/consents/${consentCase.id}/decision`;
-  await waitFor('the bus to drain', async () => ((await t.cloud.bus.isDrained()) ? true : undefined));
+  await drained(t);
 });
 afterAll(() => t?.stop());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../infra/local/wait.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
+import { consentCaseFor, settledAppointment } from './support/saga.ts';
 
 /**
  * The first saga end to end, through the local gateway (real signed JWTs), the stream relay and the
@@ -33,19 +33,11 @@ async function nominate(departmentName: string, nominee = 'Wang Li') {
   return response.body;
 }
 
-async function pendingCaseFor(appointmentId: string) {
-  return waitFor('the consent case', async () => {
-    const list = await t.api('GET', '/authority/consents?status=pending&limit=100', { token: committee });
-    return (list.body.items as Array<Record<string, any>>).find((c) => c.appointmentId === appointmentId);
-  });
-}
+const pendingCaseFor = (appointmentId: string) => consentCaseFor(t, committee, appointmentId);
 
 async function settled(appointmentId: string) {
   const reader = await t.token({ roles: ['street-official'], jurisdiction: 'D01/S03' });
-  return waitFor('the appointment to settle', async () => {
-    const current = await t.api('GET', `/recruitment/appointments/${appointmentId}`, { token: reader });
-    return current.body.status === 'awaiting-consent' ? undefined : current.body;
-  });
+  return settledAppointment(t, reader, appointmentId);
 }
 
 describe('appointment of an agency head needs the street committee’s written consent', () => {
