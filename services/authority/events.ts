@@ -37,3 +37,26 @@ export const ConsentRecorded = defineEvent({
     late: z.boolean(),
   }),
 });
+
+/**
+ * The street's half of the double assessment of a member of staff a department stations in it.
+ * Recruitment adds it to the staff member's record.
+ */
+export const AssessmentRecorded = defineEvent({
+  source,
+  detailType: 'AssessmentRecorded',
+  schemaVersion: 1,
+  data: z.object({
+    assessmentId: z.string(),
+    /** The staff member's id in the recruitment roster. */
+    staffId: z.string(),
+    street: StreetSchema,
+    department: DepartmentSchema,
+    /** The period assessed: a year `2026`, a half `2026-H1` or a quarter `2026-Q3`. */
+    period: z.string().regex(/^\d{4}(-H[12]|-Q[1-4])?$/),
+    score: z.number().int().min(0).max(100),
+    comment: z.string(),
+    assessedBy: z.string(),
+    assessedAt: z.iso.datetime(),
+  }),
+});
