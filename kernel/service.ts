@@ -13,6 +13,21 @@ export interface Subscription {
 }
 
 /**
+ * A job the platform runs on a clock: an EventBridge schedule rule → its own function in the stack,
+ * a timer in the local runtime. Both invoke `handler` (a module exporting `handler`, relative to the
+ * repo root) with an EventBridge Scheduled Event, whose `time` the job takes as "now". The job must be
+ * idempotent and catch up: a run that fails or is skipped is made good by the next one.
+ */
+export interface Schedule {
+  /** Stable, lower-case name: the rule's and the function's (`five-haves-<stage>-<service>-<name>`). */
+  name: string;
+  /** Minutes between runs (EventBridge `rate(n minutes)`). */
+  rateMinutes: number;
+  description: string;
+  handler: string;
+}
+
+/**
  * What a service offers, as data: the stack, the local runtime and the docs read this and nothing
  * else. `http` and `events` name the handler modules (exporting `handler`), relative to the repo root.
  */
@@ -22,6 +37,19 @@ export interface ServiceDefinition {
   subscriptions: Subscription[];
   http: string;
   events?: string;
+  /** Jobs on a clock; none if absent. */
+  schedules?: Schedule[];
+}
+
+/** Checks a schedule declaration once, where the stack and the local runtime read it. */
+export function assertSchedule(schedule: Schedule): Schedule {
+  if (!/^[a-z][a-z0-9-]{1,40}$/.test(schedule.name)) {
+    throw new Error(`schedule "${schedule.name}": lower-case letters, digits and dashes, 2 to 41`);
+  }
+  if (!Number.isInteger(schedule.rateMinutes) || schedule.rateMinutes < 1) {
+    throw new Error(`schedule ${schedule.name}: rateMinutes must be a whole number of minutes, at least 1`);
+  }
+  return schedule;
 }
 
 /** The rule's event pattern for a subscription: the same object in the stack and on the local bus. */

@@ -1,15 +1,17 @@
 import { Duration } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import type { ServiceDefinition } from '../../kernel/service.ts';
+import { assertSchedule, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
+import { ServiceSchedule } from './service-schedule.ts';
 import type { ServiceTable } from './service-table.ts';
 import { SubscriptionQueue } from './subscription-queue.ts';
 
 export const HTTP_TIMEOUT = Duration.seconds(10);
 export const EVENTS_TIMEOUT = Duration.seconds(30);
+export const SCHEDULE_TIMEOUT = Duration.minutes(5);
 
 export interface ServiceBackendProps {
   stage: string;
@@ -21,13 +23,15 @@ export interface ServiceBackendProps {
 }
 
 /**
- * A service's compute, from its definition: the http function behind its routes, and, if it
- * subscribes to anything, the events function fed by one queue per subscription.
+ * A service's compute, from its definition: the http function behind its routes; if it subscribes
+ * to anything, the events function fed by one queue per subscription; per declared schedule, a rule
+ * and the function it runs.
  */
 export class ServiceBackend extends Construct {
   readonly http: ServiceFunction;
   readonly events?: ServiceFunction;
   readonly subscriptions: SubscriptionQueue[] = [];
+  readonly schedules: ServiceSchedule[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceBackendProps) {
     super(scope, id);
@@ -44,6 +48,21 @@ export class ServiceBackend extends Construct {
       retain,
     });
     table.grantItemAccess(this.http);
+
+    for (const schedule of service.schedules ?? []) {
+      assertSchedule(schedule);
+      this.schedules.push(
+        new ServiceSchedule(this, `Schedule-${schedule.name}`, {
+          stage,
+          service: service.name,
+          schedule,
+          table,
+          environment,
+          timeout: SCHEDULE_TIMEOUT,
+          retain,
+        }),
+      );
+    }
 
     if (service.subscriptions.length > 0 && !service.events) {
       throw new Error(`${service.name} subscribes to events but names no events handler`);

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
+import type { ScheduleRun } from '../../kernel/schedule.ts';
+import { assertSchedule, DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { services as allServices } from '../../services/index.ts';
 import { handler as enrich } from '../outbox/enrichment.ts';
@@ -12,6 +13,7 @@ import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { REPO_ROOT } from './paths.ts';
 import { StreamRelay } from './relay.ts';
+import { LocalScheduler, type LocalSchedule, type ScheduleFunction } from './scheduler.ts';
 import { createServiceTables } from './tables.ts';
 
 export interface LocalCloudOptions {
@@ -31,6 +33,8 @@ export interface LocalCloudOptions {
   retryDelayMs?: (receiveCount: number) => number;
   /** Copies of each event the bus queues for each rule (duplicate delivery, on purpose). */
   deliveryCopies?: number;
+  /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
+  scheduleTimers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -41,7 +45,10 @@ export interface LocalCloud {
   issuer: LocalIssuer;
   bus: LocalBus;
   relay: StreamRelay;
+  scheduler: LocalScheduler;
   tables: Record<string, string>;
+  /** Run a declared schedule now (or as of `time`, the Scheduled Event's time) and get what it did. */
+  runSchedule(name: string, options?: { time?: Date }): Promise<ScheduleRun>;
   stop(): Promise<void>;
 }
 
@@ -84,7 +91,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const httpFunctions = new Map<string, HttpFunction>();
     const rules: LocalRule[] = [];
+    const schedules: LocalSchedule[] = [];
     for (const service of services) {
+      for (const schedule of service.schedules ?? []) {
+        assertSchedule(schedule);
+        const module = (await import(pathToFileURL(join(REPO_ROOT, schedule.handler)).href)) as { handler: ScheduleFunction };
+        schedules.push({ name: schedule.name, service: service.name, rateMinutes: schedule.rateMinutes, handler: module.handler });
+      }
       const http = (await import(pathToFileURL(join(REPO_ROOT, service.http)).href)) as { handler: HttpFunction };
       httpFunctions.set(service.name, http.handler);
       if (service.events && service.subscriptions.length > 0) {
@@ -125,6 +138,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await relay.start();
     stops.push(() => relay.stop());
 
+    const scheduler = new LocalScheduler(schedules, log);
+    if (options.scheduleTimers ?? true) scheduler.start();
+    stops.push(() => scheduler.stop());
+
     const issuer = await loadIssuer(dataDir);
     const gateway = await startGateway({
       services,
@@ -141,7 +158,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     stops.push(() => gateway.close());
 
-    return { url: gateway.url, dynamoEndpoint: endpoint, stage, issuer, bus, relay, tables, stop };
+    return {
+      url: gateway.url,
+      dynamoEndpoint: endpoint,
+      stage,
+      issuer,
+      bus,
+      relay,
+      scheduler,
+      tables,
+      runSchedule: (name, runOptions) => scheduler.run(name, runOptions),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

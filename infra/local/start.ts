@@ -34,6 +34,7 @@ Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : '
   a token      npm run token -- --role department --jurisdiction D01 --department market-supervision
   the saga     npm run demo
   dead letters npm run dlq   (npm run dlq -- --redrive)
+  schedules    ${cloud.scheduler.names.join(', ') || 'none'} (timers, as the stack's EventBridge schedule rules)
 Ctrl-C stops everything.`);
 
   let stoppingSince = 0;
