@@ -6,6 +6,15 @@ const source = 'five-haves.authority';
 
 export const ConsentDecision = z.enum(['granted', 'refused']);
 
+/** The areas a district power belongs to. */
+export const PowerDomain = z.enum(['social-governance', 'market-supervision', 'convenience-services', 'law-enforcement']);
+export const OpinionRating = z.enum(['excellent', 'good', 'fair', 'poor']);
+/** A year `2026`, a half `2026-H1` or a quarter `2026-Q3`. */
+export const PeriodSchema = z
+  .string()
+  .regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'a year such as 2026, a half such as 2026-H1 or a quarter such as 2026-Q3');
+const CalendarDate = z.iso.date();
+
 /** A consent case opened for an appointment request; the street committee now has to decide. */
 export const ConsentCaseOpened = defineEvent({
   source,
@@ -58,5 +67,120 @@ export const AssessmentRecorded = defineEvent({
     comment: z.string(),
     assessedBy: z.string(),
     assessedAt: z.iso.datetime(),
+  }),
+});
+
+/** The department's half of the double assessment: same shape as the street's. */
+export const DepartmentAssessmentRecorded = defineEvent({
+  source,
+  detailType: 'DepartmentAssessmentRecorded',
+  schemaVersion: 1,
+  data: AssessmentRecorded.data,
+});
+
+/** A power entered in the catalog of powers that may be delegated to streets. */
+export const PowerCataloged = defineEvent({
+  source,
+  detailType: 'PowerCataloged',
+  schemaVersion: 1,
+  data: z.object({
+    code: z.string(),
+    name: z.string(),
+    domain: PowerDomain,
+    legalBasis: z.string(),
+    fromDepartment: DepartmentSchema,
+  }),
+});
+
+/**
+ * A district delegated a set of powers to a set of streets from a date: every code to every street.
+ * The event names the two sets, not the pairs: 1,000 codes and 100 streets stay under 50 KB, far
+ * below EventBridge's 256 KB, where 100,000 pairs would not.
+ */
+export const PowersDelegated = defineEvent({
+  source,
+  detailType: 'PowersDelegated',
+  schemaVersion: 1,
+  data: z.object({
+    delegationId: z.string(),
+    /** The number of the district government's decision document. */
+    decisionRef: z.string(),
+    district: z.string(),
+    effectiveOn: CalendarDate,
+    codes: z.array(z.string()),
+    streets: z.array(StreetSchema),
+    /** codes × streets: how many street-power grants the delegation makes. */
+    grants: z.number().int(),
+  }),
+});
+
+/** A delegation taken back from a date (the streets no longer hold its powers on and after it). */
+export const DelegationRevoked = defineEvent({
+  source,
+  detailType: 'DelegationRevoked',
+  schemaVersion: 1,
+  data: z.object({
+    delegationId: z.string(),
+    decisionRef: z.string(),
+    district: z.string(),
+    effectiveOn: CalendarDate,
+    revokedFrom: CalendarDate,
+    reason: z.string(),
+    codes: z.array(z.string()),
+    streets: z.array(StreetSchema),
+  }),
+});
+
+/** A department's evaluation asks a street committee for its written opinion on units in the street. */
+export const OpinionRequested = defineEvent({
+  source,
+  detailType: 'OpinionRequested',
+  schemaVersion: 1,
+  data: z.object({
+    evaluationId: z.string(),
+    street: StreetSchema,
+    department: DepartmentSchema,
+    title: z.string(),
+    period: PeriodSchema,
+    /** The units in this street under evaluation. */
+    units: z.array(z.string()),
+    dueBy: z.iso.datetime(),
+  }),
+});
+
+/** The street committee's written opinion for an evaluation; one per street. */
+export const OpinionRecorded = defineEvent({
+  source,
+  detailType: 'OpinionRecorded',
+  schemaVersion: 1,
+  data: z.object({
+    evaluationId: z.string(),
+    street: StreetSchema,
+    department: DepartmentSchema,
+    rating: OpinionRating,
+    text: z.string(),
+    givenBy: z.string(),
+    givenAt: z.iso.datetime(),
+    late: z.boolean(),
+  }),
+});
+
+/**
+ * An evaluation made final once every street gave its opinion. The opinions' ratings are attached;
+ * their texts travelled in OpinionRecorded, so that 40 long opinions cannot push this past 256 KB.
+ */
+export const EvaluationFinalized = defineEvent({
+  source,
+  detailType: 'EvaluationFinalized',
+  schemaVersion: 1,
+  data: z.object({
+    evaluationId: z.string(),
+    department: DepartmentSchema,
+    title: z.string(),
+    period: PeriodSchema,
+    conclusion: z.string(),
+    opinions: z.array(z.object({ street: StreetSchema, rating: OpinionRating, givenAt: z.iso.datetime() })),
+    finalizedBy: z.string(),
+    finalizedAt: z.iso.datetime(),
   }),
 });

@@ -1,48 +1,21 @@
-import * as z from 'zod';
 import { healthRoute } from '../../kernel/health.ts';
-import { defineRoutes, PageQuery } from '../../kernel/routes.ts';
-import { StreetSchema } from '../../kernel/roles.ts';
-import { ConsentDecision } from './events.ts';
+import { defineRoutes } from '../../kernel/routes.ts';
+import { assessmentRoutes } from './assessments/routes.ts';
+import { consentRoutes } from './consents/routes.ts';
+import { delegationRoutes } from './delegations/routes.ts';
+import { evaluationRoutes } from './evaluations/routes.ts';
+import { powerRoutes } from './powers/routes.ts';
 
-const CaseId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id') });
-
-/** Authority's HTTP surface: consent cases; powers, evaluations and assessments come with their issue. */
+/**
+ * Authority's HTTP surface, "the right to manage": written consent to appointments, the power catalog
+ * and its delegations to streets, evaluations that ask the streets' opinion first, and the double
+ * assessment of stationed staff. Each capability's folder holds its routes, handlers, domain and store.
+ */
 export const routes = defineRoutes({
-  listConsents: {
-    method: 'GET',
-    path: '/authority/consents',
-    summary: "A street's consent cases by status; pending ones oldest first.",
-    access: { roles: ['street-committee', 'street-official', 'district-admin'], jurisdiction: 'subject' },
-    query: PageQuery.extend({
-      status: z.enum(['pending', 'granted', 'refused']).default('pending'),
-      /** Defaults to the caller's own street. */
-      street: StreetSchema.optional(),
-    }),
-    status: 200,
-  },
-  getConsent: {
-    method: 'GET',
-    path: '/authority/consents/{id}',
-    summary: 'One consent case.',
-    access: {
-      roles: ['street-committee', 'street-official', 'district-admin', 'department'],
-      jurisdiction: 'subject',
-      department: 'own',
-    },
-    params: CaseId,
-    status: 200,
-  },
-  recordConsentDecision: {
-    method: 'POST',
-    path: '/authority/consents/{id}/decision',
-    summary: "The street party committee's written consent or refusal; one decision per case.",
-    access: { roles: ['street-committee'], jurisdiction: 'subject' },
-    params: CaseId,
-    body: z.strictObject({
-      decision: ConsentDecision,
-      writtenOpinion: z.string().trim().min(1, 'the written opinion is required').max(10_000),
-    }),
-    status: 200,
-  },
+  ...consentRoutes,
+  ...powerRoutes,
+  ...delegationRoutes,
+  ...evaluationRoutes,
+  ...assessmentRoutes,
   health: healthRoute('authority'),
 });

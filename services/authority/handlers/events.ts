@@ -1,17 +1,20 @@
 import { ulid } from 'ulid';
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
+import { Store } from '../../../kernel/store.ts';
+import { tableNameFromEnv } from '../../../kernel/table.ts';
 import { AppointmentRequested } from '../../recruitment/events.ts';
-import { openConsentCase } from '../domain/consent.ts';
-import { AuthorityStore } from '../store.ts';
+import { openConsentCase } from '../consents/domain.ts';
+import { ConsentStore } from '../consents/store.ts';
 
-const authority = new AuthorityStore();
+const table = new Store(tableNameFromEnv('authority'));
+const consents = new ConsentStore(table);
 
 export const handler = eventsHandler({
   service: 'authority',
-  store: authority.store,
+  store: table,
   consumers: [
     consume(AppointmentRequested, async (request, { cause }) =>
-      authority.consentCommit(openConsentCase(ulid(), request, cause)),
+      consents.consentCommit(openConsentCase(ulid(), request, cause)),
     ),
   ],
 });

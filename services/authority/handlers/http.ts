@@ -1,44 +1,25 @@
-import { BadRequestError, NotFoundError } from '../../../kernel/errors.ts';
 import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
-import { recordDecision } from '../domain/consent.ts';
+import { Store } from '../../../kernel/store.ts';
+import { tableNameFromEnv } from '../../../kernel/table.ts';
+import { assessmentHandlers } from '../assessments/handlers.ts';
+import { consentHandlers } from '../consents/handlers.ts';
+import { delegationHandlers } from '../delegations/handlers.ts';
+import { evaluationHandlers } from '../evaluations/handlers.ts';
+import { powerHandlers } from '../powers/handlers.ts';
 import { routes } from '../routes.ts';
-import { AuthorityStore } from '../store.ts';
 
-const authority = new AuthorityStore();
+const table = new Store(tableNameFromEnv('authority'));
 
 export const handler = httpHandler({
   routes,
-  store: authority.store,
+  store: table,
   handlers: {
-    async listConsents({ query, principal, ctx }) {
-      const street = query.street ?? principal.jurisdiction;
-      if (!StreetSchema.safeParse(street).success) {
-        throw new BadRequestError('Name the street to list (your jurisdiction is not a single street).', [
-          { field: 'query.street', message: 'required for callers above street level' },
-        ]);
-      }
-      ctx.authorize({ jurisdiction: street });
-      const page = await authority.consentCases(street, query.status, query);
-      return { statusCode: 200, body: page };
-    },
-
-    async getConsent({ params, ctx }) {
-      const consentCase = await authority.consentCase(params.id);
-      if (!consentCase) throw new NotFoundError(`No consent case ${params.id}.`);
-      ctx.authorize({ jurisdiction: consentCase.street, department: consentCase.department });
-      return { statusCode: 200, body: consentCase };
-    },
-
-    async recordConsentDecision({ params, body, ctx }) {
-      const consentCase = await authority.consentCase(params.id);
-      if (!consentCase) throw new NotFoundError(`No consent case ${params.id}.`);
-      ctx.authorize({ jurisdiction: consentCase.street });
-      const change = recordDecision(consentCase, body, ctx.cause);
-      return ctx.commit(authority.consentCommit(change), { statusCode: 200, body: change.consentCase });
-    },
-
-    health: () => health('authority', authority.store),
+    ...consentHandlers(table),
+    ...powerHandlers(table),
+    ...delegationHandlers(table),
+    ...evaluationHandlers(table),
+    ...assessmentHandlers(table),
+    health: () => health('authority', table),
   },
 });

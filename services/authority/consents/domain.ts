@@ -2,11 +2,15 @@ import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import type { AppointmentRequested } from '../../recruitment/events.ts';
 import { ConsentCaseOpened, ConsentRecorded } from '../events.ts';
+import { workingDaysDeadline } from '../calendar.ts';
 import { keys } from '../keys.ts';
 import type * as z from 'zod';
 
-/** How long a street committee has to give its written decision. */
-export const CONSENT_DEADLINE_DAYS = 15;
+/**
+ * How long a street committee has to give its written decision: working days (Monday to Friday in
+ * the offices' calendar), counted from the day after the case was opened, to the end of the last one.
+ */
+export const CONSENT_DEADLINE_WORKING_DAYS = 15;
 
 export type ConsentStatus = 'pending' | 'granted' | 'refused';
 
@@ -38,12 +42,19 @@ export interface ConsentChange {
   events: DomainEvent[];
 }
 
+/** A case as its readers see it: `overdue` while it waits past its deadline. */
+export type ConsentCaseView = ConsentCase & { overdue: boolean };
+
+export function consentView(consentCase: ConsentCase, now: string): ConsentCaseView {
+  return { ...consentCase, overdue: consentCase.status === 'pending' && Date.parse(now) > Date.parse(consentCase.dueBy) };
+}
+
 export function openConsentCase(
   id: string,
   request: z.output<(typeof AppointmentRequested)['data']>,
   cause: Cause,
 ): ConsentChange {
-  const dueBy = new Date(Date.parse(cause.now) + CONSENT_DEADLINE_DAYS * 86_400_000).toISOString();
+  const dueBy = workingDaysDeadline(cause.now, CONSENT_DEADLINE_WORKING_DAYS);
   const consentCase: ConsentCase = {
     id,
     appointmentId: request.appointmentId,

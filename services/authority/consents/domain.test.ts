@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
-import { CONSENT_DEADLINE_DAYS, openConsentCase, recordDecision, type ConsentCase } from './consent.ts';
+import { CONSENT_DEADLINE_WORKING_DAYS, consentView, openConsentCase, recordDecision, type ConsentCase } from './domain.ts';
 
+/** A Saturday: 15 working days later is the end of Friday 21 March in the offices (UTC+8). */
 const opened = '2025-03-01T08:00:00.000Z';
-const dueBy = '2025-03-16T08:00:00.000Z';
+const dueBy = '2025-03-21T15:59:59.999Z';
 
 const serviceCause: Cause = {
   correlationId: 'corr-1',
@@ -36,7 +37,7 @@ const decide = (consentCase: ConsentCase, decision: 'granted' | 'refused', now =
   recordDecision(consentCase, { decision, writtenOpinion: `Written opinion: ${decision}.` }, committee(now));
 
 describe('opening a consent case', () => {
-  it(`an appointment request opens a pending case due ${CONSENT_DEADLINE_DAYS} days later`, () => {
+  it(`an appointment request opens a pending case due ${CONSENT_DEADLINE_WORKING_DAYS} working days later`, () => {
     const { consentCase } = openConsentCase('01JCONSENTCASE0000000000001', requested, serviceCause);
 
     expect(consentCase).toEqual({
@@ -123,7 +124,7 @@ describe('recording the street committee’s decision', () => {
   });
 
   it('a late decision is marked late, on the case and on the event', () => {
-    const { consentCase, events } = decide(pending(), 'granted', '2025-03-16T08:00:00.001Z');
+    const { consentCase, events } = decide(pending(), 'granted', '2025-03-21T16:00:00.000Z');
 
     expect(consentCase.late).toBe(true);
     expect(events[0]!.detail.data).toMatchObject({ late: true });
@@ -133,5 +134,21 @@ describe('recording the street committee’s decision', () => {
     const { consentCase } = decide(pending(), 'granted', dueBy);
 
     expect(consentCase.late).toBe(false);
+  });
+});
+
+describe('the deadline, as readers see it', () => {
+  it('a pending case is not overdue at its deadline', () => {
+    expect(consentView(pending(), dueBy).overdue).toBe(false);
+  });
+
+  it('a pending case is overdue one millisecond after its deadline', () => {
+    expect(consentView(pending(), '2025-03-21T16:00:00.000Z').overdue).toBe(true);
+  });
+
+  it('a decided case is never overdue, even if it was decided late', () => {
+    const { consentCase } = decide(pending(), 'granted', '2025-04-01T00:00:00.000Z');
+
+    expect(consentView(consentCase, '2025-05-01T00:00:00.000Z')).toMatchObject({ overdue: false, late: true });
   });
 });

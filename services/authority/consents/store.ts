@@ -1,7 +1,6 @@
-import { putNew, putVersioned, Store, type Commit, type Item, type Page } from '../../kernel/store.ts';
-import { tableNameFromEnv } from '../../kernel/table.ts';
-import type { ConsentCase, ConsentChange, ConsentStatus } from './domain/consent.ts';
-import { keys } from './keys.ts';
+import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { keys } from '../keys.ts';
+import type { ConsentCase, ConsentChange, ConsentStatus } from './domain.ts';
 
 type StoredCase = ConsentCase & Item & { itemType: string; gsi1pk: string; gsi1sk: string };
 
@@ -10,9 +9,9 @@ function toCase(item: StoredCase): ConsentCase {
   return consentCase;
 }
 
-/** The authority service's table: consent cases (and, with their issue, powers and evaluations). */
-export class AuthorityStore {
-  constructor(readonly store: Store = new Store(tableNameFromEnv('authority'))) {}
+/** Consent cases in the authority table. */
+export class ConsentStore {
+  constructor(readonly store: Store) {}
 
   async consentCase(id: string): Promise<ConsentCase | undefined> {
     const item = await this.store.get<StoredCase>(keys.consentCase(id));

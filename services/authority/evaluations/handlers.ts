@@ -1,0 +1,69 @@
+import { ulid } from 'ulid';
+import { NotFoundError } from '../../../kernel/errors.ts';
+import type { RouteHandlers } from '../../../kernel/http.ts';
+import type { Store } from '../../../kernel/store.ts';
+import { departmentOf } from '../departments.ts';
+import { streetSpokenFor, streetToList } from '../streets.ts';
+import { finalizeEvaluation, giveOpinion, opinionRequestView, requestEvaluation } from './domain.ts';
+import type { evaluationRoutes } from './routes.ts';
+import { EvaluationStore } from './store.ts';
+
+export function evaluationHandlers(table: Store): RouteHandlers<typeof evaluationRoutes> {
+  const evaluations = new EvaluationStore(table);
+  return {
+    async requestEvaluation({ body, principal, ctx }) {
+      const department = departmentOf(principal);
+      for (const unit of body.units) ctx.authorize({ jurisdiction: unit.street, department });
+      const requested = requestEvaluation(ulid(), { ...body, department }, ctx.cause);
+      return ctx.commit(evaluations.requestCommit(requested), {
+        statusCode: 201,
+        body: { ...requested.evaluation, opinions: requested.requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+      });
+    },
+
+    async getEvaluation({ params, principal, ctx }) {
+      const evaluation = await evaluations.evaluation(params.id);
+      if (!evaluation) throw new NotFoundError(`No evaluation ${params.id}.`);
+      // A committee sees the evaluations that ask its street; the department its own.
+      const street = evaluation.streets.includes(principal.jurisdiction) ? principal.jurisdiction : evaluation.streets[0]!;
+      ctx.authorize({ jurisdiction: street, department: evaluation.department });
+      const requests = await evaluations.opinionRequests(evaluation.id);
+      return {
+        statusCode: 200,
+        body: { ...evaluation, opinions: requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+      };
+    },
+
+    async listOpinionRequests({ query, principal, ctx }) {
+      const street = streetToList(query.street, principal);
+      ctx.authorize({ jurisdiction: street });
+      const page = await evaluations.opinionRequestsOfStreet(street, query.status, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map((r) => opinionRequestView(r, ctx.cause.now)) } };
+    },
+
+    async giveOpinion({ params, body, principal, ctx }) {
+      const street = streetSpokenFor(body.street, principal);
+      ctx.authorize({ jurisdiction: street });
+      const evaluation = await evaluations.evaluation(params.id);
+      if (!evaluation) throw new NotFoundError(`No evaluation ${params.id}.`);
+      const request = await evaluations.opinionRequest(params.id, street);
+      const change = giveOpinion(request, { evaluationId: params.id, street }, body, ctx.cause);
+      return ctx.commit(evaluations.opinionCommit(change), {
+        statusCode: 200,
+        body: opinionRequestView(change.request, ctx.cause.now),
+      });
+    },
+
+    async finalizeEvaluation({ params, body, ctx }) {
+      const evaluation = await evaluations.evaluation(params.id);
+      if (!evaluation) throw new NotFoundError(`No evaluation ${params.id}.`);
+      for (const street of evaluation.streets) ctx.authorize({ jurisdiction: street, department: evaluation.department });
+      const requests = await evaluations.opinionRequests(evaluation.id);
+      const change = finalizeEvaluation(evaluation, requests, body, ctx.cause);
+      return ctx.commit(evaluations.finalizeCommit(change), {
+        statusCode: 200,
+        body: { ...change.evaluation, opinions: requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+      });
+    },
+  };
+}
