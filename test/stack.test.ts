@@ -87,6 +87,18 @@ function roleStatements(resources: Resources, fnId: string): Array<Record<string
 
 const allRoutes = services.flatMap((service) => Object.values(service.routes).map((route) => ({ service, route })));
 const allSubscriptions = services.flatMap((service) => service.subscriptions.map((subscription) => ({ service, subscription })));
+const allSchedules = services.flatMap((service) => (service.schedules ?? []).map((schedule) => ({ service, schedule })));
+
+/** `rate(1 hour)`, `rate(15 minutes)`, `rate(1 day)` as minutes (CDK writes the largest whole unit). */
+function minutesOf(expression: string): number {
+  const match = /^rate\((\d+) (minute|hour|day)s?\)$/.exec(expression);
+  if (!match) throw new Error(`not a rate expression: ${expression}`);
+  return Number(match[1]) * { minute: 1, hour: 60, day: 1440 }[match[2] as 'minute' | 'hour' | 'day'];
+}
+
+function ruleNamed(resources: Resources, name: string): [string, Resource] {
+  return single(ofType(resources, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Name === name), `the rule ${name}`);
+}
 
 describe('HTTP API', () => {
   it('has exactly one route per route-table entry', () => {
@@ -177,8 +189,8 @@ describe('HTTP API', () => {
 });
 
 describe('subscriptions', () => {
-  it('has one rule per subscription, with exactly the kernel event pattern', () => {
-    dev.template.resourceCountIs('AWS::Events::Rule', allSubscriptions.length);
+  it('has one rule per subscription (and one per schedule), with exactly the kernel event pattern', () => {
+    dev.template.resourceCountIs('AWS::Events::Rule', allSubscriptions.length + allSchedules.length);
     for (const { subscription } of allSubscriptions) {
       const [, rule] = single(
         ofType(dev.resources, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Name === physicalName('dev', subscription.name)),
@@ -214,6 +226,56 @@ describe('subscriptions', () => {
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
       expect(mapping.Properties.BatchSize).toBe(DELIVERY.batchSize);
       expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * dev.resources[eventsFnId]!.Properties.Timeout);
+    }
+  });
+});
+
+describe('schedules', () => {
+  it('the service definitions declare the past-due secondment check', () => {
+    expect(allSchedules.map(({ service, schedule }) => `${service.name}/${schedule.name}`)).toContain('recruitment/secondment-check');
+  });
+
+  it('gives every declared schedule a rule on the default bus with its rate, targeting its own function', () => {
+    for (const { service, schedule } of allSchedules) {
+      const name = physicalName('dev', service.name, schedule.name);
+      const [ruleId, rule] = ruleNamed(dev.resources, name);
+      expect(minutesOf(rule.Properties.ScheduleExpression), name).toBe(schedule.rateMinutes);
+      expect(rule.Properties.State ?? 'ENABLED', name).toBe('ENABLED');
+      // Schedule rules belong to the account's default bus, never the platform's.
+      expect(rule.Properties.EventBusName, name).toBeUndefined();
+      expect(rule.Properties.EventPattern, name).toBeUndefined();
+
+      const fnId = functionId(dev.resources, name);
+      const targets = rule.Properties.Targets as Array<Record<string, any>>;
+      expect(targets, name).toHaveLength(1);
+      expect(targets[0]!.Arn, name).toEqual(getAtt(fnId, 'Arn'));
+      expect(targets[0]!.RetryPolicy.MaximumEventAgeInSeconds, name).toBe(Math.min(schedule.rateMinutes, 1440) * 60);
+
+      // EventBridge may invoke exactly this function, and only from this rule.
+      const [, permission] = single(
+        ofType(dev.resources, 'AWS::Lambda::Permission').filter(
+          ([, p]) => JSON.stringify(p.Properties.SourceArn) === JSON.stringify(getAtt(ruleId, 'Arn')),
+        ),
+        `the invoke permission of ${name}`,
+      );
+      expect(permission.Properties).toMatchObject({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: getAtt(fnId, 'Arn'),
+      });
+    }
+  });
+
+  it("builds each schedule's function from its declared handler, with the service's table and logger name", () => {
+    for (const { service, schedule } of allSchedules) {
+      const name = physicalName('dev', service.name, schedule.name);
+      const fn = dev.resources[functionId(dev.resources, name)]!;
+      expect(fn.Properties.Handler, name).toBe('index.handler');
+      expect(fn.Properties.Environment.Variables[tableEnvVar(service.name)], name).toEqual({
+        Ref: tableId(dev.resources, 'dev', service.name),
+      });
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME, name).toBe(service.name);
+      expect(fn.Properties.Timeout, name).toBeGreaterThanOrEqual(60);
     }
   });
 });
@@ -312,7 +374,11 @@ describe('functions', () => {
   it("gives each service function its table's name and item access to that table only", () => {
     for (const service of services) {
       const ownTable = tableId(dev.resources, 'dev', service.name);
-      const names = [physicalName('dev', service.name, 'http'), ...(service.events ? [physicalName('dev', service.name, 'events')] : [])];
+      const names = [
+        physicalName('dev', service.name, 'http'),
+        ...(service.events ? [physicalName('dev', service.name, 'events')] : []),
+        ...(service.schedules ?? []).map((schedule) => physicalName('dev', service.name, schedule.name)),
+      ];
       for (const name of names) {
         const fnId = functionId(dev.resources, name);
         const variables = dev.resources[fnId]!.Properties.Environment.Variables;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { defineEvent } from '../../kernel/events.ts';
 import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
+import { Eligibility, FlagReason, PositionKind, ScreeningRule } from './vocabulary.ts';
 
 const source = 'five-haves.recruitment';
 
@@ -46,4 +47,149 @@ export const AppointmentRejected = defineEvent({
     decidedAt: z.iso.datetime(),
     writtenOpinion: z.string(),
   }),
+});
+
+// The job board, hiring, the roster and secondments. No event carries an applicant's birth date or
+// profile: subscribers learn outcomes (eligible or not, by which rules; hired), never the personal data.
+
+/** The district's annual plan: per street, the posts it may recruit and how many are reserved. */
+export const RecruitmentPlanAdopted = defineEvent({
+  source,
+  detailType: 'RecruitmentPlanAdopted',
+  schemaVersion: 1,
+  data: z.object({
+    district: z.string(),
+    year: z.number().int(),
+    streets: z.array(z.object({ street: StreetSchema, posts: z.number().int(), reserved: z.number().int() })),
+    adoptedAt: z.iso.datetime(),
+  }),
+});
+
+const positionFacts = {
+  positionId: z.string(),
+  title: z.string(),
+  street: StreetSchema,
+  kind: PositionKind,
+  quota: z.number().int(),
+};
+
+/** A draft, visible to no applicant yet. */
+export const PositionDrafted = defineEvent({
+  source,
+  detailType: 'PositionDrafted',
+  schemaVersion: 1,
+  data: z.object({ ...positionFacts, draftedAt: z.iso.datetime() }),
+});
+
+/** On the public job board, within the plan's posts for its street. */
+export const PositionPublished = defineEvent({
+  source,
+  detailType: 'PositionPublished',
+  schemaVersion: 1,
+  data: z.object({
+    ...positionFacts,
+    year: z.number().int(),
+    eligibility: Eligibility,
+    opensAt: z.iso.datetime(),
+    closesAt: z.iso.datetime(),
+    publishedAt: z.iso.datetime(),
+  }),
+});
+
+/** An application, screened at once: `failedRules` empty when eligible. */
+export const ApplicationSubmitted = defineEvent({
+  source,
+  detailType: 'ApplicationSubmitted',
+  schemaVersion: 1,
+  data: z.object({
+    applicationId: z.string(),
+    positionId: z.string(),
+    street: StreetSchema,
+    /** The applicant's subject (the identity provider's opaque id). */
+    applicant: z.string(),
+    outcome: z.enum(['eligible', 'ineligible']),
+    failedRules: z.array(ScreeningRule),
+    submittedAt: z.iso.datetime(),
+  }),
+});
+
+/** An exam score recorded, or corrected (then `previousScore` says what it was). */
+export const ApplicationScored = defineEvent({
+  source,
+  detailType: 'ApplicationScored',
+  schemaVersion: 1,
+  data: z.object({
+    applicationId: z.string(),
+    positionId: z.string(),
+    score: z.number(),
+    previousScore: z.number().optional(),
+    scoredAt: z.iso.datetime(),
+  }),
+});
+
+/** Ranking done: `filled` when someone was hired, `closed` when nobody could be. */
+export const PositionClosed = defineEvent({
+  source,
+  detailType: 'PositionClosed',
+  schemaVersion: 1,
+  data: z.object({
+    ...positionFacts,
+    status: z.enum(['closed', 'filled']),
+    hired: z.number().int(),
+    notSelected: z.number().int(),
+    closedAt: z.iso.datetime(),
+  }),
+});
+
+/** One per person hired: they join the street's roster. */
+export const StaffHired = defineEvent({
+  source,
+  detailType: 'StaffHired',
+  schemaVersion: 1,
+  data: z.object({
+    staffId: z.string(),
+    name: z.string(),
+    street: StreetSchema,
+    kind: PositionKind,
+    positionId: z.string(),
+    positionTitle: z.string(),
+    applicationId: z.string(),
+    /** 1 for the best score. */
+    rank: z.number().int(),
+    score: z.number(),
+    hiredAt: z.iso.datetime(),
+  }),
+});
+
+const secondmentFacts = {
+  secondmentId: z.string(),
+  staffId: z.string(),
+  street: StreetSchema,
+  toUnit: z.string(),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+};
+
+/** A member of a street's staff lent out to another unit. */
+export const SecondmentStarted = defineEvent({
+  source,
+  detailType: 'SecondmentStarted',
+  schemaVersion: 1,
+  data: z.object({ ...secondmentFacts, approvalRef: z.string().optional(), recordedAt: z.iso.datetime() }),
+});
+
+/** Once per secondment: it has no approval reference, or it ran past its end without a recall. */
+export const SecondmentFlagged = defineEvent({
+  source,
+  detailType: 'SecondmentFlagged',
+  schemaVersion: 1,
+  data: z.object({ ...secondmentFacts, reasons: z.array(FlagReason).min(1), flaggedAt: z.iso.datetime() }),
+});
+
+/** Recalled: the member is back in post. */
+export const SecondmentEnded = defineEvent({
+  source,
+  detailType: 'SecondmentEnded',
+  schemaVersion: 1,
+  data: z.object({ ...secondmentFacts, endedOn: z.iso.date(), wasFlagged: z.boolean(), endedAt: z.iso.datetime() }),
 });

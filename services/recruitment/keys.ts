@@ -1,7 +1,60 @@
-/** Key builders of the recruitment table. */
+/**
+ * Key builders of the recruitment table: every key the service reads or writes is made here.
+ *
+ * Lists and their indexes (nothing scans):
+ * - the public job board: one small entry item per board partition a position belongs to
+ *   (`BOARD#<status>`, and by street, by kind, by both), so each filter is one Query;
+ * - applications of a position: gsi1 `APPLICATIONS#<position>`, sorted `<status>#<submittedAt>#<id>`,
+ *   so the status filter is a sort-key prefix;
+ * - an applicant's applications: the partition `APPLICANT#<sub>`, whose `POSITION#<id>` item is also
+ *   the one-application-per-position guard;
+ * - a street's roster: gsi1 `ROSTER#<street>`;
+ * - open secondments by end date: gsi1 `SECONDMENTS-OPEN`, sorted `<endsOn>#<id>`, set only while a
+ *   secondment is active and unflagged (a sparse index the schedule queries for due ones);
+ * - secondments by street or district and status: entry items `SECONDMENTS#<scope>#<status>`.
+ */
 export const keys = {
+  // Appointments of agency heads.
   appointment: (id: string) => ({ pk: `APPOINTMENT#${id}`, sk: 'STATE' }),
   /** The head-of-agency post a department keeps in a street: who holds it, what is pending. */
   agencyPost: (street: string, department: string) => ({ pk: `AGENCYPOST#${street}#${department}`, sk: 'STATE' }),
   appointmentsOfStreet: (street: string) => `APPOINTMENTS#${street}`,
+
+  // Annual plans: the plan, and one allotment per street that publishing draws on.
+  plan: (district: string, year: number) => ({ pk: `PLAN#${district}#${year}`, sk: 'STATE' }),
+  allotment: (district: string, year: number, street: string) => ({ pk: `PLAN#${district}#${year}`, sk: `STREET#${street}` }),
+  allotmentsOfPlan: (district: string, year: number) => ({ partition: `PLAN#${district}#${year}`, prefix: 'STREET#' }),
+
+  // Positions and the public board.
+  position: (id: string) => ({ pk: `POSITION#${id}`, sk: 'STATE' }),
+  board: (status: string, filter: { street?: string; kind?: string } = {}) =>
+    ['BOARD', status, ...(filter.street ? ['STREET', filter.street] : []), ...(filter.kind ? ['KIND', filter.kind] : [])].join('#'),
+  boardEntry: (partition: string, sortAt: string, positionId: string) => ({ pk: partition, sk: `${sortAt}#${positionId}` }),
+
+  // Applications.
+  application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'STATE' }),
+  applicationsOfPosition: (positionId: string) => `APPLICATIONS#${positionId}`,
+  applicationOrder: (status: string, submittedAt: string, id: string) => `${status}#${submittedAt}#${id}`,
+  applicantPartition: (sub: string) => `APPLICANT#${sub}`,
+  /** The applicant's entry for a position: created with attribute_not_exists, so one per position. */
+  applicantEntry: (sub: string, positionId: string) => ({ pk: `APPLICANT#${sub}`, sk: `POSITION#${positionId}` }),
+
+  // Staff, their assessments, the street's staffing counters.
+  staff: (id: string) => ({ pk: `STAFF#${id}`, sk: 'STATE' }),
+  rosterOfStreet: (street: string) => `ROSTER#${street}`,
+  assessment: (staffId: string, period: string, assessmentId: string) => ({
+    pk: `STAFF#${staffId}`,
+    sk: `ASSESSMENT#${period}#${assessmentId}`,
+  }),
+  assessmentsOfStaff: (staffId: string) => ({ partition: `STAFF#${staffId}`, prefix: 'ASSESSMENT#' }),
+  staffing: (street: string) => ({ pk: `STAFFING#${street}`, sk: 'STATE' }),
+
+  // Secondments.
+  secondment: (id: string) => ({ pk: `SECONDMENT#${id}`, sk: 'STATE' }),
+  openSecondmentsByEnd: 'SECONDMENTS-OPEN',
+  secondmentsOf: (scope: string, status: string) => `SECONDMENTS#${scope}#${status}`,
+  secondmentEntry: (scope: string, status: string, startsOn: string, id: string) => ({
+    pk: `SECONDMENTS#${scope}#${status}`,
+    sk: `${startsOn}#${id}`,
+  }),
 };

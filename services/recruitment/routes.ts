@@ -1,39 +1,20 @@
-import * as z from 'zod';
 import { healthRoute } from '../../kernel/health.ts';
 import { defineRoutes } from '../../kernel/routes.ts';
-import { StreetSchema } from '../../kernel/roles.ts';
-import { AppointmentAction, Nominee } from './events.ts';
+import { applicationRoutes } from './applications/routes.ts';
+import { appointmentRoutes } from './appointments/routes.ts';
+import { planRoutes } from './plans/routes.ts';
+import { positionRoutes } from './positions/routes.ts';
+import { staffRoutes } from './staff/routes.ts';
 
-const AppointmentId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an appointment id') });
-
-/** Recruitment's HTTP surface. Appointments of agency heads; the job board comes with its own issue. */
+/**
+ * Recruitment's HTTP surface, by capability: appointments of agency heads; the annual plan; the job
+ * board's positions; applications; the roster, secondments and staffing.
+ */
 export const routes = defineRoutes({
-  requestAppointment: {
-    method: 'POST',
-    path: '/recruitment/appointments',
-    summary: "A department nominates (or asks to remove) the head of its agency in a street; the street's consent decides.",
-    access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
-    body: z.strictObject({
-      street: StreetSchema,
-      agency: z.string().trim().min(1).max(200),
-      action: AppointmentAction.default('appoint'),
-      nominee: Nominee,
-      reason: z.string().trim().min(1).max(4000),
-    }),
-    status: 202,
-    idempotent: true,
-  },
-  getAppointment: {
-    method: 'GET',
-    path: '/recruitment/appointments/{id}',
-    summary: 'One appointment request and where it stands.',
-    access: {
-      roles: ['department', 'street-official', 'street-committee', 'organization-dept', 'district-admin'],
-      jurisdiction: 'subject',
-      department: 'own',
-    },
-    params: AppointmentId,
-    status: 200,
-  },
+  ...appointmentRoutes,
+  ...planRoutes,
+  ...positionRoutes,
+  ...applicationRoutes,
+  ...staffRoutes,
   health: healthRoute('recruitment'),
 });

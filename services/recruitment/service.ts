@@ -8,4 +8,13 @@ export const recruitment: ServiceDefinition = {
   subscriptions,
   http: 'services/recruitment/handlers/http.ts',
   events: 'services/recruitment/handlers/events.ts',
+  schedules: [
+    {
+      name: 'secondment-check',
+      // Secondments end on calendar days: an hourly check flags one within the hour its last day passes.
+      rateMinutes: 60,
+      description: 'Flags active secondments that ran past their end date (SecondmentFlagged, once each)',
+      handler: 'services/recruitment/handlers/schedule.ts',
+    },
+  ],
 };

@@ -1,25 +1,38 @@
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { ConsentRecorded } from '../../authority/events.ts';
-import { settleAppointment } from '../domain/appointment.ts';
-import { RecruitmentStore } from '../store.ts';
+import { AssessmentRecorded, ConsentRecorded } from '../../authority/events.ts';
+import { settleAppointment } from '../appointments/domain.ts';
+import { AppointmentStore } from '../appointments/store.ts';
+import { StaffStore } from '../staff/store.ts';
+import { recruitmentTable } from '../table.ts';
 
-const recruitment = new RecruitmentStore();
+const appointments = new AppointmentStore(recruitmentTable);
+const staff = new StaffStore(recruitmentTable);
 
 export const handler = eventsHandler({
   service: 'recruitment',
-  store: recruitment.store,
+  store: recruitmentTable,
   consumers: [
     consume(ConsentRecorded, async (consent, { cause }) => {
-      const appointment = await recruitment.appointment(consent.appointmentId);
+      const appointment = await appointments.appointment(consent.appointmentId);
       if (!appointment) {
         // Consent for a request this service never made: nothing to settle, but not to be retried.
         return { writes: [], events: [], note: `no appointment ${consent.appointmentId}; consent recorded only` };
       }
-      const post = await recruitment.agencyPost(appointment.street, appointment.department);
+      const post = await appointments.agencyPost(appointment.street, appointment.department);
       if (!post) throw new Error(`agency post of appointment ${appointment.id} is missing`);
       const change = settleAppointment(appointment, post, consent, cause);
       if ('ignored' in change) return { writes: [], events: [], note: change.ignored };
-      return recruitment.appointmentCommit(change);
+      return appointments.appointmentCommit(change);
+    }),
+
+    // The street's assessment of a member joins the member's record (read with GET /recruitment/staff/{id}).
+    consume(AssessmentRecorded, async (assessment) => {
+      const member = await staff.member(assessment.staffId);
+      if (!member) {
+        // Someone not on this roster (not hired through recruitment): nothing to join it to, and no retry would help.
+        return { writes: [], events: [], note: `no staff member ${assessment.staffId}; assessment not joined` };
+      }
+      return { writes: [staff.assessmentWrite(member.id, assessment)], events: [] };
     }),
   ],
 });

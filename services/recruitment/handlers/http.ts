@@ -1,33 +1,22 @@
-import { ulid } from 'ulid';
-import { ForbiddenError, NotFoundError } from '../../../kernel/errors.ts';
 import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
-import { requestAppointment } from '../domain/appointment.ts';
+import { applicationHandlers } from '../applications/handlers.ts';
+import { appointmentHandlers } from '../appointments/handlers.ts';
+import { planHandlers } from '../plans/handlers.ts';
+import { positionHandlers } from '../positions/handlers.ts';
 import { routes } from '../routes.ts';
-import { RecruitmentStore } from '../store.ts';
-
-const recruitment = new RecruitmentStore();
+import { staffHandlers } from '../staff/handlers.ts';
+import { recruitmentTable } from '../table.ts';
 
 export const handler = httpHandler({
   routes,
-  store: recruitment.store,
+  store: recruitmentTable,
   handlers: {
-    async requestAppointment({ body, principal, ctx }) {
-      const department = principal.department;
-      if (!department) throw new ForbiddenError('A nomination needs the custom:department claim of the department.');
-      ctx.authorize({ jurisdiction: body.street, department });
-      const post = await recruitment.agencyPost(body.street, department);
-      const change = requestAppointment({ id: ulid(), department, ...body }, post, ctx.cause);
-      return ctx.commit(recruitment.appointmentCommit(change), { statusCode: 202, body: change.appointment });
-    },
-
-    async getAppointment({ params, ctx }) {
-      const appointment = await recruitment.appointment(params.id);
-      if (!appointment) throw new NotFoundError(`No appointment ${params.id}.`);
-      ctx.authorize({ jurisdiction: appointment.street, department: appointment.department });
-      return { statusCode: 200, body: appointment };
-    },
-
-    health: () => health('recruitment', recruitment.store),
+    ...appointmentHandlers(recruitmentTable),
+    ...planHandlers(recruitmentTable),
+    ...positionHandlers(recruitmentTable),
+    ...applicationHandlers(recruitmentTable),
+    ...staffHandlers(recruitmentTable),
+    health: () => health('recruitment', recruitmentTable),
   },
 });

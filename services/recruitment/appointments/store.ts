@@ -1,29 +1,19 @@
-import { putNew, putVersioned, Store, type Commit, type Item } from '../../kernel/store.ts';
-import { tableNameFromEnv } from '../../kernel/table.ts';
-import type { AgencyPost, Appointment, AppointmentChange } from './domain/appointment.ts';
-import { keys } from './keys.ts';
+import { putNew, putVersioned, type Commit, type Store } from '../../../kernel/store.ts';
+import { keys } from '../keys.ts';
+import { strip, type Stored } from '../stored.ts';
+import type { AgencyPost, Appointment, AppointmentChange } from './domain.ts';
 
-type Stored<T> = T & Item & { itemType: string };
-
-function strip<T extends object>(item: Stored<T>): T {
-  const { pk: _pk, sk: _sk, itemType: _type, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as Stored<T> & {
-    gsi1pk?: string;
-    gsi1sk?: string;
-  };
-  return rest as unknown as T;
-}
-
-/** The recruitment service's table: appointments and agency posts. */
-export class RecruitmentStore {
-  constructor(readonly store: Store = new Store(tableNameFromEnv('recruitment'))) {}
+/** Appointments and agency posts in the recruitment table. */
+export class AppointmentStore {
+  constructor(readonly table: Store) {}
 
   async appointment(id: string): Promise<Appointment | undefined> {
-    const item = await this.store.get<Stored<Appointment>>(keys.appointment(id));
+    const item = await this.table.get<Stored<Appointment>>(keys.appointment(id));
     return item && strip(item);
   }
 
   async agencyPost(street: string, department: string): Promise<AgencyPost | undefined> {
-    const item = await this.store.get<Stored<AgencyPost>>(keys.agencyPost(street, department));
+    const item = await this.table.get<Stored<AgencyPost>>(keys.agencyPost(street, department));
     return item && strip(item);
   }
 

@@ -7,7 +7,7 @@ import {
   type AgencyPost,
   type Appointment,
   type ConsentOutcome,
-} from './appointment.ts';
+} from './domain.ts';
 
 const street = 'D01/S03';
 const department = 'market-supervision';

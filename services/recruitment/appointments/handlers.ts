@@ -1,0 +1,28 @@
+import { ulid } from 'ulid';
+import { ForbiddenError, NotFoundError } from '../../../kernel/errors.ts';
+import type { RouteHandlers } from '../../../kernel/http.ts';
+import type { Store } from '../../../kernel/store.ts';
+import { requestAppointment } from './domain.ts';
+import type { appointmentRoutes } from './routes.ts';
+import { AppointmentStore } from './store.ts';
+
+export function appointmentHandlers(table: Store): RouteHandlers<typeof appointmentRoutes> {
+  const appointments = new AppointmentStore(table);
+  return {
+    async requestAppointment({ body, principal, ctx }) {
+      const department = principal.department;
+      if (!department) throw new ForbiddenError('A nomination needs the custom:department claim of the department.');
+      ctx.authorize({ jurisdiction: body.street, department });
+      const post = await appointments.agencyPost(body.street, department);
+      const change = requestAppointment({ id: ulid(), department, ...body }, post, ctx.cause);
+      return ctx.commit(appointments.appointmentCommit(change), { statusCode: 202, body: change.appointment });
+    },
+
+    async getAppointment({ params, ctx }) {
+      const appointment = await appointments.appointment(params.id);
+      if (!appointment) throw new NotFoundError(`No appointment ${params.id}.`);
+      ctx.authorize({ jurisdiction: appointment.street, department: appointment.department });
+      return { statusCode: 200, body: appointment };
+    },
+  };
+}

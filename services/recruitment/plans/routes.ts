@@ -1,0 +1,61 @@
+import * as z from 'zod';
+import { defineRoutes } from '../../../kernel/routes.ts';
+import { StreetSchema } from '../../../kernel/roles.ts';
+
+const District = z.string().regex(/^D\d{2}$/, 'a district such as D01');
+const Year = z.coerce.number().int().min(2000).max(2100);
+
+/** Streets per plan: the plan and its allotments are written in one transaction of at most 100 items. */
+export const MAX_PLAN_STREETS = 90;
+
+const PlanBody = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    district: District,
+    streets: z
+      .array(
+        z.strictObject({
+          street: StreetSchema,
+          /** Posts the street may recruit this year. */
+          posts: z.number().int().min(1).max(1000),
+          /** Of those, kept for outstanding village cadres and community workers. */
+          reserved: z.number().int().min(0).max(1000),
+        }),
+      )
+      .min(1)
+      .max(MAX_PLAN_STREETS),
+  })
+  .superRefine((plan, ctx) => {
+    const seen = new Set<string>();
+    plan.streets.forEach((s, i) => {
+      if (!s.street.startsWith(`${plan.district}/`)) {
+        ctx.addIssue({ code: 'custom', path: ['streets', i, 'street'], message: `not a street of ${plan.district}` });
+      }
+      if (seen.has(s.street)) ctx.addIssue({ code: 'custom', path: ['streets', i, 'street'], message: 'named twice' });
+      seen.add(s.street);
+      if (s.reserved > s.posts) {
+        ctx.addIssue({ code: 'custom', path: ['streets', i, 'reserved'], message: 'more than the street’s posts' });
+      }
+    });
+  });
+
+/** The district's annual recruitment plan. */
+export const planRoutes = defineRoutes({
+  adoptPlan: {
+    method: 'POST',
+    path: '/recruitment/plans',
+    summary: "The organization department's annual plan: per street, posts and those reserved for village cadres and community workers.",
+    access: { roles: ['organization-dept'], jurisdiction: 'subject' },
+    body: PlanBody,
+    status: 201,
+    idempotent: true,
+  },
+  getPlan: {
+    method: 'GET',
+    path: '/recruitment/plans/{district}/{year}',
+    summary: 'A plan with what each street has published against it and what remains.',
+    access: { roles: ['organization-dept', 'district-admin'], jurisdiction: 'subject' },
+    params: z.strictObject({ district: District, year: Year }),
+    status: 200,
+  },
+});

@@ -1,0 +1,72 @@
+import * as z from 'zod';
+import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { StreetSchema } from '../../../kernel/roles.ts';
+import { Eligibility, PositionKind, Ulid } from '../vocabulary.ts';
+import { MAX_QUOTA } from './closing.ts';
+
+const PositionId = z.strictObject({ id: Ulid });
+const Instant = z.iso.datetime({ offset: true });
+
+const PositionBody = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(4000).optional(),
+    street: StreetSchema,
+    kind: PositionKind,
+    quota: z.number().int().min(1).max(MAX_QUOTA),
+    eligibility: Eligibility,
+    opensAt: Instant,
+    closesAt: Instant,
+    /** The plan year whose posts it uses; default the year the window opens. */
+    year: z.number().int().min(2000).max(2100).optional(),
+  })
+  .refine((p) => Date.parse(p.closesAt) > Date.parse(p.opensAt), { path: ['closesAt'], message: 'must be after opensAt' });
+
+/** Positions: drafted, published within the plan, listed on the public job board, closed by ranking. */
+export const positionRoutes = defineRoutes({
+  draftPosition: {
+    method: 'POST',
+    path: '/recruitment/positions',
+    summary: 'A draft position for a street: title, kind, quota, eligibility and application window.',
+    access: { roles: ['organization-dept', 'street-official'], jurisdiction: 'subject' },
+    body: PositionBody,
+    status: 201,
+    idempotent: true,
+  },
+  publishPosition: {
+    method: 'POST',
+    path: '/recruitment/positions/{id}/publish',
+    summary: "Draft → published on the job board; 409 when the plan's remaining posts for the street are too few.",
+    access: { roles: ['organization-dept'], jurisdiction: 'subject' },
+    params: PositionId,
+    status: 200,
+  },
+  listPositions: {
+    method: 'GET',
+    path: '/recruitment/positions',
+    summary: 'The public job board: positions by status (default published), street and kind, newest first.',
+    access: { public: true },
+    query: PageQuery.extend({
+      status: z.enum(['published', 'closed', 'filled']).default('published'),
+      street: StreetSchema.optional(),
+      kind: PositionKind.optional(),
+    }),
+    status: 200,
+  },
+  getPosition: {
+    method: 'GET',
+    path: '/recruitment/positions/{id}',
+    summary: 'One position on the job board, and whether it takes applications now.',
+    access: { public: true },
+    params: PositionId,
+    status: 200,
+  },
+  closePosition: {
+    method: 'POST',
+    path: '/recruitment/positions/{id}/close',
+    summary: 'After the window: rank eligible scored applications, hire the top quota (StaffHired each), the rest not selected.',
+    access: { roles: ['organization-dept'], jurisdiction: 'subject' },
+    params: PositionId,
+    status: 200,
+  },
+});

@@ -1,0 +1,56 @@
+import type { Write } from '../../../kernel/store.ts';
+import { keys } from '../keys.ts';
+
+/** A street's running counts, kept as each change happens so that staffing is one read. */
+export interface StaffingCounts {
+  /** The quotas of the positions published for the street: the posts it recruits for. */
+  posts: number;
+  /** Staff hired into them. */
+  filled: number;
+  onSecondment: number;
+  /** Secondments currently flagged (no approval, or past their end). */
+  flagged: number;
+}
+
+/** Add to a street's counts inside a commit; the item comes into being with its first count. */
+export function countStaffing(street: string, deltas: Partial<StaffingCounts>): Write {
+  const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
+  const names = Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name]));
+  const values = Object.fromEntries(entries.map(([, n], i) => [`:c${i}`, n]));
+  return {
+    item: {
+      Update: {
+        TableName: '',
+        Key: keys.staffing(street),
+        UpdateExpression:
+          'SET #street = :street, #type = :type' + (entries.length ? ` ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}` : ''),
+        ExpressionAttributeNames: { '#street': 'street', '#type': 'itemType', ...names },
+        ExpressionAttributeValues: { ':street': street, ':type': 'staffing', ...values },
+      },
+    },
+    conflict: `the staffing counts of ${street} could not be updated`,
+  };
+}
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
+/**
+ * Vacancy rate: posts not filled, of the posts. Secondment rate: staff on secondment, of the staff
+ * in post. Rates are fractions (0.25 = 25 %) to four places; null when there is nothing to divide by.
+ */
+export function staffingView(street: string, counts: Partial<StaffingCounts> | undefined) {
+  const posts = counts?.posts ?? 0;
+  const filled = counts?.filled ?? 0;
+  const onSecondment = counts?.onSecondment ?? 0;
+  const vacancies = Math.max(0, posts - filled);
+  return {
+    street,
+    posts,
+    filled,
+    vacancies,
+    vacancyRate: rate(vacancies, posts),
+    onSecondment,
+    secondmentRate: rate(onSecondment, filled),
+    flaggedSecondments: counts?.flagged ?? 0,
+  };
+}
