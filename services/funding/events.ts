@@ -1,0 +1,110 @@
+import * as z from 'zod';
+import { defineEvent } from '../../kernel/events.ts';
+import { JurisdictionSchema, StreetSchema } from '../../kernel/roles.ts';
+
+const source = 'five-haves.funding';
+
+/** Money: a whole number of fen (1 yuan = 100 fen), never a float. */
+const Fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const BudgetCategory = z.enum(['personnel', 'operations', 'resident-services', 'capital-projects']);
+
+/** Which event asked for money, and the asker's own id for it (a decision, a remediation plan). */
+export const RequestOrigin = z.object({
+  /** Funding's id of the request. */
+  requestId: z.string().min(1),
+  kind: z.enum(['FundingRequested', 'RemediationFundingRequested']),
+  /** `decisionId` of a FundingRequested, `remediationId` of a RemediationFundingRequested. */
+  ref: z.string().min(1),
+});
+
+/** A street's budget for a fiscal year, by category. */
+export const BudgetApproved = defineEvent({
+  source,
+  detailType: 'BudgetApproved',
+  schemaVersion: 1,
+  data: z.object({
+    budgetId: z.string(),
+    street: StreetSchema,
+    year: z.number().int(),
+    categories: z.record(BudgetCategory, Fen),
+    totalFen: Fen,
+  }),
+});
+
+/** A signed change to one category of a budget. */
+export const BudgetAdjusted = defineEvent({
+  source,
+  detailType: 'BudgetAdjusted',
+  schemaVersion: 1,
+  data: z.object({
+    budgetId: z.string(),
+    street: StreetSchema,
+    year: z.number().int(),
+    category: BudgetCategory,
+    deltaFen: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+    reason: z.string(),
+  }),
+});
+
+/**
+ * Money from a pool set aside for a community or project. When it answers a request, `request` says
+ * which one, and the event's correlation id is the request event's.
+ */
+export const FundsAllocated = defineEvent({
+  source,
+  detailType: 'FundsAllocated',
+  schemaVersion: 1,
+  data: z.object({
+    allocationId: z.string(),
+    poolId: z.string(),
+    street: StreetSchema,
+    /** The community or the project it is for. */
+    recipient: z.string(),
+    community: JurisdictionSchema.optional(),
+    amountFen: Fen,
+    purpose: z.string(),
+    request: RequestOrigin.optional(),
+  }),
+});
+
+/** Finance declined a request for money, with the reason; correlation id as the request's. */
+export const FundingDeclined = defineEvent({
+  source,
+  detailType: 'FundingDeclined',
+  schemaVersion: 1,
+  data: z.object({
+    request: RequestOrigin,
+    street: StreetSchema,
+    amountFen: Fen,
+    reason: z.string(),
+  }),
+});
+
+/** Money paid out against an allocation or a project milestone. */
+export const DisbursementRecorded = defineEvent({
+  source,
+  detailType: 'DisbursementRecorded',
+  schemaVersion: 1,
+  data: z.object({
+    disbursementId: z.string(),
+    street: StreetSchema,
+    amountFen: Fen,
+    /** Exactly one of these says what it was paid against. */
+    allocationId: z.string().optional(),
+    projectId: z.string().optional(),
+    milestone: z.number().int().positive().optional(),
+  }),
+});
+
+/** A capital project's execution delegated to the town (street) that carries it out. */
+export const ProjectDelegated = defineEvent({
+  source,
+  detailType: 'ProjectDelegated',
+  schemaVersion: 1,
+  data: z.object({
+    projectId: z.string(),
+    street: StreetSchema,
+    category: z.enum(['industrial-construction', 'rural-governance', 'living-environment']),
+    budgetFen: Fen,
+  }),
+});
