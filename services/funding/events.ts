@@ -108,3 +108,66 @@ export const ProjectDelegated = defineEvent({
     budgetFen: Fen,
   }),
 });
+
+// Events funding adds for its own ledger (the history of each budget, pool, project and request).
+
+export const ProjectCategory = z.enum(['industrial-construction', 'rural-governance', 'living-environment']);
+
+/** A fund pool: lines from several departments' programs bundled for a street's communities. */
+export const PoolCreated = defineEvent({
+  source,
+  detailType: 'PoolCreated',
+  schemaVersion: 1,
+  data: z.object({
+    poolId: z.string(),
+    street: StreetSchema,
+    year: z.number().int(),
+    name: z.string(),
+    lines: z.array(z.object({ program: z.string(), department: z.string(), amountFen: Fen })),
+    totalFen: Fen,
+  }),
+});
+
+/** A street office proposed a capital project with its milestones. */
+export const ProjectProposed = defineEvent({
+  source,
+  detailType: 'ProjectProposed',
+  schemaVersion: 1,
+  data: z.object({
+    projectId: z.string(),
+    street: StreetSchema,
+    year: z.number().int(),
+    category: ProjectCategory,
+    title: z.string(),
+    budgetFen: Fen,
+    milestones: z.array(z.object({ n: z.number().int().positive(), name: z.string(), amountFen: Fen })),
+  }),
+});
+
+/** Finance approved a capital project: its budget is committed against the street's `capital-projects` budget. */
+export const ProjectApproved = defineEvent({
+  source,
+  detailType: 'ProjectApproved',
+  schemaVersion: 1,
+  data: z.object({
+    projectId: z.string(),
+    street: StreetSchema,
+    year: z.number().int(),
+    budgetId: z.string(),
+    budgetFen: Fen,
+  }),
+});
+
+/** A request for money arrived as an event and waits for finance's decision. */
+export const FundingRequestOpened = defineEvent({
+  source,
+  detailType: 'FundingRequestOpened',
+  schemaVersion: 1,
+  data: z.object({
+    request: RequestOrigin,
+    street: StreetSchema,
+    community: JurisdictionSchema.optional(),
+    amountFen: Fen,
+    purpose: z.string(),
+  }),
+});

@@ -1,0 +1,88 @@
+import * as z from 'zod';
+import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { FenAmount } from '../money.ts';
+import { Community, IdParam, Text, Ulid, Year } from '../vocabulary.ts';
+
+/** Lines per pool; a pool is written in one item. */
+export const MAX_POOL_LINES = 50;
+
+const PoolBody = z
+  .strictObject({
+    street: StreetSchema,
+    year: Year,
+    name: Text,
+    lines: z
+      .array(z.strictObject({ program: Text, department: DepartmentSchema, amountFen: FenAmount }))
+      .min(1)
+      .max(MAX_POOL_LINES),
+  })
+  .superRefine((pool, ctx) => {
+    const seen = new Set<string>();
+    pool.lines.forEach((line, i) => {
+      const key = `${line.department}\n${line.program}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'program'], message: 'the same program of the same department twice' });
+      seen.add(key);
+    });
+  });
+
+const AllocationBody = z
+  .strictObject({ amountFen: FenAmount, purpose: Text, community: Community.optional(), projectId: Ulid.optional() })
+  .refine((a) => (a.community === undefined) !== (a.projectId === undefined), {
+    message: 'name either a community or a project',
+    path: ['community'],
+  });
+
+/** Fund pools bundling several departments' programs, their allocations and the payments against those. */
+export const poolRoutes = defineRoutes({
+  createPool: {
+    method: 'POST',
+    path: '/funding/pools',
+    summary: "A pool bundling lines of several departments' programs (program, department, amountFen) for a street's communities in a fiscal year.",
+    access: { roles: ['finance'], jurisdiction: 'subject' },
+    body: PoolBody,
+    status: 201,
+    idempotent: true,
+  },
+  getPool: {
+    method: 'GET',
+    path: '/funding/pools/{id}',
+    summary: 'One pool: its lines, total, allocated, remaining and disbursed.',
+    access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
+    params: IdParam,
+    status: 200,
+  },
+  listAllocations: {
+    method: 'GET',
+    path: '/funding/pools/{id}/allocations',
+    summary: "A pool's allocations, oldest first, each with what has been paid against it.",
+    access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
+    params: IdParam,
+    query: PageQuery,
+    status: 200,
+  },
+  allocate: {
+    method: 'POST',
+    path: '/funding/pools/{id}/allocations',
+    summary: 'Allocate from a pool to a community or a project of its street; more than the pool has left is 409.',
+    access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
+    params: IdParam,
+    body: AllocationBody,
+    status: 201,
+    idempotent: true,
+  },
+  disburse: {
+    method: 'POST',
+    path: '/funding/allocations/{id}/disbursements',
+    summary: 'Pay out against an allocation under a voucher; more than is left of it is 409, a voucher paid twice 409.',
+    access: { roles: ['street-official'], jurisdiction: 'subject' },
+    params: IdParam,
+    body: z.strictObject({
+      amountFen: FenAmount,
+      voucherRef: z.string().regex(/^[A-Za-z0-9_.:\/-]{1,64}$/, 'a voucher number: 1-64 of A-Z a-z 0-9 _ . : / -'),
+      note: z.string().trim().max(500).optional(),
+    }),
+    status: 201,
+    idempotent: true,
+  },
+});
