@@ -75,3 +75,161 @@ export const VenueUnavailable = defineEvent({
     reason: z.string(),
   }),
 });
+
+// ---- Premises' own events (the audit trail of the register and the booking system) ----
+
+/** What a site is used for; a site used as the office counts towards "scattered". */
+export const UseSchema = z.enum(['office', 'service', 'resident-activity', 'meeting', 'elderly-care', 'childcare', 'health', 'culture', 'other']);
+export const TenureSchema = z.enum(['owned', 'allocated', 'rented', 'borrowed']);
+
+/** A site of community office and service space entered in the register. Areas in m² (at most two decimals). */
+export const SiteRegistered = defineEvent({
+  source,
+  detailType: 'SiteRegistered',
+  schemaVersion: 1,
+  data: z.object({
+    siteId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    address: z.string(),
+    areaM2: z.number().nonnegative(),
+    residentActivityAreaM2: z.number().nonnegative(),
+    tenure: TenureSchema,
+    uses: z.array(UseSchema),
+  }),
+});
+
+/** A site's record changed: the fields that changed, with their new values. */
+export const SiteChanged = defineEvent({
+  source,
+  detailType: 'SiteChanged',
+  schemaVersion: 1,
+  data: z.object({
+    siteId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    version: z.number().int().positive(),
+    changed: z.array(z.string()),
+  }),
+});
+
+/** The households a community serves (what its required area is computed from). */
+export const HouseholdsRecorded = defineEvent({
+  source,
+  detailType: 'HouseholdsRecorded',
+  schemaVersion: 1,
+  data: z.object({
+    community: CommunitySchema,
+    street: StreetSchema,
+    households: z.number().int().nonnegative(),
+    previous: z.number().int().nonnegative().nullable(),
+  }),
+});
+
+/** A district set its standard for community premises (the defaults apply until it does). */
+export const StandardSet = defineEvent({
+  source,
+  detailType: 'StandardSet',
+  schemaVersion: 1,
+  data: z.object({
+    district: z.string(),
+    version: z.number().int().positive(),
+    areaPer100HouseholdsM2: z.number().nonnegative(),
+    residentActivitySharePercent: z.number().int().min(0).max(100),
+    serviceComplexMinM2: z.number().nonnegative(),
+    longTermRentalYears: z.number().int().positive(),
+    maxOfficeSites: z.number().int().positive(),
+  }),
+});
+
+/** A street office's plan to remedy a community's failing compliance. */
+export const RemediationPlanned = defineEvent({
+  source,
+  detailType: 'RemediationPlanned',
+  schemaVersion: 1,
+  data: z.object({
+    remediationId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    failing: z.array(z.string()),
+    shortfallM2: z.number().nonnegative(),
+    plan: z.string(),
+    dueBy: z.iso.date(),
+    amountFen: Fen.optional(),
+  }),
+});
+
+/** Funding allocated money to a remediation plan (`allocatedFen`: all it has received so far). */
+export const RemediationFunded = defineEvent({
+  source,
+  detailType: 'RemediationFunded',
+  schemaVersion: 1,
+  data: z.object({
+    remediationId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    allocationId: z.string(),
+    amountFen: Fen,
+    allocatedFen: Fen,
+  }),
+});
+
+/** Funding declined a remediation plan's request for money. */
+export const RemediationFundingDeclined = defineEvent({
+  source,
+  detailType: 'RemediationFundingDeclined',
+  schemaVersion: 1,
+  data: z.object({
+    remediationId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    reason: z.string(),
+  }),
+});
+
+/** A room at a site that can be booked for deliberation. */
+export const RoomAdded = defineEvent({
+  source,
+  detailType: 'RoomAdded',
+  schemaVersion: 1,
+  data: z.object({
+    roomId: z.string(),
+    siteId: z.string(),
+    community: CommunitySchema,
+    street: StreetSchema,
+    name: z.string(),
+    capacity: z.number().int().positive(),
+    bookable: z.enum(['public', 'staff']),
+  }),
+});
+
+/** Which room a booking holds, and when. */
+const BookedWindow = z.object({
+  bookingId: z.string(),
+  roomId: z.string(),
+  street: StreetSchema,
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+});
+
+/** A room booked for a window (15-minute boundaries); `meetingId` when it answers a VenueRequested. */
+export const BookingMade = defineEvent({
+  source,
+  detailType: 'BookingMade',
+  schemaVersion: 1,
+  data: BookedWindow.extend({
+    attendees: z.number().int().positive(),
+    bookedBy: z.string(),
+    meetingId: z.string().optional(),
+  }),
+});
+
+/** A booking cancelled: its slots are free again from this moment. */
+export const BookingCancelled = defineEvent({
+  source,
+  detailType: 'BookingCancelled',
+  schemaVersion: 1,
+  data: BookedWindow.extend({
+    cancelledBy: z.string(),
+  }),
+});

@@ -1,15 +1,20 @@
 import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
-import { Store } from '../../../kernel/store.ts';
-import { tableNameFromEnv } from '../../../kernel/table.ts';
+import { complianceHandlers } from '../compliance/handlers.ts';
+import { roomHandlers } from '../rooms/handlers.ts';
 import { routes } from '../routes.ts';
-
-const store = new Store(tableNameFromEnv('premises'));
+import { siteHandlers } from '../sites/handlers.ts';
+import { standardHandlers } from '../standard/handlers.ts';
+import { premisesTable } from '../table.ts';
 
 export const handler = httpHandler({
   routes,
-  store,
+  store: premisesTable,
   handlers: {
-    health: () => health('premises', store),
+    ...standardHandlers(premisesTable),
+    ...siteHandlers(premisesTable),
+    ...complianceHandlers(premisesTable),
+    ...roomHandlers(premisesTable),
+    health: () => health('premises', premisesTable),
   },
 });

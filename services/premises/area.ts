@@ -1,0 +1,26 @@
+import * as z from 'zod';
+
+/**
+ * Areas are stored as whole dm² (1 dm² = 0.01 m²), never as floating m²: the API takes and shows m²
+ * with at most two decimals, and every rule compares integers, so 300.00 m² against 300 m² is exact.
+ */
+export const MAX_AREA_M2 = 1_000_000;
+
+export const AreaM2 = z
+  .number()
+  .nonnegative()
+  .max(MAX_AREA_M2)
+  .refine((m2) => Math.abs(m2 * 100 - Math.round(m2 * 100)) < 1e-6, 'at most two decimals (0.01 m²)');
+
+export const toDm2 = (m2: number): number => Math.round(m2 * 100);
+export const toM2 = (dm2: number): number => dm2 / 100;
+
+/** The calendar day in China time (the offices' calendar), from an ISO instant. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole years, as a comparable string (29 February stays 29 February). */
+export function plusYears(day: string, years: number): string {
+  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
+}

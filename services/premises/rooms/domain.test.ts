@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, ForbiddenError, UnprocessableError } from '../../../kernel/errors.ts';
+import { causeAt, room } from '../testing.ts';
+import { bookingView, bookRoom, cancelBooking, slotStarts, windowProblems } from './domain.ts';
+
+const now = '2026-11-27T02:00:00.000Z';
+const resident = causeAt(now, 'resident-1', ['resident'], 'D01/S03/C07');
+const window = { startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T11:00:00+08:00', purpose: 'Residents’ council', attendees: 12 };
+
+describe('booking windows', () => {
+  it('are on 15-minute boundaries, end after they start, and last at most 8 hours', () => {
+    expect(windowProblems('2026-12-01T09:00:00Z', '2026-12-01T17:00:00Z')).toEqual([]);
+    expect(windowProblems('2026-12-01T09:10:00Z', '2026-12-01T10:00:00Z')).toEqual([{ field: 'startsAt', message: expect.stringMatching(/15-minute/) }]);
+    expect(windowProblems('2026-12-01T09:00:00Z', '2026-12-01T17:15:00Z')).toEqual([{ field: 'endsAt', message: expect.stringMatching(/8 hours/) }]);
+    expect(windowProblems('2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z')).toEqual([{ field: 'endsAt', message: 'after startsAt' }]);
+  });
+
+  it('take one slot per quarter hour: 8 hours are 32 slots', () => {
+    const slots = slotStarts('2026-12-01T09:00:00.000Z', '2026-12-01T17:00:00.000Z');
+    expect(slots).toHaveLength(32);
+    expect(slots[0]).toBe('2026-12-01T09:00:00.000Z');
+    expect(slots[31]).toBe('2026-12-01T16:45:00.000Z');
+  });
+});
+
+describe('booking a room', () => {
+  it('a resident books a public room: times kept in UTC, two hours are 8 slots', () => {
+    const change = bookRoom(room(), window, 'BOOKING-1', resident);
+    expect(change.booking).toMatchObject({ startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-01T03:00:00.000Z', bookedBy: 'resident-1', status: 'booked' });
+    expect(change.slots).toHaveLength(8);
+    expect(change.events.map((e) => e.detailType)).toEqual(['BookingMade']);
+  });
+
+  it('a staff room is refused to residents and to staff of another street, not to the district', () => {
+    const staffRoom = room({ bookable: 'staff' });
+    expect(() => bookRoom(staffRoom, window, 'B', resident)).toThrow(ForbiddenError);
+    expect(() => bookRoom(staffRoom, window, 'B', causeAt(now, 'o-s04', ['street-official'], 'D01/S04'))).toThrow(ForbiddenError);
+    expect(bookRoom(staffRoom, window, 'B', causeAt(now, 'w-c07', ['community-worker'], 'D01/S03/C07')).booking.bookedBy).toBe('w-c07');
+    expect(bookRoom(staffRoom, window, 'B', causeAt(now, 'dept', ['department'], 'D01')).booking.bookedBy).toBe('dept');
+  });
+
+  it('more attendees than seats, a start in the past or over a year ahead are 422', () => {
+    expect(() => bookRoom(room({ capacity: 11 }), window, 'B', resident)).toThrow(UnprocessableError);
+    expect(() => bookRoom(room(), { ...window, startsAt: '2026-11-27T01:45:00Z', endsAt: '2026-11-27T03:00:00Z' }, 'B', resident)).toThrow(UnprocessableError);
+    expect(() => bookRoom(room(), { ...window, startsAt: '2027-12-01T09:00:00Z', endsAt: '2027-12-01T10:00:00Z' }, 'B', resident)).toThrow(UnprocessableError);
+  });
+});
+
+describe('cancelling', () => {
+  const booked = bookRoom(room(), window, 'BOOKING-1', resident).booking;
+
+  it('the booker or the street’s official cancels, freeing every slot; others 403; twice 409', () => {
+    const byBooker = cancelBooking(booked, resident);
+    expect(byBooker.booking).toMatchObject({ status: 'cancelled', cancelledBy: 'resident-1', version: 2 });
+    expect(byBooker.slots).toHaveLength(8);
+    expect(cancelBooking(booked, causeAt(now)).booking.cancelledBy).toBe('official-s03');
+    expect(() => cancelBooking(booked, causeAt(now, 'resident-2', ['resident'], 'D01/S03/C07'))).toThrow(ForbiddenError);
+    expect(() => cancelBooking(booked, causeAt(now, 'o-s04', ['street-official'], 'D01/S04'))).toThrow(ForbiddenError);
+    expect(() => cancelBooking(byBooker.booking, resident)).toThrow(ConflictError);
+  });
+
+  it('a booking that is over cannot be cancelled', () => {
+    expect(() => cancelBooking(booked, causeAt('2026-12-01T03:00:00.000Z', 'resident-1', ['resident']))).toThrow(ConflictError);
+  });
+
+  it('residents see other people’s bookings as busy time only', () => {
+    expect(bookingView(booked, { sub: 'resident-2', roles: ['resident'] })).toEqual({
+      id: 'BOOKING-1', roomId: booked.roomId, startsAt: booked.startsAt, endsAt: booked.endsAt, status: 'booked',
+    });
+    expect(bookingView(booked, { sub: 'resident-1', roles: ['resident'] })).toHaveProperty('purpose');
+  });
+});

@@ -1,0 +1,218 @@
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../../kernel/errors.ts';
+import { newEvent, type Actor, type Cause, type DomainEvent } from '../../../kernel/events.ts';
+import { covers, ROLES, type Role } from '../../../kernel/roles.ts';
+import { BookingCancelled, BookingMade, RoomAdded } from '../events.ts';
+import { keys } from '../keys.ts';
+import type { CommunityPremises } from '../sites/domain.ts';
+
+export type Bookable = 'public' | 'staff';
+
+/** A room at a site: public rooms residents may book, staff rooms only staff. */
+export interface Room {
+  id: string;
+  siteId: string;
+  community: string;
+  street: string;
+  district: string;
+  address: string;
+  name: string;
+  capacity: number;
+  bookable: Bookable;
+  addedAt: string;
+  addedBy: string;
+}
+
+export interface RoomChange {
+  room: Room;
+  events: DomainEvent[];
+}
+
+export function addRoom(
+  premises: CommunityPremises,
+  siteId: string,
+  roomId: string,
+  input: { name: string; capacity: number; bookable: Bookable },
+  cause: Cause,
+): RoomChange {
+  const site = premises.sites.find((s) => s.id === siteId);
+  if (!site) throw new NotFoundError(`No site ${siteId}.`);
+  const room: Room = {
+    id: roomId,
+    siteId,
+    community: premises.community,
+    street: premises.street,
+    district: premises.district,
+    address: site.address,
+    ...input,
+    addedAt: cause.now,
+    addedBy: cause.actor.sub,
+  };
+  const event = newEvent(
+    RoomAdded,
+    keys.room(roomId).pk,
+    { roomId, siteId, community: room.community, street: room.street, name: room.name, capacity: room.capacity, bookable: room.bookable },
+    cause,
+  );
+  return { room, events: [event] };
+}
+
+// ---- bookings ----
+
+export const SLOT_MS = 15 * 60_000;
+export const MAX_BOOKING_MS = 8 * 3600_000;
+/** How far ahead a room can be booked. */
+export const MAX_DAYS_AHEAD = 366;
+
+/** Every role but the resident's and the operator's (no business writes) is staff. */
+type StaffRole = Exclude<Role, 'resident' | 'operator'>;
+export const STAFF_ROLES: readonly StaffRole[] = ROLES.filter((r): r is StaffRole => r !== 'resident' && r !== 'operator');
+/** Residents book public rooms; staff any room of their street. */
+export const BOOKER_ROLES: readonly Role[] = ['resident', ...STAFF_ROLES];
+
+/** Why a window cannot be booked as it stands (empty when it can): 15-minute boundaries, at most 8 hours. */
+export function windowProblems(startsAt: string, endsAt: string): Array<{ field: 'startsAt' | 'endsAt'; message: string }> {
+  const start = Date.parse(startsAt);
+  const end = Date.parse(endsAt);
+  const problems: Array<{ field: 'startsAt' | 'endsAt'; message: string }> = [];
+  if (start % SLOT_MS !== 0) problems.push({ field: 'startsAt', message: 'on a 15-minute boundary (:00, :15, :30, :45)' });
+  if (end % SLOT_MS !== 0) problems.push({ field: 'endsAt', message: 'on a 15-minute boundary (:00, :15, :30, :45)' });
+  if (end <= start) problems.push({ field: 'endsAt', message: 'after startsAt' });
+  else if (end - start > MAX_BOOKING_MS) problems.push({ field: 'endsAt', message: 'at most 8 hours after startsAt' });
+  return problems;
+}
+
+/** The starts of the 15-minute slots a window covers, as ISO instants (UTC). */
+export function slotStarts(startsAt: string, endsAt: string): string[] {
+  const slots: string[] = [];
+  for (let t = Date.parse(startsAt); t < Date.parse(endsAt); t += SLOT_MS) slots.push(new Date(t).toISOString());
+  return slots;
+}
+
+export interface Booking {
+  id: string;
+  roomId: string;
+  roomName: string;
+  siteId: string;
+  community: string;
+  street: string;
+  address: string;
+  startsAt: string;
+  endsAt: string;
+  purpose: string;
+  attendees: number;
+  bookedBy: string;
+  meetingId?: string;
+  status: 'booked' | 'cancelled';
+  bookedAt: string;
+  cancelledAt?: string;
+  cancelledBy?: string;
+  version: number;
+}
+
+export interface BookingChange {
+  booking: Booking;
+  /** The slots the booking takes (on booking) or frees (on cancel). */
+  slots: string[];
+  events: DomainEvent[];
+}
+
+const isStaff = (actor: Actor) => actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+
+/**
+ * Book a room for a window. The window's shape (boundaries, 8 hours) is checked where it is parsed;
+ * here what depends on the room and the clock. That no other booking holds a slot is not checked
+ * here at all: the store's slot items make the commit fail (409) when one does.
+ */
+export function bookRoom(
+  room: Room,
+  input: { startsAt: string; endsAt: string; purpose: string; attendees: number; meetingId?: string },
+  bookingId: string,
+  cause: Cause,
+): BookingChange {
+  // The service itself books for joint meetings (VenueRequested): it may use any room.
+  if (room.bookable === 'staff' && !cause.actor.roles.includes('service')) {
+    if (!isStaff(cause.actor)) throw new ForbiddenError(`${room.name} is for staff only; residents may book public rooms.`);
+    // Staff rooms are for the street's own staff and those above it (its district's offices).
+    const own = cause.actor.jurisdiction ?? '';
+    if (!covers(own, room.street) && !covers(room.street, own)) {
+      throw new ForbiddenError(`${room.name} is a staff room of ${room.street}; ${own} is not its staff.`);
+    }
+  }
+  const startsAt = new Date(input.startsAt).toISOString();
+  const endsAt = new Date(input.endsAt).toISOString();
+  if (Date.parse(startsAt) < Date.parse(cause.now)) {
+    throw new UnprocessableError(`The window starts in the past (${startsAt}).`, [{ field: 'body.startsAt', message: 'in the future' }]);
+  }
+  if (Date.parse(startsAt) > Date.parse(cause.now) + MAX_DAYS_AHEAD * 86_400_000) {
+    throw new UnprocessableError(`Rooms are booked at most ${MAX_DAYS_AHEAD} days ahead.`, [
+      { field: 'body.startsAt', message: `within ${MAX_DAYS_AHEAD} days` },
+    ]);
+  }
+  if (input.attendees > room.capacity) {
+    throw new UnprocessableError(`${room.name} seats ${room.capacity}, not ${input.attendees}.`, [
+      { field: 'body.attendees', message: `at most ${room.capacity}` },
+    ]);
+  }
+  const booking: Booking = {
+    id: bookingId,
+    roomId: room.id,
+    roomName: room.name,
+    siteId: room.siteId,
+    community: room.community,
+    street: room.street,
+    address: room.address,
+    startsAt,
+    endsAt,
+    purpose: input.purpose,
+    attendees: input.attendees,
+    bookedBy: cause.actor.sub,
+    ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+    status: 'booked',
+    bookedAt: cause.now,
+    version: 1,
+  };
+  const event = newEvent(
+    BookingMade,
+    keys.booking(bookingId).pk,
+    {
+      bookingId,
+      roomId: room.id,
+      street: room.street,
+      startsAt,
+      endsAt,
+      attendees: input.attendees,
+      bookedBy: booking.bookedBy,
+      ...(input.meetingId ? { meetingId: input.meetingId } : {}),
+    },
+    cause,
+  );
+  return { booking, slots: slotStarts(startsAt, endsAt), events: [event] };
+}
+
+/** Cancel: the booker, or a street official of the room's street. The slots are freed in the same commit. */
+export function cancelBooking(booking: Booking, cause: Cause): BookingChange {
+  const { actor } = cause;
+  const official = actor.roles.includes('street-official') && actor.jurisdiction !== undefined && covers(actor.jurisdiction, booking.street);
+  if (actor.sub !== booking.bookedBy && !official) {
+    throw new ForbiddenError('Only the booker or a street official of the room’s street may cancel this booking.');
+  }
+  if (booking.status === 'cancelled') throw new ConflictError(`Booking ${booking.id} was already cancelled.`);
+  if (Date.parse(booking.endsAt) <= Date.parse(cause.now)) {
+    throw new ConflictError(`Booking ${booking.id} ended at ${booking.endsAt}; it is part of the record now.`);
+  }
+  const cancelled: Booking = { ...booking, status: 'cancelled', cancelledAt: cause.now, cancelledBy: actor.sub, version: booking.version + 1 };
+  const event = newEvent(
+    BookingCancelled,
+    keys.booking(booking.id).pk,
+    { bookingId: booking.id, roomId: booking.roomId, street: booking.street, startsAt: booking.startsAt, endsAt: booking.endsAt, cancelledBy: actor.sub },
+    cause,
+  );
+  return { booking: cancelled, slots: slotStarts(booking.startsAt, booking.endsAt), events: [event] };
+}
+
+/** What a caller sees of a booking: residents (and operators) see others' bookings only as busy time. */
+export function bookingView(booking: Booking, viewer: { sub: string; roles: readonly string[] }) {
+  const staff = viewer.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+  if (staff || booking.bookedBy === viewer.sub) return booking;
+  return { id: booking.id, roomId: booking.roomId, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status };
+}

@@ -1,0 +1,82 @@
+import { ulid } from 'ulid';
+import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
+import type { RouteHandlers } from '../../../kernel/http.ts';
+import { districtOf } from '../../../kernel/roles.ts';
+import type { Store } from '../../../kernel/store.ts';
+import { complianceView } from '../compliance/rules.ts';
+import { RoomStore } from '../rooms/store.ts';
+import { StandardStore } from '../standard/store.ts';
+import { changeSite, recordHouseholds, registerSite, siteView, type CommunityChange } from './domain.ts';
+import type { siteRoutes } from './routes.ts';
+import { communityChanged, SiteStore } from './store.ts';
+
+/**
+ * A community's premises are one item, so two edits of the same community at once collide on its
+ * version even when they touch different sites. The loser reads again and decides again: with n
+ * concurrent edits each can lose at most n - 1 times, so this many attempts absorb them all. A
+ * conflict the domain itself finds (a stale site version) is answered 409 at once.
+ */
+const ATTEMPTS = 8;
+async function onFreshRead<T>(community: string, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const collided = error instanceof ConflictError && error.detail === communityChanged(community);
+      if (!collided || n >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
+  const sites = new SiteStore(table);
+  const rooms = new RoomStore(table);
+  const standards = new StandardStore(table);
+  const rulesOf = (community: string) => standards.standard(districtOf(community));
+  const answer = (change: CommunityChange, siteId: string | undefined, version: number) => ({
+    ...(siteId ? { site: siteView(change.premises.sites.find((s) => s.id === siteId)!) } : {}),
+    compliance: complianceView(change.compliance, { version }),
+  });
+
+  return {
+    async registerSite({ body, ctx }) {
+      ctx.authorize({ jurisdiction: body.community });
+      const { community, ...input } = body;
+      const siteId = ulid();
+      return onFreshRead(community, async () => {
+        const [current, standard] = await Promise.all([sites.premises(community), rulesOf(community)]);
+        const change = registerSite(current, community, siteId, input, standard, ctx.cause);
+        return ctx.commit(sites.communityCommit(change), { statusCode: 201, body: answer(change, siteId, standard.version) });
+      });
+    },
+
+    async changeSite({ params, body, ctx }) {
+      const current = await sites.premisesOfSite(params.id);
+      if (!current) throw new NotFoundError(`No site ${params.id}.`);
+      ctx.authorize({ jurisdiction: current.community });
+      return onFreshRead(current.community, async () => {
+        const [premises, standard] = await Promise.all([sites.premises(current.community), rulesOf(current.community)]);
+        const change = changeSite(premises!, params.id, body, standard, ctx.cause);
+        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: answer(change, params.id, standard.version) });
+      });
+    },
+
+    async site({ params, ctx }) {
+      const premises = await sites.premisesOfSite(params.id);
+      if (!premises) throw new NotFoundError(`No site ${params.id}.`);
+      ctx.authorize({ jurisdiction: premises.community });
+      const site = premises.sites.find((s) => s.id === params.id)!;
+      const siteRooms = await rooms.roomsOfSite(premises.community, site.id, { limit: 100 });
+      return { statusCode: 200, body: { ...siteView(site), rooms: siteRooms.items } };
+    },
+
+    async recordHouseholds({ params, body, ctx }) {
+      ctx.authorize({ jurisdiction: params.community });
+      return onFreshRead(params.community, async () => {
+        const [current, standard] = await Promise.all([sites.premises(params.community), rulesOf(params.community)]);
+        const change = recordHouseholds(current, params.community, body.households, standard, ctx.cause);
+        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: answer(change, undefined, standard.version) });
+      });
+    },
+  };
+}

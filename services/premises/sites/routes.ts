@@ -1,0 +1,78 @@
+import * as z from 'zod';
+import { defineRoutes } from '../../../kernel/routes.ts';
+import { AreaM2 } from '../area.ts';
+import { CommunitySchema, TenureSchema, UseSchema } from '../events.ts';
+
+/** A community in a path: `D01-S03-C07` (API Gateway decodes %2F before matching routes). */
+export const CommunityInPath = z.preprocess((v) => (typeof v === 'string' ? v.replaceAll('-', '/') : v), CommunitySchema);
+export const SiteId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id') });
+const Day = z.iso.date('a date such as 2026-07-01');
+const Fen = z.number().int('whole fen').nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+const Lease = z
+  .strictObject({
+    startsOn: Day,
+    endsOn: Day,
+    annualRentFen: Fen,
+    landlord: z.string().trim().min(1).max(200),
+  })
+  .refine((l) => l.endsOn > l.startsOn, { message: 'endsOn must be after startsOn', path: ['endsOn'] });
+
+const siteFields = {
+  address: z.string().trim().min(1).max(300),
+  areaM2: AreaM2.refine((v) => v > 0, 'more than 0'),
+  residentActivityAreaM2: AreaM2,
+  tenure: TenureSchema,
+  uses: z.array(UseSchema).min(1).max(9).refine((u) => new Set(u).size === u.length, 'each use once'),
+};
+
+const who = ['community-worker', 'street-official'] as const;
+
+/** The register of sites, and the households a community serves. */
+export const siteRoutes = defineRoutes({
+  registerSite: {
+    method: 'POST',
+    path: '/premises/sites',
+    summary: "Register a site of community office and service space (a community worker for the own community, a street official for the street's).",
+    access: { roles: who, jurisdiction: 'subject' },
+    body: z.strictObject({ community: CommunitySchema, ...siteFields, lease: Lease.optional() }),
+    status: 201,
+    idempotent: true,
+  },
+  changeSite: {
+    method: 'PATCH',
+    path: '/premises/sites/{id}',
+    summary: "Change a site's record; `version` is the one read (stale 409). `lease: null` removes the lease.",
+    access: { roles: who, jurisdiction: 'subject' },
+    params: SiteId,
+    body: z
+      .strictObject({
+        version: z.number().int().positive(),
+        address: siteFields.address.optional(),
+        areaM2: siteFields.areaM2.optional(),
+        residentActivityAreaM2: siteFields.residentActivityAreaM2.optional(),
+        tenure: siteFields.tenure.optional(),
+        uses: siteFields.uses.optional(),
+        lease: Lease.nullable().optional(),
+      })
+      .refine((b) => Object.keys(b).length > 1, { message: 'name at least one field to change', path: ['version'] }),
+    status: 200,
+  },
+  site: {
+    method: 'GET',
+    path: '/premises/sites/{id}',
+    summary: 'A site with its rooms.',
+    access: { roles: [...who, 'district-admin'], jurisdiction: 'subject' },
+    params: SiteId,
+    status: 200,
+  },
+  recordHouseholds: {
+    method: 'POST',
+    path: '/premises/communities/{community}/households',
+    summary: 'The households a community serves (they drive the required area); the community is re-assessed.',
+    access: { roles: ['street-official'], jurisdiction: 'subject' },
+    params: z.strictObject({ community: CommunityInPath }),
+    body: z.strictObject({ households: z.number().int('a whole number').min(0).max(1_000_000) }),
+    status: 200,
+  },
+});

@@ -1,0 +1,1 @@
+export { strip, type Stored } from '../../kernel/stored.ts';
