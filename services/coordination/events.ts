@@ -44,3 +44,220 @@ export const FundingRequested = defineEvent({
     purpose: z.string(),
   }),
 });
+
+// The coordination service's own events: whistles (issues), joint meetings and their decisions, the
+// work-item access list. The scorecard consumes several of them back from the bus, like anyone else's.
+
+export const IssueCategory = z.enum(['community-construction', 'production-safety', 'property-management', 'other']);
+export const IssueUrgency = z.enum(['emergency', 'utility', 'general', 'complex']);
+const Community = z.string().regex(/^D\d{2}\/S\d{2}\/C\d{2}$/, 'a community such as D01/S03/C07');
+
+const issueFacts = {
+  issueId: z.string().min(1),
+  street: StreetSchema,
+  category: IssueCategory,
+  urgency: IssueUrgency,
+  propertyCompanyId: z.string().optional(),
+};
+
+/** A street "whistles": the named departments must report in and resolve within the deadlines. */
+export const IssueRaised = defineEvent({
+  source,
+  detailType: 'IssueRaised',
+  schemaVersion: 1,
+  data: z.object({
+    ...issueFacts,
+    community: Community.optional(),
+    departments: z.array(DepartmentSchema).min(1),
+    description: z.string(),
+    location: z.string(),
+    raisedAt: z.iso.datetime(),
+    responseDueBy: z.iso.datetime(),
+    resolutionDueBy: z.iso.datetime(),
+  }),
+});
+
+/** A named department reported in; `late` when after the response deadline. */
+export const IssueAcknowledged = defineEvent({
+  source,
+  detailType: 'IssueAcknowledged',
+  schemaVersion: 1,
+  data: z.object({
+    ...issueFacts,
+    department: DepartmentSchema,
+    acknowledgedAt: z.iso.datetime(),
+    late: z.boolean(),
+  }),
+});
+
+/**
+ * A named department resolved its part; `late` when after the resolution deadline. The last of the
+ * departments closes the issue: `issueClosed`, and `issueOnTime` when every department reported in
+ * and resolved within the deadlines.
+ */
+export const IssueResolved = defineEvent({
+  source,
+  detailType: 'IssueResolved',
+  schemaVersion: 1,
+  data: z.object({
+    ...issueFacts,
+    department: DepartmentSchema,
+    note: z.string(),
+    resolvedAt: z.iso.datetime(),
+    late: z.boolean(),
+    issueClosed: z.boolean(),
+    issueOnTime: z.boolean(),
+  }),
+});
+
+/** The raising street's satisfaction with one department's handling, 1 to 5; once per department. */
+export const IssueRated = defineEvent({
+  source,
+  detailType: 'IssueRated',
+  schemaVersion: 1,
+  data: z.object({
+    ...issueFacts,
+    department: DepartmentSchema,
+    score: z.number().int().min(1).max(5),
+    ratedAt: z.iso.datetime(),
+  }),
+});
+
+/** A deadline passed without the department's answer: the issue goes onto the next joint meeting (once). */
+export const IssueEscalated = defineEvent({
+  source,
+  detailType: 'IssueEscalated',
+  schemaVersion: 1,
+  data: z.object({
+    ...issueFacts,
+    reason: z.enum(['response-overdue', 'resolution-overdue']),
+    /** The departments that had not answered in time. */
+    departments: z.array(DepartmentSchema).min(1),
+    dueBy: z.iso.datetime(),
+    escalatedAt: z.iso.datetime(),
+    /** The meeting whose agenda it joined, if one was already convened; else it waits for the next. */
+    meetingId: z.string().optional(),
+  }),
+});
+
+/** A joint meeting convened by the district's joint-meeting office (its venue is asked of premises). */
+export const MeetingConvened = defineEvent({
+  source,
+  detailType: 'MeetingConvened',
+  schemaVersion: 1,
+  data: z.object({
+    meetingId: z.string().min(1),
+    district: z.string(),
+    title: z.string(),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    departments: z.array(DepartmentSchema),
+    streets: z.array(StreetSchema),
+    zoneCommittees: z.array(z.string()),
+    agenda: z.array(z.string()),
+    /** Escalated issues that joined the agenda by themselves. */
+    escalatedIssues: z.array(z.string()),
+  }),
+});
+
+/** Premises answered the venue request: the meeting's room, or why there is none. */
+export const MeetingVenueSettled = defineEvent({
+  source,
+  detailType: 'MeetingVenueSettled',
+  schemaVersion: 1,
+  data: z.object({
+    meetingId: z.string().min(1),
+    outcome: z.enum(['booked', 'unavailable']),
+    roomName: z.string().optional(),
+    address: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+});
+
+/** A joint-meeting decision: what, who owns it, by when; with money asked of funding when `fundingFen`. */
+export const DecisionRecorded = defineEvent({
+  source,
+  detailType: 'DecisionRecorded',
+  schemaVersion: 1,
+  data: z.object({
+    decisionId: z.string().min(1),
+    meetingId: z.string().min(1),
+    district: z.string(),
+    title: z.string(),
+    ownerDepartment: DepartmentSchema,
+    deadline: z.iso.date(),
+    street: StreetSchema.optional(),
+    fundingFen: Fen.optional(),
+  }),
+});
+
+/** Funding answered a decision's request for money. */
+export const DecisionFundingSettled = defineEvent({
+  source,
+  detailType: 'DecisionFundingSettled',
+  schemaVersion: 1,
+  data: z.object({
+    decisionId: z.string().min(1),
+    meetingId: z.string().min(1),
+    outcome: z.enum(['allocated', 'declined']),
+    amountFen: z.number().int().nonnegative(),
+    allocationId: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+});
+
+/** A work item approved onto the district's access list, by a joint-meeting decision. */
+export const AccessListItemApproved = defineEvent({
+  source,
+  detailType: 'AccessListItemApproved',
+  schemaVersion: 1,
+  data: z.object({
+    district: z.string(),
+    code: z.string(),
+    title: z.string(),
+    departments: z.array(DepartmentSchema),
+    decisionId: z.string().min(1),
+  }),
+});
+
+const workItemFacts = {
+  workItemId: z.string().min(1),
+  department: DepartmentSchema,
+  community: Community,
+  street: StreetSchema,
+  code: z.string(),
+  title: z.string(),
+};
+
+/** A department's work item reached a community: it is on the access list. */
+export const WorkItemAccepted = defineEvent({
+  source,
+  detailType: 'WorkItemAccepted',
+  schemaVersion: 1,
+  data: z.object({ ...workItemFacts, dueOn: z.iso.date().optional(), acceptedAt: z.iso.datetime() }),
+});
+
+/** A department tried to push a work item that is not on the access list; it reached no community. */
+export const WorkItemBlocked = defineEvent({
+  source,
+  detailType: 'WorkItemBlocked',
+  schemaVersion: 1,
+  data: z.object({
+    ...workItemFacts,
+    reason: z.enum(['not-on-access-list', 'not-for-this-department']),
+    blockedAt: z.iso.datetime(),
+  }),
+});
+
+/** A property-management company registered by a street office, with the communities it serves. */
+export const PropertyCompanyRegistered = defineEvent({
+  source,
+  detailType: 'PropertyCompanyRegistered',
+  schemaVersion: 1,
+  data: z.object({
+    companyId: z.string().min(1),
+    name: z.string(),
+    street: StreetSchema,
+    communities: z.array(Community),
+  }),
+});

@@ -1,9 +1,20 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
+import { subscriptions } from './subscriptions.ts';
 
 export const coordination: ServiceDefinition = {
   name: 'coordination',
   routes,
-  subscriptions: [],
+  subscriptions,
   http: 'services/coordination/handlers/http.ts',
+  events: 'services/coordination/handlers/events.ts',
+  schedules: [
+    {
+      name: 'deadline-check',
+      // The shortest deadline is 30 minutes to report in: a check every 5 minutes escalates within 5 of it.
+      rateMinutes: 5,
+      description: 'Escalates unresolved issues past their response or resolution deadline (IssueEscalated, once each) onto the next joint meeting',
+      handler: 'services/coordination/handlers/schedule.ts',
+    },
+  ],
 };

@@ -1,0 +1,51 @@
+import { UnprocessableError } from '../../../kernel/errors.ts';
+import { newEvent, type Cause } from '../../../kernel/events.ts';
+import { covers } from '../../../kernel/roles.ts';
+import { PropertyCompanyRegistered } from '../events.ts';
+import { keys } from '../keys.ts';
+
+/** A property-management company serving communities of a street, rated from the issues it is named on. */
+export interface PropertyCompany {
+  id: string;
+  name: string;
+  street: string;
+  communities: string[];
+  contact?: string;
+  registeredAt: string;
+  registeredBy: string;
+}
+
+export type CompanyRequest = Pick<PropertyCompany, 'id' | 'name' | 'street' | 'communities' | 'contact'>;
+
+export function registerCompany(request: CompanyRequest, cause: Cause) {
+  const outside = request.communities.filter((c) => !covers(request.street, c));
+  if (outside.length > 0) {
+    throw new UnprocessableError(`Not communities of ${request.street}: ${outside.join(', ')}.`, [
+      { field: 'body.communities', message: `communities of ${request.street} only` },
+    ]);
+  }
+  const company: PropertyCompany = { ...request, communities: [...new Set(request.communities)], registeredAt: cause.now, registeredBy: cause.actor.sub };
+  const event = newEvent(
+    PropertyCompanyRegistered,
+    keys.company(company.id).pk,
+    { companyId: company.id, name: company.name, street: company.street, communities: company.communities },
+    cause,
+  );
+  return { company, events: [event] };
+}
+
+/** An issue may name a company only where it serves: the issue's community, or its street. */
+export function assertServes(company: PropertyCompany | undefined, companyId: string, issue: { street: string; community?: string }): void {
+  const serves = company && company.street === issue.street && (!issue.community || company.communities.includes(issue.community));
+  if (!serves) {
+    throw new UnprocessableError(`Property company ${companyId} is not registered for ${issue.community ?? issue.street}.`, [
+      { field: 'body.propertyCompanyId', message: 'no such company serving this place' },
+    ]);
+  }
+}
+
+/** The public view: the company, its average rating, and a page of its issues. */
+export function companyView(company: PropertyCompany, counts: { ratings?: number; ratingSum?: number }) {
+  const ratings = counts.ratings ?? 0;
+  return { ...company, ratings, averageRating: ratings > 0 ? Math.round(((counts.ratingSum ?? 0) / ratings) * 100) / 100 : null };
+}

@@ -1,0 +1,32 @@
+import * as z from 'zod';
+import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, IdParam } from '../vocabulary.ts';
+
+/** Property-management companies, rated from the issues they are named on. */
+export const companyRoutes = defineRoutes({
+  registerCompany: {
+    method: 'POST',
+    path: '/coordination/property-companies',
+    summary: 'Register a property-management company and the communities of the street it serves.',
+    access: { roles: ['street-official'], jurisdiction: 'subject' },
+    body: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      /** Default the caller's street. */
+      street: StreetSchema.optional(),
+      communities: z.array(CommunitySchema).min(1).max(100),
+      contact: z.string().trim().min(1).max(200).optional(),
+    }),
+    status: 201,
+    idempotent: true,
+  },
+  getCompany: {
+    method: 'GET',
+    path: '/coordination/property-companies/{id}',
+    summary: 'A company, its average rating and its issues (newest first, paginated).',
+    access: { public: true },
+    params: IdParam,
+    query: PageQuery,
+    status: 200,
+  },
+});

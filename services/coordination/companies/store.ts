@@ -1,0 +1,27 @@
+import { rangePage } from '../../../kernel/range-page.ts';
+import { putNew, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import type { Issue } from '../issues/domain.ts';
+import { keys } from '../keys.ts';
+import { unwrap } from '../stored.ts';
+import type { PropertyCompany } from './domain.ts';
+
+type CompanyItem = Item & PropertyCompany & { ratings?: number; ratingSum?: number };
+
+/** Property-management companies; their rating counts are added to by issue ratings (issues/store.ts). */
+export class CompanyStore {
+  constructor(readonly table: Store) {}
+
+  async company(id: string): Promise<(PropertyCompany & { ratings?: number; ratingSum?: number }) | undefined> {
+    return unwrap(await this.table.get<CompanyItem>(keys.company(id)));
+  }
+
+  /** The company's issues, newest first. */
+  async issues(id: string, query: { limit: number; cursor?: string }): Promise<Page<Issue>> {
+    const page = await rangePage(this.table, { ...keys.issuesOfCompany(id), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return { ...page, items: page.items.map((item) => unwrap<Issue>(item)!) };
+  }
+
+  registrationCommit({ company, events }: { company: PropertyCompany; events: Commit['events'] }): Commit {
+    return { writes: [putNew({ ...keys.company(company.id), itemType: 'company', ...company }, `Company ${company.id} already exists.`)], events };
+  }
+}

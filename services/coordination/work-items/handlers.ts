@@ -1,0 +1,65 @@
+import { ulid } from 'ulid';
+import type { RouteHandlers } from '../../../kernel/http.ts';
+import { districtOf } from '../../../kernel/roles.ts';
+import type { Store } from '../../../kernel/store.ts';
+import { callerDepartment } from '../caller.ts';
+import { MeetingStore } from '../meetings/store.ts';
+import { approveAccessItem, pushWorkItem } from './domain.ts';
+import type { workItemRoutes } from './routes.ts';
+import { WorkItemStore } from './store.ts';
+
+const PROBLEM_BASE = 'https://five-haves.gov.example/problems/';
+
+export function workItemHandlers(table: Store): RouteHandlers<typeof workItemRoutes> {
+  const workItems = new WorkItemStore(table);
+  const meetings = new MeetingStore(table);
+  return {
+    async approveAccessItem({ body, principal, ctx }) {
+      const district = districtOf(principal.jurisdiction);
+      ctx.authorize({ jurisdiction: district });
+      const approval = approveAccessItem(body, await meetings.decision(body.decisionId), district, ctx.cause);
+      return ctx.commit(workItems.approvalCommit(approval), { statusCode: 201, body: approval.item });
+    },
+
+    async accessList({ query }) {
+      return { statusCode: 200, body: await workItems.accessList(query.district, query) };
+    },
+
+    /**
+     * Accepted: 201 with the item. Blocked: the attempt is recorded (WorkItemBlocked, counted against
+     * the department) and the answer is a refusal, 422 problem+json with the reason; no community sees it.
+     */
+    async pushWorkItem({ body, principal, ctx }) {
+      const department = callerDepartment(principal);
+      ctx.authorize({ jurisdiction: body.community, department });
+      const listed = await workItems.accessItem(districtOf(body.community), body.code);
+      const outcome = pushWorkItem({ ...body, id: ulid() }, listed, department, ctx.cause);
+      if ('accepted' in outcome) {
+        return ctx.commit(workItems.pushCommit(outcome, ctx.cause.now), { statusCode: 201, body: { status: 'accepted', ...outcome.accepted } });
+      }
+      const blocked = outcome.blocked;
+      return ctx.commit(workItems.pushCommit(outcome, ctx.cause.now), {
+        statusCode: 422,
+        headers: { 'content-type': 'application/problem+json' },
+        body: {
+          type: `${PROBLEM_BASE}work-item-blocked`,
+          title: 'The work item is not on the access list',
+          status: 422,
+          detail:
+            blocked.reason === 'not-on-access-list'
+              ? `${blocked.code} is not on ${blocked.district}'s access list; it was not sent to ${blocked.community}.`
+              : `${blocked.code} is on the list for other departments, not ${department}; it was not sent to ${blocked.community}.`,
+          reason: blocked.reason,
+          blockedId: blocked.id,
+          correlationId: ctx.cause.correlationId,
+          errors: [{ field: 'body.code', message: blocked.reason }],
+        },
+      });
+    },
+
+    async communityWorkItems({ params, query, ctx }) {
+      ctx.authorize({ jurisdiction: params.community });
+      return { statusCode: 200, body: await workItems.ofCommunity(params.community, query) };
+    },
+  };
+}
