@@ -8,7 +8,10 @@ import { services as allServices } from '../services/index.ts';
 import { FiveHavesStack } from './stack.ts';
 
 export interface BuildAppOptions {
-  /** CDK context (as `-c key=value` would give): `stage`, `subscriberAccounts`, `allowedOrigins`. */
+  /**
+   * CDK context (as `-c key=value` would give): `stage`, `subscriberAccounts`, `allowedOrigins`,
+   * `alarmActions` (true/false; default true in prod only), `alarmEmails`.
+   */
   context?: Record<string, unknown>;
   outdir?: string;
   /** Defaults to the five services of `services/index.ts`. */
@@ -49,6 +52,9 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     services: options.services ?? allServices,
     subscriberAccounts: listContext(app, 'subscriberAccounts'),
     allowedOrigins: listContext(app, 'allowedOrigins'),
+    // Alarms page people in prod; elsewhere they change state on the dashboard only, unless asked.
+    alarmActions: booleanContext(app, 'alarmActions') ?? stage === 'prod',
+    alarmEmails: listContext(app, 'alarmEmails'),
   });
   Tags.of(stack).add('project', 'five-haves');
   Tags.of(stack).add('stage', stage);
@@ -61,6 +67,14 @@ function stringContext(app: App, key: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value !== 'string') throw new Error(`context ${key} must be a string`);
   return value;
+}
+
+function booleanContext(app: App, key: string): boolean | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`context ${key} must be true or false`);
 }
 
 /** A list from cdk.json (an array) or from the command line (`-c key='["a","b"]'` or `-c key=a,b`). */

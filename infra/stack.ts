@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ServiceDefinition } from '../kernel/service.ts';
+import { Monitoring } from './constructs/monitoring.ts';
 import { physicalName } from './constructs/names.ts';
 import { OutboxPipe } from './constructs/outbox-pipe.ts';
 import { PlatformState } from './constructs/platform-state.ts';
@@ -14,6 +15,10 @@ export interface FiveHavesStackProps extends StackProps {
   services: readonly ServiceDefinition[];
   subscriberAccounts: readonly string[];
   allowedOrigins: readonly string[];
+  /** Alarms notify their SNS topic; default: in prod only. */
+  alarmActions?: boolean;
+  /** Email addresses subscribed to the alarm topic. */
+  alarmEmails?: readonly string[];
 }
 
 /** The platform in one stage, generated from the service definitions (DESIGN section 1). */
@@ -22,9 +27,10 @@ export class FiveHavesStack extends Stack {
   readonly backends = new Map<string, ServiceBackend>();
   readonly pipes: OutboxPipe[] = [];
   readonly api: ServiceApi;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: FiveHavesStackProps) {
-    const { stage, services, subscriberAccounts, allowedOrigins, ...stackProps } = props;
+    const { stage, services, subscriberAccounts, allowedOrigins, alarmActions, alarmEmails, ...stackProps } = props;
     super(scope, id, { terminationProtection: stage === 'prod', ...stackProps });
     const retain = stage === 'prod';
 
@@ -63,10 +69,34 @@ export class FiveHavesStack extends Stack {
       retain,
     });
 
+    const backends = services.map((service) => ({ service, backend: this.backends.get(service.name)! }));
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage,
+      retain,
+      alarmActions: alarmActions ?? stage === 'prod',
+      alarmEmails: alarmEmails ?? [],
+      api: this.api.api,
+      functions: [
+        { name: 'outbox-enrichment', fn: enrichment },
+        ...backends.flatMap(({ service, backend }) => [
+          { name: `${service.name}-http`, fn: backend.http },
+          ...(backend.events ? [{ name: `${service.name}-events`, fn: backend.events }] : []),
+          ...backend.schedules.map((schedule) => ({ name: `${service.name}-${schedule.name}`, fn: schedule.function })),
+        ]),
+      ],
+      deadLetterQueues: [
+        ...this.pipes.map((pipe) => ({ name: `${pipe.service}-outbox`, queue: pipe.deadLetters })),
+        ...backends.flatMap(({ backend }) => backend.subscriptions.map((s) => ({ name: s.name, queue: s.deadLetters }))),
+      ],
+      pipeNames: this.pipes.map((pipe) => pipe.name),
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.state.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.state.identity.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Subscribers put their rules here' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Subscribe to be told of alarms' });
+    new CfnOutput(this, 'DashboardName', { value: physicalName(stage) });
   }
 }

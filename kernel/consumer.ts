@@ -32,7 +32,6 @@ export function consume<D extends EventDefinition>(
  */
 export function eventsHandler(options: { service: string; store: Store; consumers: EventConsumer[] }) {
   const byType = new Map(options.consumers.map((c) => [`${c.definition.source} ${c.definition.detailType}`, c]));
-  const processor = new BatchProcessor(EventType.SQS);
 
   async function applyRecord(record: SQSRecord): Promise<void> {
     const busEvent = BusEventSchema.parse(JSON.parse(record.body));
@@ -40,7 +39,7 @@ export function eventsHandler(options: { service: string; store: Store; consumer
     if (!consumer) throw new Error(`${options.service} has no consumer for ${busEvent.source} ${busEvent['detail-type']}`);
     const detail = consumer.definition.detail.parse(busEvent.detail);
     const { eventId, correlationId } = detail.metadata;
-    const log = { correlationId, eventId, detailType: busEvent['detail-type'] };
+    const log = { correlationId, eventId, detailType: busEvent['detail-type'], consumer: options.service };
     if (await options.store.hasApplied(eventId)) {
       logger.info('redelivered event absorbed', log);
       return;
@@ -56,7 +55,11 @@ export function eventsHandler(options: { service: string; store: Store; consumer
       await options.store.commit(reaction, {
         inbox: { eventId, source: busEvent.source, detailType: busEvent['detail-type'], now: cause.now },
       });
-      if (reaction.note) logger.info(reaction.note, log);
+      logger.info('event applied', {
+        ...log,
+        events: (reaction.events ?? []).map((e) => e.detailType),
+        ...(reaction.note ? { note: reaction.note } : {}),
+      });
     } catch (error) {
       if (error instanceof DuplicateDeliveryError) {
         logger.info('concurrent duplicate absorbed', log);
@@ -67,7 +70,9 @@ export function eventsHandler(options: { service: string; store: Store; consumer
     }
   }
 
+  // A processor per invocation: it holds the batch's records and failures, so one shared by two
+  // invocations in flight at once (the local bus runs a pump per rule) would mix their answers.
   return middy<SQSEvent, SQSBatchResponse, Error, Context>().handler((event, context) =>
-    processPartialResponse(event, applyRecord, processor, { context }),
+    processPartialResponse(event, applyRecord, new BatchProcessor(EventType.SQS), { context }),
   );
 }

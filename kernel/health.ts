@@ -1,7 +1,17 @@
+import * as z from 'zod';
 import type { HttpResult } from './http.ts';
 import type { RouteSpec } from './routes.ts';
 import type { Store } from './store.ts';
 import type { ServiceName } from './table.ts';
+
+const HealthSchema = z
+  .object({
+    service: z.string(),
+    status: z.literal('ok'),
+    table: z.string(),
+    tableLatencyMs: z.number().int().nonnegative(),
+  })
+  .meta({ title: 'Health' });
 
 /** Every service answers its operators: is the function up and does it reach its own table? */
 export function healthRoute(service: ServiceName) {
@@ -11,6 +21,7 @@ export function healthRoute(service: ServiceName) {
     summary: `Whether the ${service} service reaches its table (operators).`,
     access: { roles: ['operator'], jurisdiction: 'any' },
     status: 200,
+    response: HealthSchema,
   } as const satisfies RouteSpec;
 }
 

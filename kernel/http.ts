@@ -67,6 +67,18 @@ export function httpHandler<T extends RouteTable>(options: {
   }
 
   async function dispatch(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+    const started = Date.now();
+    const response = await answer(event);
+    logger.info('request answered', {
+      correlationId: correlationOf(event),
+      routeKey: event.routeKey,
+      status: response.statusCode,
+      durationMs: Date.now() - started,
+    });
+    return response;
+  }
+
+  async function answer(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
     const correlationId = correlationOf(event);
     const route = byKey.get(event.routeKey);
     if (!route) throw new NotFoundError(`No route ${event.routeKey}.`);
@@ -143,7 +155,15 @@ export function httpHandler<T extends RouteTable>(options: {
         const correlationId = correlationOf(request.event);
         const response = problemResponse(request.error, request.event.rawPath, correlationId);
         if (response.statusCode! >= 500) {
-          logger.error('request failed', { correlationId, routeKey: request.event.routeKey, error: request.error });
+          logger.error('request failed', { correlationId, routeKey: request.event.routeKey, status: response.statusCode, error: request.error });
+        } else {
+          // A refusal is the caller's problem, not the platform's: one line at info, with why.
+          logger.info('request refused', {
+            correlationId,
+            routeKey: request.event.routeKey,
+            status: response.statusCode,
+            detail: request.error instanceof Error ? request.error.message : String(request.error),
+          });
         }
         request.response = response;
       },

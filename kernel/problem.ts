@@ -3,7 +3,23 @@ import * as z from 'zod';
 import { BadRequestError, DomainError, type FieldIssue } from './errors.ts';
 
 /** Where problem types are documented; `type` URIs are stable identifiers, not fetched. */
-const PROBLEM_BASE = 'https://five-haves.gov.example/problems/';
+export const PROBLEM_BASE = 'https://five-haves.gov.example/problems/';
+
+/** The body of every refusal (RFC 9457), as the OpenAPI document publishes it. */
+export const ProblemSchema = z
+  .object({
+    type: z.string().meta({ description: 'A stable URI naming the kind of problem.', examples: [`${PROBLEM_BASE}conflict`] }),
+    title: z.string().meta({ description: 'A short, fixed summary of the kind of problem.' }),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().meta({ description: 'What went wrong with this request, for a person to read.' }),
+    instance: z.string().meta({ description: 'The request path.' }),
+    correlationId: z.string().meta({ description: 'Quote it when asking about the request; also the `x-correlation-id` header.' }),
+    errors: z
+      .array(z.object({ field: z.string().meta({ examples: ['body.street'] }), message: z.string() }))
+      .optional()
+      .meta({ description: 'For bad input: each failing field (`body.…`, `query.…`, `path.…`, `header.…`).' }),
+  })
+  .meta({ title: 'Problem' });
 
 /** The one mapper from an error to RFC 9457 application/problem+json. */
 export function problemResponse(

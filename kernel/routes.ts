@@ -6,7 +6,7 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * One entry of a service's route table. The table is the single source of the wiring: the CDK stack
  * makes one API Gateway route per entry, the local gateway matches them, and the authorization
- * tests and (later) the OpenAPI document are derived from them.
+ * tests and the OpenAPI document (infra/docs/openapi.ts) are derived from them.
  */
 export interface RouteSpec {
   method: Method;
@@ -23,6 +23,15 @@ export interface RouteSpec {
   idempotent?: boolean;
   /** Bodies above this are refused with 413 before parsing. */
   maxBodyBytes?: number;
+  /**
+   * The success body, for the OpenAPI document (not checked at run time; the end-to-end tests check
+   * sampled responses against it). Without it the document promises only "a JSON object".
+   */
+  response?: z.ZodType;
+  /** A longer explanation than `summary`, in Markdown, for the API reference. */
+  description?: string;
+  /** Examples for the API reference; the document's generator checks them against the schemas. */
+  examples?: { body?: unknown; response?: unknown };
 }
 
 export type RouteTable = Record<string, RouteSpec>;
@@ -43,3 +52,11 @@ export const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().min(1).max(1024).optional(),
 });
+
+/** The success body of a list route: a page of items and, when more follow, the cursor of the next. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    cursor: z.string().optional().meta({ description: 'Pass as `cursor` to get the next page; absent on the last one.' }),
+  });
+}

@@ -1,4 +1,4 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -231,8 +231,10 @@ describe('subscriptions', () => {
 });
 
 describe('schedules', () => {
-  it('the service definitions declare the past-due secondment check', () => {
-    expect(allSchedules.map(({ service, schedule }) => `${service.name}/${schedule.name}`)).toContain('recruitment/secondment-check');
+  it('the service definitions declare the past-due secondment check and the issue deadline check', () => {
+    const declared = allSchedules.map(({ service, schedule }) => `${service.name}/${schedule.name}`);
+    expect(declared).toContain('recruitment/secondment-check');
+    expect(declared).toContain('coordination/deadline-check');
   });
 
   it('gives every declared schedule a rule on the default bus with its rate, targeting its own function', () => {
@@ -433,7 +435,132 @@ describe('identity', () => {
 
   it('outputs the API URL, the user pool, the client and the bus', () => {
     const outputs = Object.keys(dev.template.toJSON().Outputs as object);
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventBusName']));
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventBusName', 'AlarmTopicArn', 'DashboardName']));
+  });
+});
+
+describe('operations: alarms, notifications, dashboard', () => {
+  const alarms = (resources: Resources) => ofType(resources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const metricNames = (alarm: Record<string, any>): string[] =>
+    alarm.MetricName ? [alarm.MetricName] : (alarm.Metrics ?? []).filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName);
+  const dimensionsOf = (alarm: Record<string, any>): Array<Record<string, any>> =>
+    alarm.Dimensions ?? (alarm.Metrics ?? []).filter((m: any) => m.MetricStat).flatMap((m: any) => m.MetricStat.Metric.Dimensions ?? []);
+
+  it('alarms when any dead-letter queue holds a message', () => {
+    const dlqs = ofType(dev.resources, 'AWS::SQS::Queue').filter(([, q]) => String(q.Properties.QueueName).endsWith('-dlq'));
+    expect(dlqs.length).toBe(allSubscriptions.length + services.length);
+    for (const [queueId, queue] of dlqs) {
+      const alarm = alarms(dev.resources).find(
+        (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }]),
+      );
+      expect(alarm, `an alarm on ${queue.Properties.QueueName}`).toBeDefined();
+      expect(alarm).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1 });
+    }
+  });
+
+  it('alarms on errors and on throttles of every function', () => {
+    for (const [fnId, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
+      for (const metric of ['Errors', 'Throttles']) {
+        const alarm = alarms(dev.resources).find(
+          (a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]),
+        );
+        expect(alarm, `${metric} of ${fn.Properties.FunctionName}`).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      }
+    }
+  });
+
+  it('alarms on failed executions of every outbox Pipe', () => {
+    for (const [, pipe] of ofType(dev.resources, 'AWS::Pipes::Pipe')) {
+      const alarm = alarms(dev.resources).find((a) => dimensionsOf(a).some((d) => d.Name === 'PipeName' && d.Value === pipe.Properties.Name));
+      expect(alarm, `an alarm on ${pipe.Properties.Name}`).toBeDefined();
+      expect(metricNames(alarm!).sort()).toEqual(['ExecutionFailed', 'ExecutionPartiallyFailed', 'ExecutionTimeout']);
+      expect(alarm!.Metrics.every((m: any) => !m.MetricStat || m.MetricStat.Metric.Namespace === 'AWS/EventBridge/Pipes')).toBe(true);
+    }
+  });
+
+  it("alarms on the API's 5xx rate and its p99 latency", () => {
+    const [apiId] = single(ofType(dev.resources, 'AWS::ApiGatewayV2::Api'), 'one API');
+    const rate = single(alarms(dev.resources).filter((a) => metricNames(a).includes('5xx')), 'the 5xx rate alarm');
+    expect(metricNames(rate).sort()).toEqual(['5xx', 'Count']);
+    expect(rate.Metrics.find((m: any) => m.Expression).Expression).toContain('100 * errors / requests');
+    expect(dimensionsOf(rate)).toContainEqual({ Name: 'ApiId', Value: { Ref: apiId } });
+    const latency = single(alarms(dev.resources).filter((a) => a.MetricName === 'Latency'), 'the latency alarm');
+    expect(latency).toMatchObject({ Namespace: 'AWS/ApiGateway', ExtendedStatistic: 'p99', Dimensions: [{ Name: 'ApiId', Value: { Ref: apiId } }] });
+  });
+
+  it('sends every alarm (and its recovery) to one SNS topic, encrypted with a rotating key; actions on in prod only', () => {
+    for (const { resources, enabled } of [{ resources: dev.resources, enabled: false }, { resources: prod.resources, enabled: true }]) {
+      const [topicId, topic] = single(ofType(resources, 'AWS::SNS::Topic'), 'one topic');
+      const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0] as string;
+      expect(resources[keyId]!.Properties.EnableKeyRotation).toBe(true);
+      expect(JSON.stringify(resources[keyId]!.Properties.KeyPolicy)).toContain('cloudwatch.amazonaws.com');
+      const all = alarms(resources);
+      expect(all.length).toBeGreaterThan(0);
+      for (const alarm of all) {
+        expect(alarm.ActionsEnabled, alarm.AlarmName).toBe(enabled);
+        expect(alarm.AlarmActions, alarm.AlarmName).toEqual([{ Ref: topicId }]);
+        expect(alarm.OKActions, alarm.AlarmName).toEqual([{ Ref: topicId }]);
+        expect(alarm.TreatMissingData, alarm.AlarmName).toBe('notBreaching');
+      }
+    }
+    expect(ofType(prod.resources, 'AWS::KMS::Key').every(([, k]) => k.DeletionPolicy === 'Retain')).toBe(true);
+  });
+
+  it('subscribes the listed addresses to the topic', () => {
+    const { stack } = buildApp({ context: { stage: 'dev', alarmEmails: 'ops@example.gov,duty@example.gov', alarmActions: 'true', 'aws:cdk:bundling-stacks': [] }, nag: false });
+    const resources = Template.fromStack(stack).toJSON().Resources as Resources;
+    const endpoints = ofType(resources, 'AWS::SNS::Subscription').map(([, s]) => [s.Properties.Protocol, s.Properties.Endpoint]);
+    expect(endpoints.sort()).toEqual([['email', 'duty@example.gov'], ['email', 'ops@example.gov']]);
+    expect(alarms(resources).every((a) => a.ActionsEnabled === true)).toBe(true);
+  });
+
+  it('has one dashboard per stage, with every alarm on it', () => {
+    const [, dashboard] = single(ofType(dev.resources, 'AWS::CloudWatch::Dashboard'), 'one dashboard');
+    expect(dashboard.Properties.DashboardName).toBe('five-haves-dev');
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const name of ['AWS/EventBridge/Pipes', 'ApproximateNumberOfMessagesVisible', 'Throttles', 'Latency', '5xx']) expect(body).toContain(name);
+    for (const [alarmId] of ofType(dev.resources, 'AWS::CloudWatch::Alarm')) expect(body, alarmId).toContain(`"${alarmId}","Arn"`);
+    expect(single(ofType(prod.resources, 'AWS::CloudWatch::Dashboard'), 'prod dashboard')[1].Properties.DashboardName).toBe('five-haves-prod');
+  });
+});
+
+describe('stages', () => {
+  const namedProperties = ['TableName', 'FunctionName', 'QueueName', 'TopicName', 'AlarmName', 'DashboardName', 'UserPoolName', 'LogGroupName'];
+
+  it('names every named resource after its stage', () => {
+    for (const { resources, stage } of [{ resources: dev.resources, stage: 'dev' }, { resources: prod.resources, stage: 'prod' }]) {
+      const names = Object.values(resources).flatMap((r) => namedProperties.map((p) => r.Properties?.[p]).filter((n) => typeof n === 'string'));
+      expect(names.length).toBeGreaterThan(20);
+      for (const name of names) expect(name, name).toMatch(new RegExp(`five-haves-${stage}\\b`));
+      for (const [, pipe] of ofType(resources, 'AWS::Pipes::Pipe')) expect(pipe.Properties.Name).toMatch(new RegExp(`^five-haves-${stage}-`));
+    }
+  });
+
+  it('hard-codes no account and no region: both come from the deployment', () => {
+    for (const { resources } of [dev, prod]) {
+      const text = JSON.stringify(resources).replaceAll(SUBSCRIBER, '');
+      expect(text.match(/\b\d{12}\b/g), 'a 12-digit account id').toBeNull();
+      expect(text.match(/\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:gov-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b/g), 'a region').toBeNull();
+      expect(text).toContain('AWS::AccountId');
+    }
+    expect(dev.app.node.findAll().some((c) => c instanceof Stack && !Token.isUnresolved(c.account))).toBe(false);
+  });
+
+  it('logs every function as JSON lines (Powertools Logger), under its service name', () => {
+    for (const [id, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.LoggingConfig.LogFormat, id).toBe('JSON');
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME, id).toBeTruthy();
+    }
+  });
+
+  it('protects prod: tables with deletion protection, point-in-time recovery and Retain; stack termination protection', () => {
+    for (const [, table] of ofType(prod.resources, 'AWS::DynamoDB::Table')) {
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.DeletionProtectionEnabled).toBe(true);
+      expect(table.DeletionPolicy).toBe('Retain');
+    }
+    const prodStack = prod.app.node.findAll().find((c): c is Stack => c instanceof Stack)!;
+    expect(prodStack.terminationProtection).toBe(true);
   });
 });
 

@@ -35,6 +35,9 @@ export interface OutboxPipeProps {
 export class OutboxPipe extends Construct {
   readonly pipe: CfnPipe;
   readonly deadLetters: Queue;
+  readonly service: ServiceName;
+  /** The Pipe's physical name (the `PipeName` dimension of its metrics). */
+  readonly name: string;
 
   constructor(scope: Construct, id: string, props: OutboxPipeProps) {
     super(scope, id);
@@ -42,6 +45,8 @@ export class OutboxPipe extends Construct {
     const streamArn = props.table.tableStreamArn;
     if (!streamArn) throw new Error(`the ${props.service} table has no stream: the outbox cannot reach the bus`);
     const pipeName = physicalName(props.stage, props.service, 'outbox');
+    this.service = props.service;
+    this.name = pipeName;
 
     // A Pipe with a stream source dead-letters the description of a batch it could not deliver
     // (shard, sequence numbers), from which the records can be read again while the stream keeps them.

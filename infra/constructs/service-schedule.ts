@@ -26,10 +26,13 @@ export interface ServiceScheduleProps {
 export class ServiceSchedule extends Construct {
   readonly function: ServiceFunction;
   readonly rule: Rule;
+  /** The schedule's declared name. */
+  readonly name: string;
 
   constructor(scope: Construct, id: string, props: ServiceScheduleProps) {
     super(scope, id);
     const { schedule } = props;
+    this.name = schedule.name;
     const name = physicalName(props.stage, props.service, schedule.name);
     this.function = new ServiceFunction(this, 'Function', {
       entry: schedule.handler,

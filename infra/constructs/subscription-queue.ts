@@ -35,10 +35,13 @@ export class SubscriptionQueue extends Construct {
   readonly rule: Rule;
   readonly queue: Queue;
   readonly deadLetters: Queue;
+  /** The subscription's name. */
+  readonly name: string;
 
   constructor(scope: Construct, id: string, props: SubscriptionQueueProps) {
     super(scope, id);
     const name = physicalName(props.stage, props.subscription.name);
+    this.name = props.subscription.name;
 
     this.deadLetters = new Queue(this, 'DeadLetters', {
       queueName: `${name}-dlq`,

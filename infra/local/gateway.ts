@@ -10,6 +10,7 @@ import type {
 import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
+import { docsRoutes } from './docs.ts';
 import { lambdaContext } from './lambda-context.ts';
 import type { LocalIssuer } from './issuer.ts';
 
@@ -63,6 +64,7 @@ export async function startGateway(options: {
     }),
   );
   const jwks = createLocalJWKSet(options.issuer.jwks);
+  const docs = docsRoutes(options.services);
 
   async function authorize(request: IncomingMessage): Promise<JWTPayload | undefined> {
     const header = request.headers.authorization;
@@ -88,6 +90,8 @@ export async function startGateway(options: {
     if (url.pathname === '/.well-known/jwks.json' && method === 'GET') {
       return send(response, 200, { 'content-type': 'application/json' }, JSON.stringify(options.issuer.jwks));
     }
+    const page = docs(method, url.pathname);
+    if (page) return send(response, page.status, page.headers, page.body);
     const admin = options.admin?.[url.pathname];
     if (admin) {
       const result = await admin({ method, query: url.searchParams });

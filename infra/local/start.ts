@@ -29,6 +29,7 @@ try {
   console.log(`
 Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : '(data kept in .data/ across restarts)'}
   API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
+  reference    ${cloud.url}/docs   (the OpenAPI document: ${cloud.url}/openapi.json)
   JWKS         ${cloud.url}/.well-known/jwks.json
   DynamoDB     ${cloud.dynamoEndpoint}   tables five-haves-${cloud.stage}-*
   a token      npm run token -- --role department --jurisdiction D01 --department market-supervision

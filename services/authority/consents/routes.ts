@@ -1,9 +1,33 @@
 import * as z from 'zod';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
+import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { ConsentDecision } from '../events.ts';
 
 const CaseId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id') });
+const Instant = z.iso.datetime();
+
+/** A consent case as its readers see it. */
+const ConsentCaseView = z
+  .object({
+    id: z.string(),
+    appointmentId: z.string(),
+    street: StreetSchema,
+    department: DepartmentSchema,
+    agency: z.string(),
+    action: z.enum(['appoint', 'remove']),
+    nominee: z.object({ name: z.string(), personId: z.string().optional() }),
+    reason: z.string(),
+    status: z.enum(['pending', 'granted', 'refused']),
+    openedAt: Instant,
+    dueBy: Instant.meta({ description: 'The end of the 15th working day after the case was opened.' }),
+    decidedAt: Instant.optional(),
+    decidedBy: z.string().optional(),
+    writtenOpinion: z.string().optional(),
+    late: z.boolean().optional().meta({ description: 'Decided after `dueBy`.' }),
+    version: z.number().int().positive(),
+    overdue: z.boolean().meta({ description: 'Still pending past `dueBy`.' }),
+  })
+  .meta({ title: 'ConsentCase' });
 
 /** Written consent before an agency head is appointed or removed. */
 export const consentRoutes = defineRoutes({
@@ -18,6 +42,7 @@ export const consentRoutes = defineRoutes({
       street: StreetSchema.optional(),
     }),
     status: 200,
+    response: pageOf(ConsentCaseView),
   },
   getConsent: {
     method: 'GET',
@@ -30,6 +55,7 @@ export const consentRoutes = defineRoutes({
     },
     params: CaseId,
     status: 200,
+    response: ConsentCaseView,
   },
   recordConsentDecision: {
     method: 'POST',
@@ -42,5 +68,7 @@ export const consentRoutes = defineRoutes({
       writtenOpinion: z.string().trim().min(1, 'the written opinion is required').max(10_000),
     }),
     status: 200,
+    response: ConsentCaseView,
+    examples: { body: { decision: 'granted', writtenOpinion: 'The committee agrees.' } },
   },
 });

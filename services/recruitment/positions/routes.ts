@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { Eligibility, PositionKind, Ulid } from '../vocabulary.ts';
+import { Eligibility, PositionKind, PositionStatus, Ulid } from '../vocabulary.ts';
 import { MAX_QUOTA } from './closing.ts';
 
 const PositionId = z.strictObject({ id: Ulid });
@@ -21,6 +21,27 @@ const PositionBody = z
     year: z.number().int().min(2000).max(2100).optional(),
   })
   .refine((p) => Date.parse(p.closesAt) > Date.parse(p.opensAt), { path: ['closesAt'], message: 'must be after opensAt' });
+
+/** A position as the public job board shows it (no personal or internal data). */
+const BoardPosition = z
+  .object({
+    id: Ulid,
+    title: z.string(),
+    description: z.string().optional(),
+    street: StreetSchema,
+    kind: PositionKind,
+    quota: z.number().int(),
+    eligibility: Eligibility,
+    opensAt: Instant,
+    closesAt: Instant,
+    year: z.number().int(),
+    status: PositionStatus,
+    publishedAt: Instant.optional(),
+    closedAt: Instant.optional(),
+    hired: z.number().int().nonnegative().optional(),
+    window: z.enum(['upcoming', 'open', 'ended']).meta({ description: 'Whether it takes applications now.' }),
+  })
+  .meta({ title: 'BoardPosition' });
 
 /** Positions: drafted, published within the plan, listed on the public job board, closed by ranking. */
 export const positionRoutes = defineRoutes({
@@ -52,6 +73,7 @@ export const positionRoutes = defineRoutes({
       kind: PositionKind.optional(),
     }),
     status: 200,
+    response: pageOf(BoardPosition),
   },
   getPosition: {
     method: 'GET',
@@ -60,6 +82,7 @@ export const positionRoutes = defineRoutes({
     access: { public: true },
     params: PositionId,
     status: 200,
+    response: BoardPosition,
   },
   closePosition: {
     method: 'POST',
