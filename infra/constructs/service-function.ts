@@ -6,15 +6,9 @@ import { LogLevel, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-l
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
-/** Handler paths in the service definitions are relative to the repository root. */
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+import { aliasArgs, BUNDLE, REPO_ROOT } from '../bundle/options.ts';
 
-/**
- * The bundle is ESM (top-level await, tree shaking), but some dependencies are CommonJS and call
- * `require`; ESM has none, so the banner defines one. The alias avoids clashing with bundled names.
- */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __fiveHavesCreateRequire } from 'node:module'; const require = __fiveHavesCreateRequire(import.meta.url);";
+export { REPO_ROOT };
 
 export interface ServiceFunctionProps {
   /** The handler module (exporting `handler`), relative to the repository root. */
@@ -70,11 +64,13 @@ export class ServiceFunction extends NodejsFunction {
       depsLockFilePath: resolve(REPO_ROOT, 'package-lock.json'),
       bundling: {
         forceDockerBundling: false,
+        // As described once in infra/bundle/options.ts (the benchmark builds from the same description).
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        target: 'node22',
-        minify: true,
+        mainFields: [...BUNDLE.mainFields],
+        banner: BUNDLE.banner,
+        target: BUNDLE.target,
+        minify: BUNDLE.minify,
+        esbuildArgs: aliasArgs(),
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         sourcesContent: false,

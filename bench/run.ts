@@ -1,0 +1,112 @@
+/**
+ * `npm run bench` (`-- --quick` for a quick look): what a Lambda user waits on and pays for, measured
+ * on this machine: bundle sizes, init, warm overhead, load through the local gateway, and scale.
+ * Writes bench/results.json and bench/RESULTS.md. A benchmark, not a test: it asserts nothing; it
+ * compares with the targets and says where each stands.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../infra/bundle/options.ts';
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { bundle, handlerEntries, type BundleFigures } from './lib/bundles.ts';
+import { measureInit } from './lib/init.ts';
+import { report, type Results } from './lib/report.ts';
+import { round } from './lib/stats.ts';
+
+const quick = process.argv.includes('--quick');
+const outDir = join(REPO_ROOT, 'bench', '.out');
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function phase(name: string, env: Record<string, string>): Promise<any> {
+  const file = join(outDir, `${name}.json`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'bench/phase.ts'), name, file], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`phase ${name} failed (exit ${result.status})`);
+  log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return JSON.parse(await readFile(file, 'utf8'));
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+
+  log('bundles, as the stack builds them and the naive way');
+  const entries = handlerEntries();
+  const lean = new Map<string, BundleFigures>();
+  const naive = new Map<string, BundleFigures>();
+  for (const entry of entries) {
+    lean.set(entry.name, await bundle(entry, 'lean', outDir));
+    if (entry.kind !== 'bare') naive.set(entry.name, await bundle(entry, 'naive', outDir));
+  }
+
+  const runs = quick ? 5 : 20;
+  log(`init: ${runs} interleaved rounds of ${lean.size + naive.size + 1} processes`);
+  const initEntries = entries.filter((e) => !quick || e.kind === 'http' || e.kind === 'bare');
+  const init = measureInit(
+    initEntries.flatMap((e) => [
+      { label: `${e.name} lean`, file: lean.get(e.name)!.file },
+      ...(naive.has(e.name) ? [{ label: `${e.name} naive`, file: naive.get(e.name)!.file }] : []),
+    ]),
+    runs,
+  );
+
+  log('DynamoDB Local (in memory) for the warm, scale and gateway phases');
+  const dynamo = await startDynamoDbLocal({ inMemory: true });
+  let warm: any;
+  let scale: any;
+  let gateway: any;
+  try {
+    const common = { BENCH_DYNAMODB_ENDPOINT: dynamo.endpoint, BENCH_QUICK: quick ? '1' : '0' };
+    warm = await phase('warm', { ...common, BENCH_STAGE: 'bench-warm', BENCH_LEAN_HTTP_BUNDLE: lean.get('authority/http')!.file });
+    scale = await phase('scale', { ...common, BENCH_STAGE: 'bench-scale' });
+    gateway = await phase('gateway', { ...common, BENCH_STAGE: 'bench-gateway' });
+  } finally {
+    await dynamo.stop();
+  }
+
+  const results: Results = {
+    date: startedAt.toISOString(),
+    quick,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGB: round(totalmem() / 2 ** 30),
+      os: `${osType()} ${release()}`,
+      node: process.version,
+      java: javaVersion(),
+      loadAverageAtStart: loadavg().map(round),
+    },
+    bundles: entries.map((e) => ({ ...lean.get(e.name)!, naiveMinifiedKB: naive.get(e.name)?.minifiedKB, naiveGzippedKB: naive.get(e.name)?.gzippedKB })),
+    init: {
+      runs,
+      bareNodeMs: round(init.get('bare node')!.medianMs),
+      handlers: initEntries.map((e) => ({
+        name: e.name,
+        leanOverBareMs: round(init.get(`${e.name} lean`)!.overBareMs),
+        naiveOverBareMs: naive.has(e.name) ? round(init.get(`${e.name} naive`)!.overBareMs) : undefined,
+      })),
+    },
+    warm,
+    gateway,
+    scale,
+    seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
+  };
+  await writeFile(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(REPO_ROOT, 'bench', 'RESULTS.md'), report(results));
+  log(`done in ${results.seconds} s: bench/results.json, bench/RESULTS.md`);
+}
+
+function javaVersion(): string {
+  // `java -version` writes to stderr.
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  return (result.stderr || result.stdout || 'unknown').split('\n')[0]!.trim();
+}
+
+await main();

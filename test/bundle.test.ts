@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, handlerEntries, type BundleFigures } from '../bench/lib/bundles.ts';
+import { services } from '../services/index.ts';
+
+/**
+ * The lean build the stack deploys (infra/bundle/options.ts), checked for what it must leave out.
+ * Sizes and times are the benchmark's business (`npm run bench`), not asserted here.
+ */
+let outDir: string;
+let lean: BundleFigures;
+let inputs: string[];
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'five-haves-bundle-'));
+  const entry = handlerEntries().find((e) => e.name === 'authority/http')!;
+  lean = await bundle(entry, 'lean', outDir);
+  const meta = JSON.parse(await readFile(`${lean.file}.meta.json`, 'utf8')) as { inputs: Record<string, unknown> };
+  inputs = Object.keys(meta.inputs);
+}, 60_000);
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe('the lean bundle', () => {
+  it("leaves out the SDK's default credential chain and the clients it brings (Lambda gives credentials in the environment)", () => {
+    expect(inputs.some((i) => i.includes('node_modules/@aws-sdk/credential-provider-env/'))).toBe(true);
+    for (const gone of ['credential-provider-node', 'credential-provider-ini', 'credential-provider-sso', 'nested-clients']) {
+      expect(inputs.filter((i) => i.includes(`/@aws-sdk/${gone}/`)), gone).toEqual([]);
+    }
+  });
+
+  it('takes the ES builds of packages that ship both (mainFields module, main)', () => {
+    expect(inputs.some((i) => i.includes('node_modules/@aws-sdk/client-dynamodb/dist-es/'))).toBe(true);
+    expect(inputs.filter((i) => i.includes('node_modules/@aws-sdk/client-dynamodb/dist-cjs/'))).toEqual([]);
+  });
+
+  it('the benchmark builds every function the stack deploys', () => {
+    const names = handlerEntries().map((e) => e.name);
+    for (const service of services) {
+      expect(names).toContain(`${service.name}/http`);
+      if (service.events) expect(names).toContain(`${service.name}/events`);
+      for (const schedule of service.schedules ?? []) expect(names).toContain(`${service.name}/${schedule.name}`);
+    }
+    expect(names).toContain('outbox/enrichment');
+  });
+});
