@@ -2,12 +2,38 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
- * One DynamoDB Local for the whole run (test/setup/global.ts); each test file gets its own stage,
+ * The files that load DynamoDB Local hardest: thousands of writes, or hundreds of fast-check runs.
+ * Beside each other and the rest on a 2-core machine they starve each other (a delegation of 50,000
+ * grants then outlives its function's timeout), so they run after the others, one at a time.
+ */
+const HEAVY = [
+  'test/funding-model.test.ts',
+  'test/authority-scale.test.ts',
+  'test/recruitment-board-scale.test.ts',
+  'test/coordination-scorecard.test.ts',
+];
+
+/**
+ * One DynamoDB Local per group of files (test/setup/global.ts); each test file gets its own stage,
  * so its own five tables, before any handler module is imported (test/setup/env.ts).
  */
 export default defineConfig({
   test: {
-    include: ['services/**/*.test.ts', 'kernel/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: ['services/**/*.test.ts', 'kernel/**/*.test.ts', 'infra/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...HEAVY, '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'heavy', include: HEAVY, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
     globalSetup: ['test/setup/global.ts'],
     setupFiles: ['test/setup/env.ts'],
     // Each file in its own process: its environment (stage, table variables) is its own.
