@@ -17,7 +17,7 @@ export interface RangePageQuery {
 }
 
 /**
- * One page of a slice of a partition (table or gsi1): `Store.page` plus a sort-key prefix or upper
+ * One page of a slice of a partition (table or gsi1), optionally by a sort-key prefix or upper
  * bound. Never a scan. It asks DynamoDB for one item more than the page and answers a cursor only
  * when that item exists, so a list of exactly 100 items in pages of 100 is one page, not one full
  * page and one empty one. The cursor must lie in the same partition and slice it was issued for.

@@ -2,13 +2,12 @@ import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dy
 import {
   DynamoDBDocumentClient,
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError, ConflictError } from './errors.ts';
 import type { DomainEvent } from './events.ts';
-import { tableDefinition } from './table.ts';
+import { rangePage } from './range-page.ts';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -193,7 +192,7 @@ export class Store {
     }
   }
 
-  /** One page of a partition (table or gsi1), newest first by default. Never a scan. */
+  /** One page of a partition (table or gsi1), newest first unless `ascending`: `rangePage` without a slice. */
   async page<T extends Item>(query: {
     index?: 'gsi1';
     partition: string;
@@ -201,25 +200,9 @@ export class Store {
     cursor?: string;
     ascending?: boolean;
   }): Promise<Page<T>> {
-    const partitionKey = query.index ? 'gsi1pk' : tableDefinition.partitionKey;
-    const startKey = query.cursor ? decodeCursor(query.cursor, partitionKey, query.partition) : undefined;
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...(query.index ? { IndexName: query.index } : {}),
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionKey },
-        ExpressionAttributeValues: { ':pk': query.partition },
-        Limit: query.limit,
-        ScanIndexForward: query.ascending ?? false,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    return {
-      items: (out.Items ?? []) as T[],
-      ...(out.LastEvaluatedKey ? { cursor: encodeCursor(out.LastEvaluatedKey) } : {}),
-    };
+    return rangePage<T>(this, query);
   }
+
 }
 
 function withTable(item: TransactItem, tableName: string): TransactItem {
