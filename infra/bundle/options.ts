@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import { REPO_ROOT } from '../local/paths.ts';
 
 /** Handler paths in the service definitions are relative to the repository root. */
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export { REPO_ROOT };
 
 /**
  * How every Lambda of the platform is bundled: one description that the stack (`ServiceFunction`,
