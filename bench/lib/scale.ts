@@ -20,6 +20,9 @@ export interface ListScale {
   p99: number;
 }
 
+const progress = (line: string) => console.log(`[bench] scale ${line}`);
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
 const cause = (n: number): Cause => ({
   correlationId: `bench-seed-${n}`,
   now: new Date().toISOString(),
@@ -61,7 +64,9 @@ export async function measureListScale(sizes: readonly number[], requests: numbe
   const out: ListScale[] = [];
   let seeded = 0;
   for (const size of [...sizes].sort((a, b) => a - b)) {
+    const seeding = performance.now();
     await seedPowers(store, seeded, size);
+    progress(`list: ${size - seeded} catalog entries seeded in ${seconds(seeding)} s`);
     seeded = size;
     const invoke = async () => {
       const result = await http(
@@ -115,9 +120,12 @@ export async function measureScorecardScale(sizes: readonly number[], events: nu
   const out: ScorecardScale[] = [];
   for (const size of [...sizes].sort((a, b) => a - b)) {
     // Seed up to `size` prior events, 8 at a time (the consumer is safe under concurrency).
+    const seeding = performance.now();
+    const from = n;
     await Promise.all(Array.from({ length: 8 }, async () => {
       while (n < size) await apply();
     }));
+    progress(`scorecard: ${n - from} prior events applied in ${seconds(seeding)} s`);
     const samples: number[] = [];
     for (let i = 0; i < events; i++) {
       const started = performance.now();
