@@ -2,8 +2,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import type * as z from 'zod';
-import { BusEventSchema, type Cause, type EventDefinition, type Metadata } from './events.ts';
+import { BusEventSchema, type BusEvent, type Cause, type EventDefinition, type Metadata } from './events.ts';
 import { logger } from './logger.ts';
+import { retryingConflicts } from './retry.ts';
 import { DuplicateDeliveryError, type Commit, type Store } from './store.ts';
 
 /** What a consumer decided: the change to commit (possibly none), and why, for the inbox record. */
@@ -40,6 +41,17 @@ export function eventsHandler(options: { service: string; store: Store; consumer
     const detail = consumer.definition.detail.parse(busEvent.detail);
     const { eventId, correlationId } = detail.metadata;
     const log = { correlationId, eventId, detailType: busEvent['detail-type'], consumer: options.service };
+    try {
+      // Check, apply and commit are one unit of work: a conflict cancels the commit, and all three run again.
+      await retryingConflicts(() => applyOnce(consumer, busEvent, detail, log));
+    } catch (error) {
+      logger.error('event not applied; the queue will retry it', { ...log, error });
+      throw error;
+    }
+  }
+
+  async function applyOnce(consumer: EventConsumer, busEvent: BusEvent, detail: { metadata: Metadata; data: unknown }, log: Record<string, string>): Promise<void> {
+    const { eventId, correlationId } = detail.metadata;
     if (await options.store.hasApplied(eventId)) {
       logger.info('redelivered event absorbed', log);
       return;
@@ -61,12 +73,8 @@ export function eventsHandler(options: { service: string; store: Store; consumer
         ...(reaction.note ? { note: reaction.note } : {}),
       });
     } catch (error) {
-      if (error instanceof DuplicateDeliveryError) {
-        logger.info('concurrent duplicate absorbed', log);
-        return;
-      }
-      logger.error('event not applied; the queue will retry it', { ...log, error });
-      throw error;
+      if (!(error instanceof DuplicateDeliveryError)) throw error;
+      logger.info('concurrent duplicate absorbed', log);
     }
   }
 

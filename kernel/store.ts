@@ -8,6 +8,7 @@ import {
 import { BadRequestError, ConflictError } from './errors.ts';
 import type { DomainEvent } from './events.ts';
 import { rangePage } from './range-page.ts';
+import { inUnitOfWork, retryingConflicts } from './retry.ts';
 
 export type Item = Record<string, unknown> & { pk: string; sk: string };
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -86,11 +87,21 @@ export class DuplicateDeliveryError extends Error {
 /** The idempotency key was committed by an earlier (or concurrent) request. */
 export class IdempotentReplayError extends Error {}
 
+/**
+ * The answer as it is kept under an Idempotency-Key: status, body and the handler's own headers (a
+ * refusal a handler answers itself, such as a blocked work item, is problem+json on a retry too).
+ */
+export interface StoredResponse {
+  statusCode: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
 export interface IdempotencyRecord {
   sub: string;
   key: string;
   requestHash: string;
-  response: { statusCode: number; body: unknown };
+  response: StoredResponse;
 }
 
 export interface CommitGuards {
@@ -108,9 +119,46 @@ export interface Page<T> {
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
+  madeClients.add(new WeakRef(doc));
+  for (const instrument of instruments) instrument.attach(doc);
+  return doc;
+}
+
+/** Something that adds to (and later takes from) a client's middleware stack: an observer, a fault injector. */
+export interface ClientInstrument {
+  attach(doc: DynamoDBDocumentClient): void;
+  detach(doc: DynamoDBDocumentClient): void;
+}
+
+const instruments = new Set<ClientInstrument>();
+const madeClients = new Set<WeakRef<DynamoDBDocumentClient>>();
+
+/**
+ * Instruments every document client `createDocumentClient` made or will make, until the returned
+ * function is called. The handler modules build their stores when they are imported, so whoever
+ * hosts them (the local runtime's fault injector, infra/local/faults.ts) reaches their clients here,
+ * and nothing in a handler knows it is being watched.
+ */
+export function instrumentDocumentClients(instrument: ClientInstrument): () => void {
+  instruments.add(instrument);
+  for (const doc of liveClients()) instrument.attach(doc);
+  return () => {
+    if (!instruments.delete(instrument)) return;
+    for (const doc of liveClients()) instrument.detach(doc);
+  };
+}
+
+function liveClients(): DynamoDBDocumentClient[] {
+  const live: DynamoDBDocumentClient[] = [];
+  for (const ref of madeClients) {
+    const doc = ref.deref();
+    if (doc) live.push(doc);
+    else madeClients.delete(ref);
+  }
+  return live;
 }
 
 /** A service's access to its own table. Nothing else in a service talks to DynamoDB. */
@@ -140,6 +188,8 @@ export class Store {
    * State, history items and guards in one TransactWriteItems: all or nothing. A failed condition
    * becomes the write's own 409, the inbox guard a DuplicateDeliveryError, the idempotency guard an
    * IdempotentReplayError; anything else (throttling, a transaction conflict) is rethrown for retry.
+   * A pure TransactionConflict is retried (kernel/retry.ts): by the unit of work around this commit,
+   * which reads and decides again, or, outside one, by sending the same transaction again.
    */
   async commit(commit: Commit, guards: CommitGuards = {}): Promise<void> {
     const writes: Write[] = [
@@ -175,7 +225,8 @@ export class Store {
     if (writes.length > 100) throw new Error(`a commit of ${writes.length} writes exceeds DynamoDB's 100`);
     const TransactItems = writes.map(({ item }) => withTable(item, this.tableName));
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems }));
+      const send = () => this.doc.send(new TransactWriteCommand({ TransactItems }));
+      await (inUnitOfWork() ? send() : retryingConflicts(send));
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];

@@ -21,13 +21,14 @@ import { ComplianceAssessed } from '../services/premises/events.ts';
 import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../services/recruitment/events.ts';
 import { testTable } from './setup/context.ts';
 import { busEventOf, deliver } from './support/coordination.ts';
+import { recomputeScorecards } from './support/scorecard.ts';
 
 /**
  * The scorecard is a sum over events that does not depend on their order: 1,000 random events of
  * all five services, each delivered one to three times, shuffled, through the real events handler
  * (batches of 10 processed in parallel, as SQS hands them; two handlers at once; failed records
  * delivered again) against DynamoDB Local, must give exactly what a plain recomputation from the
- * distinct events gives. The recomputation below shares no code with the service.
+ * distinct events gives. The recomputation (test/support/scorecard.ts) shares no code with the service.
  */
 const table = new Store(testTable('coordination'));
 const EVENTS = 1_000;
@@ -90,66 +91,6 @@ function toDomainEvent({ definition, data, occurredAt }: Generated): DomainEvent
   return newEvent(definition, 'GENERATED', data, { correlationId: 'prop', now: occurredAt, actor: { sub: 'generator', roles: ['service'] } });
 }
 
-/** The scorecards by plain recomputation over the distinct events (no registers, no deltas). */
-function recompute(events: readonly DomainEvent[], streets: readonly string[]) {
-  const figures = new Map(streets.map((s) => [s, Object.fromEntries(FIGURES.map((f) => [f, 0])) as Record<string, number>]));
-  const add = (street: string, figure: string, n: number) => (figures.get(street)![figure]! += n);
-  const compliance = new Map<string, { street: string; order: string; compliant: boolean }>();
-  const budgets = new Map<string, { street: string; order: string; total: number }>();
-  const delegations = new Map<string, { codes: number; streets: string[]; delegated: boolean; revoked: boolean }>();
-  for (const event of events) {
-    const data = event.detail.data as Data;
-    const { eventId, occurredAt } = event.detail.metadata;
-    const touched = event.detailType === 'PowersDelegated' || event.detailType === 'DelegationRevoked' ? [...new Set<string>(data.streets)] : [data.street as string];
-    for (const street of touched) add(street, 'eventsApplied', 1);
-    switch (event.detailType) {
-      case 'PositionPublished': add(data.street, 'posts', data.quota); break;
-      case 'StaffHired': add(data.street, 'hired', 1); break;
-      case 'SecondmentFlagged': add(data.street, 'flaggedSecondments', 1); break;
-      case 'SecondmentEnded': if (data.wasFlagged) add(data.street, 'flaggedSecondments', -1); break;
-      case 'BudgetAdjusted': add(data.street, 'budgetedFen', data.deltaFen); break;
-      case 'FundsAllocated': add(data.street, 'allocatedFen', data.amountFen); break;
-      case 'DisbursementRecorded': add(data.street, 'disbursedFen', data.amountFen); break;
-      case 'ConsentRecorded': add(data.street, 'consentsDecided', 1); if (!data.late) add(data.street, 'consentsInTime', 1); break;
-      case 'OpinionRecorded': add(data.street, 'opinionsGiven', 1); break;
-      case 'IssueRaised': add(data.street, 'issuesRaised', 1); break;
-      case 'IssueAcknowledged': add(data.street, 'responses', 1); if (!data.late) add(data.street, 'responsesOnTime', 1); break;
-      case 'IssueResolved': if (data.issueClosed) { add(data.street, 'issuesClosed', 1); if (data.issueOnTime) add(data.street, 'issuesClosedOnTime', 1); } break;
-      case 'IssueRated': add(data.street, 'ratings', 1); add(data.street, 'ratingSum', data.score); break;
-      case 'IssueEscalated': add(data.street, 'issuesEscalated', 1); break;
-      case 'WorkItemAccepted': add(data.street, 'workItemsAccepted', 1); break;
-      case 'WorkItemBlocked': add(data.street, 'workItemsBlocked', 1); break;
-      case 'ComplianceAssessed': {
-        const order = `${data.assessedAt}#${eventId}`;
-        const seen = compliance.get(data.community);
-        if (!seen || seen.order < order) compliance.set(data.community, { street: data.street, order, compliant: data.compliant });
-        break;
-      }
-      case 'BudgetApproved': {
-        const order = `${occurredAt}#${eventId}`;
-        const seen = budgets.get(data.budgetId);
-        if (!seen || seen.order < order) budgets.set(data.budgetId, { street: data.street, order, total: data.totalFen });
-        break;
-      }
-      case 'PowersDelegated':
-      case 'DelegationRevoked': {
-        const seen = delegations.get(data.delegationId) ?? { codes: new Set(data.codes).size, streets: [...new Set<string>(data.streets)], delegated: false, revoked: false };
-        if (event.detailType === 'PowersDelegated') seen.delegated = true;
-        else seen.revoked = true;
-        delegations.set(data.delegationId, seen);
-        break;
-      }
-    }
-  }
-  for (const c of compliance.values()) {
-    add(c.street, 'communitiesAssessed', 1);
-    if (c.compliant) add(c.street, 'communitiesCompliant', 1);
-  }
-  for (const b of budgets.values()) add(b.street, 'budgetedFen', b.total);
-  for (const g of delegations.values()) if (g.delegated && !g.revoked) for (const s of g.streets) add(s, 'powersHeld', g.codes);
-  return figures;
-}
-
 /** A seeded Fisher–Yates shuffle, so that fast-check can replay and shrink a failing order. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
@@ -188,7 +129,7 @@ describe('the five-haves scorecard', () => {
           const runs = await Promise.all([deliver(handler, deliveries.slice(0, half)), deliver(handler, deliveries.slice(half))]);
 
           const streets = [`${d}/S01`, `${d}/S02`, `${d}/S03`];
-          const expected = recompute(events, streets);
+          const expected = recomputeScorecards(events, streets);
           for (const street of streets) {
             const stored = (await table.get(keys.scorecard(street))) ?? {};
             const actual = Object.fromEntries(FIGURES.map((f) => [f, Number((stored as Record<string, unknown>)[f] ?? 0)]));

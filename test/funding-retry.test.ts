@@ -4,7 +4,7 @@ import type { Principal } from '../kernel/auth.ts';
 import { createDocumentClient, Store } from '../kernel/store.ts';
 import { fundingHttp } from '../services/funding/handlers/http.ts';
 import { routes } from '../services/funding/routes.ts';
-import { MAX_ATTEMPTS } from '../services/funding/retry.ts';
+import { MAX_ATTEMPTS } from '../kernel/retry.ts';
 import { testTable } from './setup/context.ts';
 import { invoke, poolBody, type HttpFunction } from './support/funding.ts';
 

@@ -17,6 +17,7 @@ import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda'
 import { ulid } from 'ulid';
 import type { BusEvent } from '../../kernel/events.ts';
 import type { BusEntry } from '../../kernel/outbox.ts';
+import { onlyInjected, type FaultPoints } from './faults.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { matches, type Pattern } from './pattern.ts';
 
@@ -58,10 +59,19 @@ export interface BusOptions {
   /** Delay before the n-th retry: the local stand-in for the visibility timeout. */
   retryDelayMs?: (receiveCount: number) => number;
   /**
-   * Copies of each event put in each matching queue. SQS delivers at least once; more than one copy
-   * makes the duplicates happen every time, to prove the consumers absorb them.
+   * Copies of each event put in each matching queue (a number, or one per event and queue). SQS
+   * delivers at least once; more than one copy makes the duplicates happen every time, to prove the
+   * consumers absorb them.
    */
-  copies?: number;
+  copies?: number | ((event: BusEvent, queue: string) => number);
+  /**
+   * Awaited before each delivery. With a gate, every due message is delivered on its own and all of
+   * them at once, so whoever opens the gates (a fast-check scheduler in a test) chooses the order in
+   * which the consumers see them, across queues and within one.
+   */
+  gate?: (delivery: { queue: string; events: BusEvent[] }) => Promise<void>;
+  /** The local fault injector: a delivered batch whose acknowledgement is lost comes back. */
+  faults?: Pick<FaultPoints, 'ackLost'>;
   account?: string;
   region?: string;
 }
@@ -137,7 +147,9 @@ export class LocalBus {
       const targets = this.options.rules.filter((rule) => matches(rule.pattern, event));
       const body = JSON.stringify(event);
       for (const rule of targets) {
-        for (let copy = 0; copy < (this.options.copies ?? 1); copy += 1) {
+        const { copies = 1 } = this.options;
+        const count = typeof copies === 'number' ? copies : copies(event, rule.name);
+        for (let copy = 0; copy < count; copy += 1) {
           const now = Date.now();
           await this.doc.send(
             new PutCommand({
@@ -255,7 +267,8 @@ export class LocalBus {
         if (due.length > 0) {
           this.busy.add(rule.name);
           try {
-            await this.deliver(rule, due);
+            if (this.options.gate) await Promise.all(due.map((message) => this.deliver(rule, [message])));
+            else await this.deliver(rule, due);
           } finally {
             this.busy.delete(rule.name);
           }
@@ -316,14 +329,18 @@ export class LocalBus {
       eventSourceARN: queueArn,
       awsRegion: process.env.AWS_REGION ?? 'us-east-1',
     }));
+    await this.options.gate?.({ queue: rule.name, events: messages.map((m) => JSON.parse(m.body) as BusEvent) });
     let failed: Set<string>;
     try {
       const result = await rule.target({ Records: records }, lambdaContext(rule.functionName));
       failed = new Set((result?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
-      console.error(`[bus] ${rule.functionName} failed the whole batch from ${rule.name}:`, error);
+      // Faults injected on purpose are counted by the injector; anything else is worth a stack trace.
+      if (!onlyInjected(error)) console.error(`[bus] ${rule.functionName} failed the whole batch from ${rule.name}:`, error);
       failed = new Set(messages.map((m) => m.sk));
     }
+    // The function ran, but its answer never reached the queue: every message of the batch comes back.
+    if (this.options.faults?.ackLost(rule.name)) failed = new Set(messages.map((m) => m.sk));
     for (const m of messages) {
       const key = { pk: m.pk, sk: m.sk };
       if (!failed.has(m.sk)) {

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { BusEntry } from '../../kernel/outbox.ts';
 import { pipeFilterPattern } from '../../kernel/outbox.ts';
+import { InjectedFault, type FaultPoints } from './faults.ts';
 import { matches } from './pattern.ts';
 
 /** Where each shard of each stream was read up to; kept on disk so a restart resumes there. */
@@ -29,6 +30,8 @@ export interface RelayOptions {
   /** A JSON file for shard positions; in memory when absent. */
   checkpointFile?: string;
   pollIntervalMs?: number;
+  /** The local fault injector: crashes between reading and forwarding, or before saving the position. */
+  faults?: Pick<FaultPoints, 'relay'>;
 }
 
 /**
@@ -86,7 +89,8 @@ export class StreamRelay {
         }
       } catch (error) {
         if (this.stopped) break;
-        console.error(`[relay] ${table}:`, error);
+        // An injected crash is expected; the next poll resumes from the saved position.
+        if (!(error instanceof InjectedFault)) console.error(`[relay] ${table}:`, error);
       }
       // Idle polls back off from 25 ms to the poll interval; any record brings it back to 25 ms.
       idle = progressed ? 25 : Math.min(idle * 2, this.options.pollIntervalMs ?? 200);
@@ -128,11 +132,13 @@ export class StreamRelay {
       }
       const records = out.Records ?? [];
       if (records.length > 0) {
+        this.options.faults?.relay('relay-before-forward');
         const wanted = records.filter((record) => matches(pipeFilterPattern, record));
         if (wanted.length > 0) {
           await this.options.publish(await this.options.enrich(wanted));
           this.forwarded += wanted.length;
         }
+        this.options.faults?.relay('relay-before-checkpoint');
         positions[shardId] = { sequenceNumber: records.at(-1)!.dynamodb!.SequenceNumber! };
         await this.save();
         progressed = true;

@@ -4,11 +4,14 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { ScheduleRun } from '../../kernel/schedule.ts';
 import { assertSchedule, DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
+import type { BusEvent } from '../../kernel/events.ts';
+import { instrumentDocumentClients } from '../../kernel/store.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { services as allServices } from '../../services/index.ts';
 import { handler as enrich } from '../outbox/enrichment.ts';
 import { LocalBus, type EventsFunction, type LocalRule } from './bus.ts';
 import { ensureDynamoDbLocal, localAwsEnv, startDynamoDbLocal } from './dynamodb-local.ts';
+import type { FaultInjector } from './faults.ts';
 import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -31,8 +34,17 @@ export interface LocalCloudOptions {
   services?: readonly ServiceDefinition[];
   /** Delay before the n-th redelivery of a failed message. */
   retryDelayMs?: (receiveCount: number) => number;
-  /** Copies of each event the bus queues for each rule (duplicate delivery, on purpose). */
-  deliveryCopies?: number;
+  /** Deliveries before a message is dead-lettered (default the stack's DELIVERY.maxReceiveCount): fewer, to make dead letters happen. */
+  maxReceiveCount?: number;
+  /** Copies of each event the bus queues for each rule (duplicate delivery, on purpose): a number or one per event and rule. */
+  deliveryCopies?: number | ((event: BusEvent, rule: string) => number);
+  /** Awaited before each delivery, each message then delivered on its own: whoever opens it orders the deliveries. */
+  deliveryGate?: (delivery: { queue: string; events: BusEvent[] }) => Promise<void>;
+  /**
+   * Faults on purpose (infra/local/faults.ts): on the handlers' DynamoDB clients, in the relay and in
+   * the bus. Off when absent; the injector can be switched off while the cloud runs.
+   */
+  faults?: FaultInjector;
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
@@ -83,6 +95,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     // The handlers find DynamoDB through the SDK's standard variables; nothing in them knows it is local.
     Object.assign(process.env, localAwsEnv(endpoint));
+    // Faults reach the handlers through their SDK clients' middleware, nothing else.
+    if (options.faults) {
+      const detach = instrumentDocumentClients(options.faults.instrument);
+      stops.push(async () => detach());
+    }
     const client = new DynamoDBClient({});
     const tables = await createServiceTables(client, stage, services.map((s) => s.name));
     for (const service of services) process.env[tableEnvVar(service.name)] = tables[service.name];
@@ -119,10 +136,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       client,
       queueTable,
       rules,
-      maxReceiveCount: DELIVERY.maxReceiveCount,
+      maxReceiveCount: options.maxReceiveCount ?? DELIVERY.maxReceiveCount,
       batchSize: DELIVERY.batchSize,
       ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       ...(options.deliveryCopies ? { copies: options.deliveryCopies } : {}),
+      ...(options.deliveryGate ? { gate: options.deliveryGate } : {}),
+      ...(options.faults ? { faults: options.faults } : {}),
     });
     bus.start();
     stops.push(() => bus.stop());
@@ -133,6 +152,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       tables: services.map((s) => tables[s.name]!),
       enrich: (records) => enrich(JSON.parse(JSON.stringify(records)) as never),
       publish: (entries) => bus.putEvents(entries),
+      ...(options.faults ? { faults: options.faults } : {}),
       ...(options.inMemory ? {} : { checkpointFile: join(dataDir, 'relay', `${stage}-checkpoints.json`) }),
     });
     await relay.start();

@@ -2,7 +2,6 @@ import { ulid } from 'ulid';
 import { NotFoundError, UnprocessableError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { retryingConflicts } from '../retry.ts';
 import { ProjectStore } from '../projects/store.ts';
 import { allocateFromPool, createPool, recordDisbursement, type Pool } from './domain.ts';
 import type { poolRoutes } from './routes.ts';
@@ -37,31 +36,27 @@ export function poolHandlers(table: Store): RouteHandlers<typeof poolRoutes> {
       return { statusCode: 200, body: await pools.allocationsOfPool(pool.id, query) };
     },
 
-    allocate({ params, body, ctx }) {
-      return retryingConflicts(async () => {
-        const pool = await existing(params.id);
-        ctx.authorize({ jurisdiction: pool.street });
-        if (body.projectId) {
-          const project = await projects.project(body.projectId);
-          if (!project || project.street !== pool.street) {
-            throw new UnprocessableError(`${pool.street} has no capital project ${body.projectId}.`, [
-              { field: 'body.projectId', message: `not a project of ${pool.street}` },
-            ]);
-          }
+    async allocate({ params, body, ctx }) {
+      const pool = await existing(params.id);
+      ctx.authorize({ jurisdiction: pool.street });
+      if (body.projectId) {
+        const project = await projects.project(body.projectId);
+        if (!project || project.street !== pool.street) {
+          throw new UnprocessableError(`${pool.street} has no capital project ${body.projectId}.`, [
+            { field: 'body.projectId', message: `not a project of ${pool.street}` },
+          ]);
         }
-        const change = allocateFromPool(pool, { id: ulid(), ...body }, ctx.cause);
-        return ctx.commit(pools.allocationCommit(change), { statusCode: 201, body: change.allocation });
-      });
+      }
+      const change = allocateFromPool(pool, { id: ulid(), ...body }, ctx.cause);
+      return ctx.commit(pools.allocationCommit(change), { statusCode: 201, body: change.allocation });
     },
 
-    disburse({ params, body, ctx }) {
-      return retryingConflicts(async () => {
-        const allocation = await pools.allocation(params.id);
-        if (!allocation) throw new NotFoundError(`No allocation ${params.id}.`);
-        ctx.authorize({ jurisdiction: allocation.street });
-        const change = recordDisbursement(allocation, { id: ulid(), ...body }, ctx.cause);
-        return ctx.commit(pools.disbursementCommit(change), { statusCode: 201, body: change.disbursement });
-      });
+    async disburse({ params, body, ctx }) {
+      const allocation = await pools.allocation(params.id);
+      if (!allocation) throw new NotFoundError(`No allocation ${params.id}.`);
+      ctx.authorize({ jurisdiction: allocation.street });
+      const change = recordDisbursement(allocation, { id: ulid(), ...body }, ctx.cause);
+      return ctx.commit(pools.disbursementCommit(change), { statusCode: 201, body: change.disbursement });
     },
   };
 }

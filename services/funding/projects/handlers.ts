@@ -2,7 +2,6 @@ import { ulid } from 'ulid';
 import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { retryingConflicts } from '../retry.ts';
 import { BudgetStore } from '../budgets/store.ts';
 import { keys } from '../keys.ts';
 import { approveProject, completeMilestone, delegateProject, projectView, proposeProject, type Project } from './domain.ts';
@@ -32,34 +31,28 @@ export function projectHandlers(table: Store): RouteHandlers<typeof projectRoute
       return { statusCode: 200, body: projectView(project) };
     },
 
-    approveProject({ params, ctx }) {
-      return retryingConflicts(async () => {
-        const project = await existing(params.id);
-        ctx.authorize({ jurisdiction: project.street });
-        const account = await budgets.account(keys.budgetId(project.street, project.year), 'capital-projects');
-        const change = approveProject(project, account, ctx.cause);
-        return ctx.commit(projects.approvalCommit(change), { statusCode: 200, body: change.project });
-      });
+    async approveProject({ params, ctx }) {
+      const project = await existing(params.id);
+      ctx.authorize({ jurisdiction: project.street });
+      const account = await budgets.account(keys.budgetId(project.street, project.year), 'capital-projects');
+      const change = approveProject(project, account, ctx.cause);
+      return ctx.commit(projects.approvalCommit(change), { statusCode: 200, body: change.project });
     },
 
-    delegateProject({ params, ctx }) {
-      return retryingConflicts(async () => {
-        const project = await existing(params.id);
-        ctx.authorize({ jurisdiction: project.street });
-        const change = delegateProject(project, ctx.cause);
-        return ctx.commit(projects.delegationCommit(change), { statusCode: 200, body: projectView(change.project) });
-      });
+    async delegateProject({ params, ctx }) {
+      const project = await existing(params.id);
+      ctx.authorize({ jurisdiction: project.street });
+      const change = delegateProject(project, ctx.cause);
+      return ctx.commit(projects.delegationCommit(change), { statusCode: 200, body: projectView(change.project) });
     },
 
-    completeMilestone({ params, body, ctx }) {
-      return retryingConflicts(async () => {
-        const project = await existing(params.id);
-        ctx.authorize({ jurisdiction: project.street });
-        const change = completeMilestone(project, { n: params.n, note: body.note, disbursementId: ulid() }, ctx.cause);
-        await ctx.commit(projects.milestoneCommit(change), { statusCode: 200 });
-        // Other milestones may have been completed meanwhile: answer with the project as it now stands.
-        return { statusCode: 200, body: projectView((await projects.project(project.id))!) };
-      });
+    async completeMilestone({ params, body, ctx }) {
+      const project = await existing(params.id);
+      ctx.authorize({ jurisdiction: project.street });
+      const change = completeMilestone(project, { n: params.n, note: body.note, disbursementId: ulid() }, ctx.cause);
+      await ctx.commit(projects.milestoneCommit(change), { statusCode: 200 });
+      // Other milestones may have been completed meanwhile: answer with the project as it now stands.
+      return { statusCode: 200, body: projectView((await projects.project(project.id))!) };
     },
   };
 }

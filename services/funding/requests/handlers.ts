@@ -3,7 +3,6 @@ import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { retryingConflicts } from '../retry.ts';
 import { PoolStore } from '../pools/store.ts';
 import { approveRequest, declineRequest, type FundingRequest } from './domain.ts';
 import type { requestRoutes } from './routes.ts';
@@ -32,20 +31,18 @@ export function requestHandlers(table: Store): RouteHandlers<typeof requestRoute
       return { statusCode: 200, body: request };
     },
 
-    decideRequest({ params, body, ctx }) {
-      return retryingConflicts(async () => {
-        const request = await existing(params.id);
-        ctx.authorize({ jurisdiction: request.street });
-        if (body.decision === 'decline') {
-          const change = declineRequest(request, body.reason, ctx.cause);
-          return ctx.commit(requests.decisionCommit(change), { statusCode: 200, body: change.request });
-        }
-        const pool = await pools.pool(body.poolId);
-        const change = approveRequest(request, pool, { ...body, allocationId: ulid() }, ctx.cause);
-        return ctx.commit(requests.decisionCommit(change, change.allocation), {
-          statusCode: 200,
-          body: { ...change.request, allocation: change.allocation.allocation },
-        });
+    async decideRequest({ params, body, ctx }) {
+      const request = await existing(params.id);
+      ctx.authorize({ jurisdiction: request.street });
+      if (body.decision === 'decline') {
+        const change = declineRequest(request, body.reason, ctx.cause);
+        return ctx.commit(requests.decisionCommit(change), { statusCode: 200, body: change.request });
+      }
+      const pool = await pools.pool(body.poolId);
+      const change = approveRequest(request, pool, { ...body, allocationId: ulid() }, ctx.cause);
+      return ctx.commit(requests.decisionCommit(change, change.allocation), {
+        statusCode: 200,
+        body: { ...change.request, allocation: change.allocation.allocation },
       });
     },
   };
