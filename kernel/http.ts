@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { principalOf, requireRole, requireSubject, type Principal, type Subject } from './auth.ts';
 import {
   BadRequestError,
+  ConflictError,
   NotFoundError,
   PayloadTooLargeError,
   UnprocessableError,
@@ -13,8 +14,10 @@ import {
 import type { Cause } from './events.ts';
 import { logger } from './logger.ts';
 import { problemResponse, validationError } from './problem.ts';
+import { retryingConflicts } from './retry.ts';
 import { DEFAULT_MAX_BODY_BYTES, routeKey, type RouteSpec, type RouteTable } from './routes.ts';
-import { IdempotentReplayError, type Commit, type Store } from './store.ts';
+import { IdempotentReplayError, type Commit, type IdempotencyRecord, type Store, type StoredResponse } from './store.ts';
+import { textProblems } from './text.ts';
 
 export interface HttpResult {
   statusCode: number;
@@ -142,7 +145,17 @@ export function httpHandler<T extends RouteTable>(options: {
       },
     };
 
-    const result = await route.run({ params, query, body, principal, ctx } as RouteRequest<RouteSpec>);
+    // The handler is the unit of work: a commit DynamoDB cancels for a conflict is read, decided and committed again.
+    let result: HttpResult;
+    try {
+      result = await retryingConflicts(() => route.run({ params, query, body, principal, ctx } as RouteRequest<RouteSpec>));
+    } catch (error) {
+      // A request under the same key that committed while this one ran is why this one can meet a
+      // conflict (it found that request's change, 409): then the answer is that request's, as for a retry.
+      const first = error instanceof ConflictError && idempotency ? await options.store.idempotencyRecord(idempotency.sub, idempotency.key) : undefined;
+      if (!first) throw error;
+      return replay(first, idempotency!.requestHash, correlationId);
+    }
     if (!spec.access.public && spec.access.jurisdiction === 'subject' && !authorized) {
       throw new Error(`route ${routeKey(spec)} answered without a subject check`);
     }
@@ -199,11 +212,17 @@ function readBody(event: APIGatewayProxyEventV2, spec: RouteSpec): unknown {
   if (text.trim().length === 0) {
     throw new BadRequestError('A JSON body is required.', [{ field: 'body', message: 'required' }]);
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new BadRequestError('The body is not valid JSON.', [{ field: 'body', message: 'malformed JSON' }]);
   }
+  const notText = textProblems(body);
+  if (notText.length > 0) {
+    throw new BadRequestError(`The body holds text that is not text: ${notText.map((p) => p.field).slice(0, 5).join(', ')}.`, notText);
+  }
+  return body;
 }
 
 function idempotencyOf(event: APIGatewayProxyEventV2, principal: Principal, body: unknown) {
@@ -220,24 +239,22 @@ function idempotencyOf(event: APIGatewayProxyEventV2, principal: Principal, body
   return { sub: principal.sub, key, requestHash };
 }
 
-function toStored(result: HttpResult) {
-  return { statusCode: result.statusCode, body: result.body ?? null };
+function toStored(result: HttpResult): StoredResponse {
+  return { statusCode: result.statusCode, body: result.body ?? null, ...(result.headers ? { headers: result.headers } : {}) };
 }
 
-function replayResult(
-  record: { requestHash: string; response: { statusCode: number; body: unknown } },
-  requestHash: string,
-): HttpResult {
+function replayResult(record: Pick<IdempotencyRecord, 'requestHash' | 'response'>, requestHash: string): HttpResult {
   if (record.requestHash !== requestHash) {
     throw new UnprocessableError('This Idempotency-Key was already used for a different request.', [
       { field: 'header.idempotency-key', message: 'reused with a different request' },
     ]);
   }
-  return { ...record.response, headers: { 'idempotent-replayed': 'true' } };
+  const { statusCode, body, headers } = record.response;
+  return { statusCode, body, headers: { ...headers, 'idempotent-replayed': 'true' } };
 }
 
 function replay(
-  record: { requestHash: string; response: { statusCode: number; body: unknown } },
+  record: Pick<IdempotencyRecord, 'requestHash' | 'response'>,
   requestHash: string,
   correlationId: string,
 ): APIGatewayProxyStructuredResultV2 {
