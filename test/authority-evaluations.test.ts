@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRange } from '../kernel/bulk-read.ts';
-import { Store } from '../kernel/store.ts';
 import { authority } from '../services/authority/service.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { authorityTokens, publishedWhere, type AuthorityTokens } from './support/authority.ts';
@@ -56,7 +54,7 @@ describe('asking the streets first', () => {
     expect(elsewhere.body.items).toEqual([]);
   });
 
-  it('finalizing with 2 of 3 opinions is 409; with 3 it is final, exactly once under 20 concurrent calls', async () => {
+  it('finalizing with 2 of 3 opinions is 409 (with 3, 20 at once: test/races.test.ts)', async () => {
     const id = await requestEvaluation();
     expect((await giveOpinion(id, as.s03)).status).toBe(200);
     expect((await giveOpinion(id, as.s04, 'excellent')).status).toBe(200);
@@ -64,26 +62,6 @@ describe('asking the streets first', () => {
     const early = await finalize(id);
     expect(early.status).toBe(409);
     expect(early.body.detail).toContain('waits for the written opinion of D01/S05 (2 of 3 given)');
-
-    expect((await giveOpinion(id, as.s05, 'fair')).status).toBe(200);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => finalize(id)));
-    const statuses = responses.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
-
-    const final = responses.find((r) => r.status === 200)!.body;
-    expect(final).toMatchObject({ status: 'final', conclusion: 'All three stations rated good or better.' });
-    expect(final.opinions.map((o: { street: string; opinion: { rating: string } }) => [o.street, o.opinion.rating])).toEqual([
-      ['D01/S03', 'good'],
-      ['D01/S04', 'excellent'],
-      ['D01/S05', 'fair'],
-    ]);
-    // The table is the outbox: exactly one EvaluationFinalized history item was committed, and it reached the bus.
-    const history = await queryRange(new Store(t.cloud.tables.authority!), { partition: `EVALUATION#${id}`, from: 'HISTORY#', to: 'HISTORY#~', maxItems: 100 });
-    expect(history.filter((h) => h.detailType === 'EvaluationFinalized')).toHaveLength(1);
-    expect(history.filter((h) => h.detailType === 'OpinionRecorded')).toHaveLength(3);
-    const event = await publishedWhere(t, 'EvaluationFinalized', (d) => d.evaluationId === id);
-    expect((event.detail as any).data.opinions).toHaveLength(3);
   });
 
   it('two members of one committee giving its opinion at once: one 200, one 409', async () => {

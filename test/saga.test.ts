@@ -113,24 +113,6 @@ describe('appointment of an agency head needs the street committee’s written c
     expect(explicit.status).toBe(403);
   });
 
-  it('a retried nomination with the same Idempotency-Key returns the first appointment', async () => {
-    const housing = await t.token({ roles: ['department'], jurisdiction: 'D01', department: 'housing' });
-    const body = { street: 'D01/S03', agency: 'Housing station S03', nominee: { name: 'Qian Yu' }, reason: 'New post.' };
-    const headers = { 'idempotency-key': 'nominate-qian-yu-1' };
-    const first = await t.api('POST', '/recruitment/appointments', { token: housing, body, headers });
-    const retry = await t.api('POST', '/recruitment/appointments', { token: housing, body, headers });
-    expect(first.status).toBe(202);
-    expect(retry.status).toBe(202);
-    expect(retry.body.id).toBe(first.body.id);
-    expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    const reused = await t.api('POST', '/recruitment/appointments', {
-      token: housing,
-      body: { ...body, nominee: { name: 'Someone Else' } },
-      headers,
-    });
-    expect(reused.status).toBe(422);
-  });
-
   it('a department cannot nominate for another department nor outside its district', async () => {
     const elsewhere = await t.api('POST', '/recruitment/appointments', {
       token: department,

@@ -4,11 +4,20 @@ import { startLocalCloud } from './runtime.ts';
 // The SDK warns that its 2027 releases need Node 22 (what Lambda runs); on a laptop's Node 20 it is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/**
+ * `npm start [-- options]`. Beyond the defaults (port 3000, DynamoDB Local on 8000 kept in .data/):
+ * `--port 0` takes a free port (the banner's API line names it); `--data-dir DIR` keeps tables, stream
+ * positions and the issuer's key there; `--dynamodb-endpoint URL` uses a DynamoDB Local that is already
+ * running instead of starting one; `--stage NAME` names the tables `five-haves-NAME-*`. The restart
+ * test (test/kill-restart.test.ts) runs it so, against the test run's DynamoDB Local, and SIGKILLs it.
+ */
 const { values } = parseArgs({
   options: {
     'in-memory': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
+    'dynamodb-endpoint': { type: 'string' },
+    stage: { type: 'string', default: 'local' },
     'data-dir': { type: 'string' },
   },
 });
@@ -18,6 +27,8 @@ try {
     inMemory: values['in-memory'],
     port: Number(values.port),
     dynamoPort: Number(values['dynamodb-port']),
+    stage: values.stage,
+    ...(values['dynamodb-endpoint'] ? { dynamoEndpoint: values['dynamodb-endpoint'] } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     log: (line) => console.log(line),
   });
@@ -27,7 +38,7 @@ try {
     console.log(`[bus] ${event['detail-type']} from ${event.source} ${id}`);
   });
   console.log(`
-Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : '(data kept in .data/ across restarts)'}
+Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : `(data kept in ${values['data-dir'] ?? '.data/'} across restarts)`}
   API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
   reference    ${cloud.url}/docs   (the OpenAPI document: ${cloud.url}/openapi.json)
   JWKS         ${cloud.url}/.well-known/jwks.json

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { NotFoundError } from '../../../kernel/errors.ts';
+import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import { decodeCursor, encodeCursor, type Store } from '../../../kernel/store.ts';
@@ -25,7 +25,15 @@ export function delegationHandlers(table: Store): RouteHandlers<typeof delegatio
       } else {
         const known = await catalog.powers(body.codes);
         recording = startDelegation(ulid(), body, new Set(known.keys()), ctx.cause);
-        await table.commit(delegations.beginCommit(recording));
+        try {
+          await table.commit(delegations.beginCommit(recording));
+        } catch (error) {
+          // Another request began the same decision meanwhile (its guard): carry on with that one, as a
+          // resubmission does. The confirmation, versioned, lets one of the two through.
+          const begun = error instanceof ConflictError ? await delegations.delegationOfDecision(body.decisionRef) : undefined;
+          if (!begun) throw error;
+          recording = resumeDelegation(begun, body);
+        }
       }
       const grants = await delegations.writeGrants(recording);
       const change = confirmDelegation(recording, ctx.cause);
