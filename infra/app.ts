@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { ServiceDefinition } from '../kernel/service.ts';
 import { services as allServices } from '../services/index.ts';
 import { FiveHavesStack } from './stack.ts';
@@ -16,7 +16,7 @@ export interface BuildAppOptions {
   outdir?: string;
   /** Defaults to the five services of `services/index.ts`. */
   services?: readonly ServiceDefinition[];
-  /** Run cdk-nag's AWS Solutions checks at synthesis (default true): an unacknowledged finding fails it. */
+  /** Run cdk-nag's AWS Solutions and Serverless checks at synthesis (default true): an unacknowledged finding fails it. */
   nag?: boolean;
 }
 
@@ -58,8 +58,13 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   });
   Tags.of(stack).add('project', 'five-haves');
   Tags.of(stack).add('stage', stage);
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag ?? true) Validations.of(app).addPlugins(...nagPacks(app));
   return { app, stack, stage };
+}
+
+/** The cdk-nag packs the stack must pass: AWS Solutions, and the Serverless pack for its Lambdas, queues and rules. */
+export function nagPacks(app?: App): [AwsSolutionsChecks, ServerlessChecks] {
+  return [new AwsSolutionsChecks(app), new ServerlessChecks(app)];
 }
 
 function stringContext(app: App, key: string): string | undefined {

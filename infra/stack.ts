@@ -49,6 +49,10 @@ export class FiveHavesStack extends Stack {
       description: 'Outbox Pipes: history items to bus entries',
       serviceName: 'outbox',
       retain,
+      deadLetters: {
+        synchronous:
+          'The outbox enrichment is invoked only by the outbox Pipes, synchronously, as their enrichment step: a batch it fails is retried by its Pipe and then dead-lettered to that Pipe\'s own dead-letter queue (alarmed), from which the records can be read again.',
+      },
     });
 
     for (const service of services) {
@@ -87,6 +91,7 @@ export class FiveHavesStack extends Stack {
       deadLetterQueues: [
         ...this.pipes.map((pipe) => ({ name: `${pipe.service}-outbox`, queue: pipe.deadLetters })),
         ...backends.flatMap(({ backend }) => backend.subscriptions.map((s) => ({ name: s.name, queue: s.deadLetters }))),
+        ...backends.flatMap(({ service, backend }) => backend.schedules.map((s) => ({ name: `${service.name}-${s.name}`, queue: s.deadLetters }))),
       ],
       pipeNames: this.pipes.map((pipe) => pipe.name),
     });

@@ -47,9 +47,22 @@ export function routeKey(route: Pick<RouteSpec, 'method' | 'path'>): string {
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-/** The shared list parameters: a bounded page size and an opaque cursor. */
+/** The most items one page of a list holds. */
+export const MAX_PAGE_SIZE = 100;
+
+/**
+ * The shared list parameters: a page size and an opaque cursor. A `limit` above the maximum is
+ * taken as the maximum rather than refused (OWASP API4: the server bounds the work a request asks
+ * for; a client asking for "everything" gets a full page and a cursor, not an error).
+ */
 export const PageQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(25)
+    .transform((limit) => Math.min(limit, MAX_PAGE_SIZE))
+    .meta({ description: `Items per page, 25 unless given; above ${MAX_PAGE_SIZE} is taken as ${MAX_PAGE_SIZE}.` }),
   cursor: z.string().min(1).max(1024).optional(),
 });
 

@@ -108,7 +108,7 @@ const badInput: Case[] = [
   { route: 'revokeDelegation', token: () => as.admin, body: { from: '2026-01-01', reason: ' ' }, field: 'body.reason' },
   { route: 'streetPowers', token: () => '', path: '/authority/streets/S03/powers', field: 'path.street' },
   { route: 'streetPowers', token: () => '', query: 'on=2025-13-01', field: 'query.on' },
-  { route: 'streetPowers', token: () => '', query: 'limit=101', field: 'query.limit' },
+  { route: 'streetPowers', token: () => '', query: 'limit=2.5', field: 'query.limit' },
   { route: 'requestEvaluation', token: () => as.market, body: { ...evaluationBody, units: [] }, field: 'body.units' },
   { route: 'requestEvaluation', token: () => as.market, body: { ...evaluationBody, period: '2025-Q5' }, field: 'body.period' },
   { route: 'requestEvaluation', token: () => as.market, body: { ...evaluationBody, units: [{ street: 'D01/S03' }] }, field: 'body.units.0.name' },

@@ -124,7 +124,7 @@ const badInput: Case[] = [
   { route: 'completeMilestone', token: () => as.officialS03, path: `/funding/projects/{id}/milestones/0/complete`, body: { note: 'x' }, field: 'path.n' },
   { route: 'completeMilestone', token: () => as.officialS03, body: {}, field: 'body.note' },
   { route: 'listRequests', token: () => as.finance, query: 'status=pending', field: 'query.status' },
-  { route: 'listRequests', token: () => as.finance, query: 'limit=101', field: 'query.limit' },
+  { route: 'listRequests', token: () => as.finance, query: 'limit=0', field: 'query.limit' },
   { route: 'decideRequest', token: () => as.finance, body: { decision: 'maybe' }, field: 'body.decision' },
   { route: 'decideRequest', token: () => as.finance, body: { decision: 'decline' }, field: 'body.reason' },
   { route: 'decideRequest', token: () => as.finance, body: { decision: 'approve' }, field: 'body.poolId' },

@@ -75,7 +75,7 @@ const cases: Array<{ rule: string; who: Who; method: string; path: string; body?
   { rule: 'a position opening "tomorrow"', who: 'officialS03', method: 'POST', path: '/recruitment/positions', body: positionBody({ opensAt: 'tomorrow' }), field: 'body.opensAt' },
   { rule: 'publishing a malformed id', who: 'org', method: 'POST', path: '/recruitment/positions/nope/publish', field: 'path.id' },
   { rule: 'the board filtered by draft', who: 'resident', method: 'GET', path: '/recruitment/positions?status=draft', field: 'query.status' },
-  { rule: 'the board in pages of 1000', who: 'resident', method: 'GET', path: '/recruitment/positions?limit=1000', field: 'query.limit' },
+  { rule: 'the board in pages of half a position', who: 'resident', method: 'GET', path: '/recruitment/positions?limit=0.5', field: 'query.limit' },
   { rule: 'the board of street "S03"', who: 'resident', method: 'GET', path: '/recruitment/positions?street=S03', field: 'query.street' },
   { rule: 'the board with a made-up cursor', who: 'resident', method: 'GET', path: '/recruitment/positions?cursor=bm90LWEtY3Vyc29y', field: 'query.cursor' },
   { rule: 'a position with a malformed id', who: 'resident', method: 'GET', path: '/recruitment/positions/123', field: 'path.id' },

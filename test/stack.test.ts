@@ -2,7 +2,6 @@ import { App, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pipeFilterPattern, pipeTarget } from '../kernel/outbox.ts';
@@ -11,9 +10,9 @@ import { routeKey, type RouteTable } from '../kernel/routes.ts';
 import { DELIVERY, eventPattern } from '../kernel/service.ts';
 import { tableEnvVar, tableName, type ServiceName } from '../kernel/table.ts';
 import { services } from '../services/index.ts';
-import { buildApp } from '../infra/app.ts';
+import { buildApp, nagPacks } from '../infra/app.ts';
 import { physicalName } from '../infra/constructs/names.ts';
-import { ServiceApi } from '../infra/constructs/service-api.ts';
+import { ServiceApi, THROTTLE } from '../infra/constructs/service-api.ts';
 
 /**
  * The stack is generated from the service definitions: these tests walk the same definitions and
@@ -150,8 +149,9 @@ describe('HTTP API', () => {
     const [, stage] = single(ofType(dev.resources, 'AWS::ApiGatewayV2::Stage'), 'one stage');
     expect(stage.Properties.StageName).toBe('$default');
     expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
-    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
-    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBeGreaterThan(0);
+    // Default route throttling, so no route runs at the account's 10,000 requests per second (OWASP API4).
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBe(THROTTLE.rateLimit);
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingBurstLimit).toBe(THROTTLE.burstLimit);
   });
 
   it('a route declared public gets no authorizer (fixture route table)', () => {
@@ -183,7 +183,7 @@ describe('HTTP API', () => {
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /recruitment/positions', AuthorizationType: 'NONE' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /recruitment/applications', AuthorizationType: 'JWT' });
-    const apig4 = new AwsSolutionsChecks().validateScope(stack).violations.filter((v) => v.ruleName === 'AwsSolutions-APIG4');
+    const apig4 = nagPacks()[0].validateScope(stack).violations.filter((v) => v.ruleName === 'AwsSolutions-APIG4');
     expect(apig4, 'the public route is acknowledged with its reason').toEqual([]);
   });
 });
@@ -252,6 +252,13 @@ describe('schedules', () => {
       expect(targets, name).toHaveLength(1);
       expect(targets[0]!.Arn, name).toEqual(getAtt(fnId, 'Arn'));
       expect(targets[0]!.RetryPolicy.MaximumEventAgeInSeconds, name).toBe(Math.min(schedule.rateMinutes, 1440) * 60);
+      // A tick EventBridge cannot deliver, and a run that failed after Lambda's retries, both wait in the schedule's DLQ.
+      const [dlqId] = single(
+        ofType(dev.resources, 'AWS::SQS::Queue').filter(([, q]) => q.Properties.QueueName === `${name}-dlq`),
+        `the dead-letter queue of ${name}`,
+      );
+      expect(targets[0]!.DeadLetterConfig, name).toEqual({ Arn: getAtt(dlqId, 'Arn') });
+      expect(dev.resources[fnId]!.Properties.DeadLetterConfig, name).toEqual({ TargetArn: getAtt(dlqId, 'Arn') });
 
       // EventBridge may invoke exactly this function, and only from this rule.
       const [, permission] = single(
@@ -397,6 +404,21 @@ describe('functions', () => {
     }
   });
 
+  it('traces every function with X-Ray, and allows no action on "*" but the two X-Ray needs', () => {
+    for (const [id, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      const onAnything = roleStatements(dev.resources, id).filter((s) => [s.Resource].flat().includes('*'));
+      expect(onAnything.flatMap((s) => [s.Action].flat()).sort(), id).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+    }
+  });
+
+  it('gives a dead-letter queue to every function invoked asynchronously, and only those go without one', () => {
+    const scheduled = new Set(allSchedules.map(({ service, schedule }) => physicalName('dev', service.name, schedule.name)));
+    for (const [id, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
+      expect(fn.Properties.DeadLetterConfig !== undefined, id).toBe(scheduled.has(fn.Properties.FunctionName));
+    }
+  });
+
   it('writes each function to its own log group, without the AWSLambdaBasicExecutionRole managed policy', () => {
     for (const [id, fn] of ofType(dev.resources, 'AWS::Lambda::Function')) {
       expect(fn.Properties.LoggingConfig.LogGroup, id).toBeDefined();
@@ -433,6 +455,23 @@ describe('identity', () => {
     expect(client.Properties.WriteAttributes).not.toContain('custom:department');
   });
 
+  it('requires strong passwords and a second factor (an authenticator app) of everyone, with threat protection', () => {
+    for (const { resources } of [dev, prod]) {
+      const [, pool] = single(ofType(resources, 'AWS::Cognito::UserPool'), 'one user pool');
+      expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      });
+      expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+      expect(pool.Properties.MfaConfiguration).toBe('ON');
+      expect(pool.Properties.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+      expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+      expect(pool.Properties.UserPoolAddOns.AdvancedSecurityMode).toBe('ENFORCED');
+    }
+  });
+
   it('outputs the API URL, the user pool, the client and the bus', () => {
     const outputs = Object.keys(dev.template.toJSON().Outputs as object);
     expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'EventBusName', 'AlarmTopicArn', 'DashboardName']));
@@ -448,7 +487,7 @@ describe('operations: alarms, notifications, dashboard', () => {
 
   it('alarms when any dead-letter queue holds a message', () => {
     const dlqs = ofType(dev.resources, 'AWS::SQS::Queue').filter(([, q]) => String(q.Properties.QueueName).endsWith('-dlq'));
-    expect(dlqs.length).toBe(allSubscriptions.length + services.length);
+    expect(dlqs.length).toBe(allSubscriptions.length + services.length + allSchedules.length);
     for (const [queueId, queue] of dlqs) {
       const alarm = alarms(dev.resources).find(
         (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }]),
@@ -564,22 +603,25 @@ describe('stages', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions', () => {
+describe('cdk-nag: AwsSolutions and Serverless', () => {
   it('finds nothing unacknowledged in dev or prod', () => {
     for (const { app } of [dev, prod]) {
-      const { violations } = new AwsSolutionsChecks().validateScope(app);
-      const findings = violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
-      expect(findings).toEqual([]);
+      for (const pack of nagPacks()) {
+        const { violations } = pack.validateScope(app);
+        const findings = violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`);
+        expect(findings, pack.readPackName).toEqual([]);
+      }
     }
   });
 
-  it('acknowledges only known rules, each with a specific written reason', () => {
-    const acknowledged = new Map<string, string>();
+  it('acknowledges only known rules, each with a reason written for this stack', () => {
+    const acknowledged = new Map<string, string[]>();
     const visit = (node: IConstruct) => {
       for (const entry of node.node.metadata) {
         if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
         for (const [id, reason] of Object.entries(entry.data as Record<string, string>)) {
-          acknowledged.set(id.replace(/^annotation::/i, ''), reason);
+          const rule = id.replace(/^annotation::/i, '');
+          acknowledged.set(rule, [...(acknowledged.get(rule) ?? []), reason]);
         }
       }
       node.node.children.forEach(visit);
@@ -587,10 +629,29 @@ describe('cdk-nag AwsSolutions', () => {
     visit(dev.app);
     const hasPublicRoutes = allRoutes.some(({ route }) => route.access.public);
     expect([...acknowledged.keys()].sort()).toEqual(
-      ['AwsSolutions-L1', 'AwsSolutions-SQS3', ...(hasPublicRoutes ? ['AwsSolutions-APIG4'] : [])].sort(),
+      [
+        // The runtime is pinned on purpose (infra/constructs/service-function.ts).
+        'AwsSolutions-L1',
+        'Serverless-LambdaLatestVersion',
+        // X-Ray's two actions have no resource-level permissions (checked above: nothing else is on "*").
+        'AwsSolutions-IAM5[Resource::*]',
+        // A dead-letter queue needs no dead-letter queue (infra/constructs/dead-letter-queue.ts).
+        'AwsSolutions-SQS3',
+        'Serverless-SQSRedrivePolicy',
+        // Functions invoked only synchronously: API Gateway, SQS event source mappings, the Pipes' enrichment.
+        'Serverless-LambdaDLQ',
+        // SQS event sources have no on-failure destination; their queue's redrive is it.
+        'Serverless-LambdaEventSourceMappingDestination',
+        ...(hasPublicRoutes ? ['AwsSolutions-APIG4'] : []),
+      ].sort(),
     );
-    for (const [id, reason] of acknowledged) {
-      expect(reason.length, `${id} needs a reason that explains itself`).toBeGreaterThan(80);
+    for (const [id, reasons] of acknowledged) {
+      for (const reason of reasons) expect(reason.length, `${id} needs a reason that explains itself`).toBeGreaterThan(80);
     }
+    // Per resource, in its own words: each function and each dead-letter queue is named in its reason.
+    const lambdas = ofType(dev.resources, 'AWS::Lambda::Function').length;
+    const synchronous = lambdas - allSchedules.length;
+    expect(new Set(acknowledged.get('Serverless-LambdaDLQ')).size).toBe(synchronous);
+    expect(new Set(acknowledged.get('Serverless-SQSRedrivePolicy')).size).toBe(allSubscriptions.length + services.length + allSchedules.length);
   });
 });

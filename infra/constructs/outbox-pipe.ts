@@ -1,13 +1,14 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { pipeFilterPattern, pipeTarget } from '../../kernel/outbox.ts';
 import type { ServiceName } from '../../kernel/table.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { physicalName } from './names.ts';
 
 /** How the Pipe reads the table's stream. */
@@ -50,16 +51,9 @@ export class OutboxPipe extends Construct {
 
     // A Pipe with a stream source dead-letters the description of a batch it could not deliver
     // (shard, sequence numbers), from which the records can be read again while the stream keeps them.
-    this.deadLetters = new Queue(this, 'DeadLetters', {
+    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       queueName: physicalName(props.stage, props.service, 'outbox-dlq'),
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue of the outbox Pipe (its DynamoDB stream source DeadLetterConfig, which cdk-nag does not recognise as a redrive); a dead-letter queue for a dead-letter queue would only move the same messages.',
+      holds: `the ${props.service} outbox Pipe (its DynamoDB stream source's DeadLetterConfig, which cdk-nag does not recognise as a redrive)`,
     });
 
     const role = new Role(this, 'Role', {

@@ -1,7 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { assertSchedule, type ServiceDefinition } from '../../kernel/service.ts';
+import { assertSchedule, DELIVERY, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -46,6 +46,9 @@ export class ServiceBackend extends Construct {
       timeout: HTTP_TIMEOUT,
       environment,
       retain,
+      deadLetters: {
+        synchronous: `${service.name}'s http function is invoked only by API Gateway, synchronously: a failure is the caller's 5xx, counted by the API's 5xx alarm and this function's Errors alarm; no asynchronous invocation exists whose event a dead-letter queue could keep.`,
+      },
     });
     table.grantItemAccess(this.http);
 
@@ -77,8 +80,16 @@ export class ServiceBackend extends Construct {
       timeout: EVENTS_TIMEOUT,
       environment,
       retain,
+      deadLetters: {
+        synchronous: `${service.name}'s events function is invoked only by its SQS event source mappings, which poll and invoke synchronously: a message it fails returns to its subscription queue and, after ${DELIVERY.maxReceiveCount} receives, that queue's redrive policy moves it to the subscription's dead-letter queue (alarmed).`,
+      },
     });
     table.grantItemAccess(events);
+    // The mappings are children of the function: one acknowledgement covers each subscription's.
+    Validations.of(events).acknowledge({
+      id: 'Serverless-LambdaEventSourceMappingDestination',
+      reason: `These event source mappings read SQS subscription queues, and Lambda offers an on-failure destination only for stream and Kafka sources; for SQS the failure path is the queue's own redrive policy (${DELIVERY.maxReceiveCount} receives, then the subscription's dead-letter queue, alarmed).`,
+    });
     this.events = events;
 
     for (const subscription of service.subscriptions) {

@@ -6,6 +6,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DELIVERY, eventPattern, type Subscription } from '../../kernel/service.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { physicalName } from './names.ts';
 
 /**
@@ -43,11 +44,9 @@ export class SubscriptionQueue extends Construct {
     const name = physicalName(props.stage, props.subscription.name);
     this.name = props.subscription.name;
 
-    this.deadLetters = new Queue(this, 'DeadLetters', {
+    this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       queueName: `${name}-dlq`,
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+      holds: `the ${props.subscription.name} subscription (its queue's redrive, and the rule's target)`,
     });
     this.queue = new Queue(this, 'Queue', {
       queueName: name,

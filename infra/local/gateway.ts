@@ -66,17 +66,29 @@ export async function startGateway(options: {
   const jwks = createLocalJWKSet(options.issuer.jwks);
   const docs = docsRoutes(options.services);
 
+  /**
+   * API Gateway's JWT authorizer, step by step as its guide describes it: the token, with or without
+   * `Bearer`, from the Authorization header; an RSA signature by a key of the JWKS that the header's
+   * `kid` names (a token without `kid` is refused even though this JWKS has a single key); `iss`;
+   * `aud`, or `client_id` only when there is no `aud` (Cognito access tokens carry `client_id`);
+   * `exp` after now, `nbf` and `iat` before now. The claims then reach the function as API Gateway
+   * hands them over (`claimsAsApiGatewaySends`), and the service decides on roles and jurisdiction.
+   */
   async function authorize(request: IncomingMessage): Promise<JWTPayload | undefined> {
     const header = request.headers.authorization;
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    const match = header?.match(/^(?:Bearer\s+)?(\S+)$/i);
     if (!match) return undefined;
     try {
-      const { payload } = await jwtVerify(match[1]!, jwks, {
+      const { payload, protectedHeader } = await jwtVerify(match[1]!, jwks, {
         issuer: options.issuer.issuer,
-        audience: options.issuer.audience,
         algorithms: ['RS256'],
-        requiredClaims: ['exp', 'iat', 'sub'],
+        // Not `sub`: API Gateway does not check it; the service refuses a token without one (401).
+        requiredClaims: ['exp', 'iat'],
       });
+      if (typeof protectedHeader.kid !== 'string') return undefined;
+      const audiences = payload.aud === undefined ? [payload.client_id] : [payload.aud].flat();
+      if (!audiences.includes(options.issuer.audience)) return undefined;
+      if (typeof payload.iat !== 'number' || payload.iat > Math.floor(Date.now() / 1000)) return undefined;
       return payload;
     } catch {
       return undefined;

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import type { Role } from '../../kernel/roles.ts';
 
 /**
@@ -25,6 +25,12 @@ export interface LocalIssuer {
   audience: string;
   jwks: { keys: JWK[] };
   sign(claims: TokenClaims): Promise<string>;
+  /**
+   * Signs exactly `payload` with the issuer's key, nothing added: for tests that need tokens a real
+   * issuer would never mint (another audience, a future `iat`, claims missing or mistyped).
+   * `kid: false` leaves the key id out of the header.
+   */
+  signPayload(payload: JWTPayload, options?: { kid?: boolean }): Promise<string>;
 }
 
 interface StoredKey {
@@ -71,6 +77,9 @@ export async function loadIssuer(dataDir: string): Promise<LocalIssuer> {
         .setIssuedAt(now)
         .setExpirationTime(now + (claims.ttlSeconds ?? 3600))
         .sign(privateKey);
+    },
+    signPayload(payload, { kid = true } = {}) {
+      return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(kid ? { kid: stored.kid } : {}) }).sign(privateKey);
     },
   };
 }

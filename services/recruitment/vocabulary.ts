@@ -44,6 +44,7 @@ export const Eligibility = z.strictObject({
   sourcePools: z
     .array(SourcePool)
     .min(1, 'name at least one source pool')
+    .max(SourcePool.options.length, `at most the ${SourcePool.options.length} source pools`)
     .refine((pools) => new Set(pools).size === pools.length, 'each pool once'),
   minYearsOfService: z.number().int().min(0).max(50).optional(),
   /** Age in whole years on the day the application window opens. */
