@@ -2,6 +2,7 @@ import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause } from '../../../kernel/events.ts';
 import { covers } from '../../../kernel/roles.ts';
 import { PropertyCompanyRegistered } from '../events.ts';
+import type { Issue } from '../issues/domain.ts';
 import { keys } from '../keys.ts';
 
 /** A property-management company serving communities of a street, rated from the issues it is named on. */
@@ -48,4 +49,23 @@ export function assertServes(company: PropertyCompany | undefined, companyId: st
 export function companyView(company: PropertyCompany, counts: { ratings?: number; ratingSum?: number }) {
   const ratings = counts.ratings ?? 0;
   return { ...company, ratings, averageRating: ratings > 0 ? Math.round(((counts.ratingSum ?? 0) / ratings) * 100) / 100 : null };
+}
+
+/**
+ * An issue as the public company page shows it: what kind, in which community, when, how far it got
+ * and how each department's handling was rated. Not the description, the exact location, who raised
+ * or handled it, or what anyone wrote: those are for the issue's own readers (its street, community,
+ * named departments and district office, GET /coordination/issues/{id}).
+ */
+export function publicIssueView(issue: Issue) {
+  return {
+    id: issue.id,
+    street: issue.street,
+    ...(issue.community ? { community: issue.community } : {}),
+    category: issue.category,
+    urgency: issue.urgency,
+    status: issue.status,
+    raisedAt: issue.raisedAt,
+    ratings: Object.fromEntries(Object.entries(issue.responses).flatMap(([department, r]) => (r.rating === undefined ? [] : [[department, r.rating]]))),
+  };
 }

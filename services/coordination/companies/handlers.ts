@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { BadRequestError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { companyView, registerCompany } from './domain.ts';
+import { companyView, publicIssueView, registerCompany } from './domain.ts';
 import type { companyRoutes } from './routes.ts';
 import { CompanyStore } from './store.ts';
 
@@ -24,7 +24,7 @@ export function companyHandlers(table: Store): RouteHandlers<typeof companyRoute
       if (!company) throw new NotFoundError(`No property company ${params.id}.`);
       const issues = await companies.issues(company.id, query);
       const { ratings, ratingSum, ...rest } = company;
-      return { statusCode: 200, body: { ...companyView(rest, { ratings, ratingSum }), issues } };
+      return { statusCode: 200, body: { ...companyView(rest, { ratings, ratingSum }), issues: { ...issues, items: issues.items.map(publicIssueView) } } };
     },
   };
 }

@@ -23,7 +23,7 @@ export const companyRoutes = defineRoutes({
   getCompany: {
     method: 'GET',
     path: '/coordination/property-companies/{id}',
-    summary: 'A company, its average rating and its issues (newest first, paginated).',
+    summary: 'A company, its average rating and its issues (newest first, paginated): kind, community, status and ratings only.',
     access: { public: true },
     params: IdParam,
     query: PageQuery,

@@ -69,4 +69,13 @@ describe('cancelling', () => {
     });
     expect(bookingView(booked, { sub: 'resident-1', roles: ['resident'] })).toHaveProperty('purpose');
   });
+
+  it('staff of another street or district see it as busy time only; the street’s own staff and its district’s see it whole', () => {
+    const busy = { id: 'BOOKING-1', roomId: booked.roomId, startsAt: booked.startsAt, endsAt: booked.endsAt, status: 'booked' };
+    expect(bookingView(booked, { sub: 'o-s04', roles: ['street-official'], jurisdiction: 'D01/S04' })).toEqual(busy);
+    expect(bookingView(booked, { sub: 'dept-d02', roles: ['department'], jurisdiction: 'D02' })).toEqual(busy);
+    expect(bookingView(booked, { sub: 'no-place', roles: ['department'] })).toEqual(busy);
+    expect(bookingView(booked, { sub: 'o-s03', roles: ['street-official'], jurisdiction: booked.street })).toHaveProperty('purpose');
+    expect(bookingView(booked, { sub: 'dept-d01', roles: ['department'], jurisdiction: 'D01' })).toHaveProperty('purpose');
+  });
 });

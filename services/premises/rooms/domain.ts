@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../../kernel/errors.ts';
-import { newEvent, type Actor, type Cause, type DomainEvent } from '../../../kernel/events.ts';
+import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { covers, ROLES, type Role } from '../../../kernel/roles.ts';
 import { BookingCancelled, BookingMade, RoomAdded } from '../events.ts';
 import { keys } from '../keys.ts';
@@ -116,7 +116,17 @@ export interface BookingChange {
   events: DomainEvent[];
 }
 
-const isStaff = (actor: Actor) => actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+interface Viewer {
+  roles: readonly string[];
+  jurisdiction?: string;
+}
+const isStaff = (actor: Viewer) => actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
+
+/** A street's own staff: staff whose jurisdiction is the street, a community of it, or its district. */
+const isStaffOf = (actor: Viewer, street: string) => {
+  const own = actor.jurisdiction ?? '';
+  return isStaff(actor) && own !== '' && (covers(own, street) || covers(street, own));
+};
 
 /**
  * Book a room for a window. The window's shape (boundaries, 8 hours) is checked where it is parsed;
@@ -133,9 +143,8 @@ export function bookRoom(
   if (room.bookable === 'staff' && !cause.actor.roles.includes('service')) {
     if (!isStaff(cause.actor)) throw new ForbiddenError(`${room.name} is for staff only; residents may book public rooms.`);
     // Staff rooms are for the street's own staff and those above it (its district's offices).
-    const own = cause.actor.jurisdiction ?? '';
-    if (!covers(own, room.street) && !covers(room.street, own)) {
-      throw new ForbiddenError(`${room.name} is a staff room of ${room.street}; ${own} is not its staff.`);
+    if (!isStaffOf(cause.actor, room.street)) {
+      throw new ForbiddenError(`${room.name} is a staff room of ${room.street}; ${cause.actor.jurisdiction ?? 'no jurisdiction'} is not its staff.`);
     }
   }
   const startsAt = new Date(input.startsAt).toISOString();
@@ -210,9 +219,12 @@ export function cancelBooking(booking: Booking, cause: Cause): BookingChange {
   return { booking: cancelled, slots: slotStarts(booking.startsAt, booking.endsAt), events: [event] };
 }
 
-/** What a caller sees of a booking: residents (and operators) see others' bookings only as busy time. */
-export function bookingView(booking: Booking, viewer: { sub: string; roles: readonly string[] }) {
-  const staff = viewer.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
-  if (staff || booking.bookedBy === viewer.sub) return booking;
+/**
+ * What a caller sees of a booking: the booker and the staff of the room's street see all of it;
+ * everyone else — residents, operators, and staff of other streets and districts, who may still see
+ * when a room is busy — sees others' bookings only as busy time (who booked and why is the street's).
+ */
+export function bookingView(booking: Booking, viewer: Viewer & { sub: string }) {
+  if (booking.bookedBy === viewer.sub || isStaffOf(viewer, booking.street)) return booking;
   return { id: booking.id, roomId: booking.roomId, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status };
 }

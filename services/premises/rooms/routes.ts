@@ -57,7 +57,7 @@ export const roomRoutes = defineRoutes({
   roomBookings: {
     method: 'GET',
     path: '/premises/rooms/{id}/bookings',
-    summary: `A room's bookings in a window (default the coming 7 days, at most ${MAX_LIST_DAYS}); residents see others' bookings as busy time only.`,
+    summary: `A room's bookings in a window (default the coming 7 days, at most ${MAX_LIST_DAYS}); others' bookings show as busy time only, except to staff of the room's street (and its district).`,
     access: { roles: ROLES, jurisdiction: 'any' },
     params: RoomId,
     query: z
