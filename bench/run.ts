@@ -38,6 +38,13 @@ async function phase(name: string, env: Record<string, string>): Promise<any> {
   return JSON.parse(await readFile(file, 'utf8'));
 }
 
+/** `-- --report`: write RESULTS.md again from results.json (after a change to the report alone). */
+async function rewriteReport(): Promise<void> {
+  const results = JSON.parse(await readFile(join(REPO_ROOT, 'bench', 'results.json'), 'utf8')) as Results;
+  await writeFile(join(REPO_ROOT, 'bench', 'RESULTS.md'), report(results));
+  log('bench/RESULTS.md written again from bench/results.json');
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   await rm(outDir, { recursive: true, force: true });
@@ -108,4 +115,4 @@ function javaVersion(): string {
   return (result.stderr || result.stdout || 'unknown').split('\n')[0]!.trim();
 }
 
-await main();
+await (process.argv.includes('--report') ? rewriteReport() : main());

@@ -30,11 +30,11 @@ export const TARGETS = {
 /** Why a target may be missed, and what would be done next: kept beside the numbers, not hidden. */
 const SHORTFALL: Record<string, string> = {
   bundle:
-    'the lean build (ESM, `module` first, SDK inside without the default credential chain) takes a third off the naive build, but what remains is the DynamoDB client stack (`@smithy/core`, about 110 KB: every protocol\'s serde and event streams come along with the JSON protocol DynamoDB uses) and zod 4 classic (about 90 KB, its JSON-schema converter included). Next: the route schemas on `zod/mini` (the same checks, functions instead of methods: about 60 KB less), and a trimmed DynamoDB client once the SDK splits `@smithy/core` by protocol.',
+    'the lean build (ESM, `module` first, SDK inside without the default credential chain) is about a third of the naive build, but what remains is the DynamoDB client stack (`@smithy/core`, about 110 KB: every protocol\'s serde and event streams come along with the JSON protocol DynamoDB uses) and zod 4 classic (about 90 KB, its JSON-schema converter included). Next: the route schemas on `zod/mini` (the same checks, functions instead of methods: about 60 KB less), and a trimmed DynamoDB client once the SDK splits `@smithy/core` by protocol.',
   init:
     'init is mostly V8 compiling the bundle (about two thirds in a CPU profile), so it follows the bundle size; on this shared 2-core machine the figure also carries the load of whatever else runs. Next: the smaller bundle above, and building route schemas on first use rather than at import.',
   naive:
-    'the naive build carries three times the code, so it should take about twice as long; where a row says otherwise, the rounds were too few or the machine too busy for the difference to stand (run the full bench, 20 rounds, on a quiet machine).',
+    "init does not shrink in proportion to the bundle: besides compiling, a fixed part is the same in both builds (evaluating the modules: the DynamoDB client's set-up, Powertools' logger, and every route's and event's zod schema built at import), so a third of the code gives a little over half the time. Next: the smaller bundle above, and route schemas built on first use.",
   warm: 'the own cost is the handler\'s parsing, authorization and serialization; a miss at p99 on a loaded machine is usually the garbage collector. Next: profile the worst handler.',
   list: 'a page costs one Query whatever the size of the table; a miss means the page is not read from its own partition. Next: check the route\'s key design.',
 };
@@ -46,7 +46,10 @@ export function targetsOf(results: Results) {
   const deployed = results.bundles.filter((b) => b.kind !== 'bare');
   const largest = deployed.reduce((a, b) => (b.minifiedKB > a.minifiedKB ? b : a));
   const largestGz = deployed.reduce((a, b) => (b.gzippedKB > a.gzippedKB ? b : a));
-  const inits = results.init.handlers.filter((h) => h.naiveOverBareMs !== undefined);
+  // The init targets are the service handlers' (http, events, schedules): the outbox enrichment is
+  // 24 KB either way, so its lean/naive ratio only shows ESM's few ms of loader overhead over CommonJS.
+  const kind = new Map(results.bundles.map((b) => [b.name, b.kind]));
+  const inits = results.init.handlers.filter((h) => h.naiveOverBareMs !== undefined && ['http', 'events', 'schedule'].includes(kind.get(h.name)!));
   const slowest = inits.reduce((a, b) => (b.leanOverBareMs > a.leanOverBareMs ? b : a));
   const worstShare = inits.reduce((a, b) => (b.leanOverBareMs / b.naiveOverBareMs! > a.leanOverBareMs / a.naiveOverBareMs! ? b : a));
   const own = results.warm.handlers;
