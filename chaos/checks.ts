@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { matches } from '../infra/local/pattern.ts';
 import type { LocalCloud } from '../infra/local/runtime.ts';
 import type { BusEvent } from '../kernel/events.ts';
@@ -7,6 +7,7 @@ import { eventPattern } from '../kernel/service.ts';
 import type { ServiceName } from '../kernel/table.ts';
 import { FIGURES } from '../services/coordination/scorecard/domain.ts';
 import { services } from '../services/index.ts';
+import { scanTable } from '../test/support/scan.ts';
 import { recomputeScorecards, SCORECARD_EVENTS, streetsOf } from '../test/support/scorecard.ts';
 import type { Acknowledged } from './api.ts';
 
@@ -39,16 +40,7 @@ export interface Findings {
 export async function readTables(client: DynamoDBClient, tables: Record<string, string>): Promise<Tables> {
   const out = {} as Tables;
   const doc = DynamoDBDocumentClient.from(client);
-  for (const service of services) {
-    const items: Item[] = [];
-    let start: Record<string, any> | undefined;
-    do {
-      const page = await doc.send(new ScanCommand({ TableName: tables[service.name], ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
-      items.push(...((page.Items ?? []) as Item[]));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    out[service.name] = items;
-  }
+  for (const service of services) out[service.name] = await scanTable(tables[service.name]!, doc);
   return out;
 }
 

@@ -3,14 +3,15 @@ import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 
 export type ScannedItem = Record<string, any> & { pk: string; sk: string };
 
-const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const testDoc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 /**
  * Every item of a table, read consistently (a test may scan to check what was written; the services
  * never do). For the checks that look at the whole outcome: history items, inbox items, idempotency
- * records. The client finds the run's DynamoDB Local through the SDK's variables (test/setup/env.ts).
+ * records. By default the client finds the run's DynamoDB Local through the SDK's variables
+ * (test/setup/env.ts); the chaos run, which starts its own, passes its client.
  */
-export async function scanTable(tableName: string): Promise<ScannedItem[]> {
+export async function scanTable(tableName: string, doc: DynamoDBDocumentClient = testDoc): Promise<ScannedItem[]> {
   const items: ScannedItem[] = [];
   let start: Record<string, unknown> | undefined;
   do {
