@@ -3,7 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { testTable } from '../test/setup/context.ts';
 import { consume, eventsHandler } from './consumer.ts';
@@ -15,7 +15,7 @@ const ThingCounted = defineEvent({
   source: 'five-haves.producer',
   detailType: 'ThingCounted',
   schemaVersion: 1,
-  data: z.object({ thingId: z.string(), fail: z.boolean().default(false) }),
+  data: z.object({ thingId: z.string(), fail: z._default(z.boolean(), false) }),
 });
 
 /** What the consumer emits in reaction. */

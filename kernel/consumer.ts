@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { BusEventSchema, type BusEvent, type Cause, type EventDefinition, type Metadata } from './events.ts';
 import { logger } from './logger.ts';
 import { retryingConflicts } from './retry.ts';

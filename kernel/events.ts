@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.ts';
 import { ulid } from 'ulid';
 
 /**
@@ -10,31 +11,31 @@ import { ulid } from 'ulid';
 export const ActorSchema = z.object({
   sub: z.string(),
   roles: z.array(z.string()),
-  jurisdiction: z.string().optional(),
-  department: z.string().optional(),
+  jurisdiction: z.optional(z.string()),
+  department: z.optional(z.string()),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
 export const MetadataSchema = z.object({
-  eventId: z.string().min(1),
-  schemaVersion: z.number().int().positive(),
+  eventId: z.string().check(z.minLength(1)),
+  schemaVersion: z.number().check(z.int(), z.positive()),
   occurredAt: z.iso.datetime(),
-  correlationId: z.string().min(1),
-  causationId: z.string().min(1).optional(),
+  correlationId: z.string().check(z.minLength(1)),
+  causationId: z.optional(z.string().check(z.minLength(1))),
   actor: ActorSchema,
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
-export interface EventDefinition<Name extends string = string, Data extends z.ZodType = z.ZodType> {
+export interface EventDefinition<Name extends string = string, Data extends z.ZodMiniType = z.ZodMiniType> {
   source: `five-haves.${string}`;
   detailType: Name;
   schemaVersion: number;
   data: Data;
   /** The detail schema subscribers validate against (and the event catalog publishes). */
-  detail: z.ZodObject<{ metadata: typeof MetadataSchema; data: Data }>;
+  detail: z.ZodMiniObject<{ metadata: typeof MetadataSchema; data: Data }>;
 }
 
-export function defineEvent<Name extends string, Data extends z.ZodType>(spec: {
+export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spec: {
   source: `five-haves.${string}`;
   detailType: Name;
   schemaVersion: number;
@@ -61,7 +62,7 @@ export interface Cause {
   now: string;
 }
 
-export function newEvent<Name extends string, Data extends z.ZodType>(
+export function newEvent<Name extends string, Data extends z.ZodMiniType>(
   definition: EventDefinition<Name, Data>,
   aggregate: string,
   data: z.input<Data>,

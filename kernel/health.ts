@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { HttpResult } from './http.ts';
 import type { RouteSpec } from './routes.ts';
 import type { Store } from './store.ts';
@@ -9,9 +9,9 @@ const HealthSchema = z
     service: z.string(),
     status: z.literal('ok'),
     table: z.string(),
-    tableLatencyMs: z.number().int().nonnegative(),
+    tableLatencyMs: z.number().check(z.int(), z.nonnegative()),
   })
-  .meta({ title: 'Health' });
+  .check(z.meta({ title: 'Health' }));
 
 /** Every service answers its operators: is the function up and does it reach its own table? */
 export function healthRoute(service: ServiceName) {

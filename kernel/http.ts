@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { principalOf, requireRole, requireSubject, type Principal, type Subject } from './auth.ts';
 import {
   BadRequestError,
@@ -25,7 +25,7 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Infer<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** What a route's handler receives: validated input, the caller, and the request's context. */
 export interface RouteRequest<R extends RouteSpec> {
@@ -189,7 +189,7 @@ function correlationOf(event: APIGatewayProxyEventV2): string {
   return header && CORRELATION_ID.test(header) ? header : event.requestContext.requestId;
 }
 
-function parsePart<S extends z.ZodType | undefined>(location: string, schema: S, input: unknown): Infer<S> {
+function parsePart<S extends z.ZodMiniType | undefined>(location: string, schema: S, input: unknown): Infer<S> {
   if (!schema) return undefined as Infer<S>;
   const result = schema.safeParse(input);
   if (!result.success) throw validationError(location, result.error);

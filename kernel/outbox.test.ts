@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { matches, type Pattern } from '../infra/local/pattern.ts';
 import { waitFor } from '../infra/local/wait.ts';
 import { testTable } from '../test/setup/context.ts';

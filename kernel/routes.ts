@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages.ts';
 import type { Access } from './auth.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -14,9 +15,9 @@ export interface RouteSpec {
   path: string;
   summary: string;
   access: Access;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** The status of success (201 created, 202 accepted for a saga that goes on, 200 otherwise). */
   status: 200 | 201 | 202 | 204;
   /** Creating requests accept an Idempotency-Key header; a retry gets the first response. */
@@ -27,7 +28,7 @@ export interface RouteSpec {
    * The success body, for the OpenAPI document (not checked at run time; the end-to-end tests check
    * sampled responses against it). Without it the document promises only "a JSON object".
    */
-  response?: z.ZodType;
+  response?: z.ZodMiniType;
   /** A longer explanation than `summary`, in Markdown, for the API reference. */
   description?: string;
   /** Examples for the API reference; the document's generator checks them against the schemas. */
@@ -56,20 +57,21 @@ export const MAX_PAGE_SIZE = 100;
  * for; a client asking for "everything" gets a full page and a cursor, not an error).
  */
 export const PageQuery = z.strictObject({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(25)
-    .transform((limit) => Math.min(limit, MAX_PAGE_SIZE))
-    .meta({ description: `Items per page, 25 unless given; above ${MAX_PAGE_SIZE} is taken as ${MAX_PAGE_SIZE}.` }),
-  cursor: z.string().min(1).max(1024).optional(),
+  limit: z
+    .pipe(
+      z._default(z.coerce.number().check(z.int(), z.gte(1)), 25),
+      z.transform((limit) => Math.min(limit, MAX_PAGE_SIZE)),
+    )
+    .check(z.meta({ description: `Items per page, 25 unless given; above ${MAX_PAGE_SIZE} is taken as ${MAX_PAGE_SIZE}.` })),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 /** The success body of a list route: a page of items and, when more follow, the cursor of the next. */
-export function pageOf<T extends z.ZodType>(item: T) {
+export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    cursor: z.string().optional().meta({ description: 'Pass as `cursor` to get the next page; absent on the last one.' }),
+    cursor: z.optional(z.string()).check(
+      z.meta({ description: 'Pass as `cursor` to get the next page; absent on the last one.' }),
+    ),
   });
 }

@@ -1,13 +1,13 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Cause } from './events.ts';
 import { logger } from './logger.ts';
 
 /** What an EventBridge schedule rule hands its target (and the local runtime's timer builds alike). */
 export const ScheduledEventSchema = z.object({
   version: z.string(),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   'detail-type': z.literal('Scheduled Event'),
   source: z.literal('aws.events'),
   account: z.string(),
@@ -15,7 +15,7 @@ export const ScheduledEventSchema = z.object({
   region: z.string(),
   /** The rule's ARN. */
   resources: z.array(z.string()),
-  detail: z.object({}).loose(),
+  detail: z.looseObject({}),
 });
 export type ScheduledEvent = z.infer<typeof ScheduledEventSchema>;
 

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { beforeEach, describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { testTable } from '../test/setup/context.ts';
 import { BadRequestError, ConflictError } from './errors.ts';
 import { defineEvent, newEvent, type Cause } from './events.ts';
@@ -19,7 +19,7 @@ const LedgerEntered = defineEvent({
   source: 'five-haves.test',
   detailType: 'LedgerEntered',
   schemaVersion: 1,
-  data: z.object({ ledgerId: z.string(), amountFen: z.number().int() }),
+  data: z.object({ ledgerId: z.string(), amountFen: z.number().check(z.int()) }),
 });
 
 const store = new Store(testTable('funding'));

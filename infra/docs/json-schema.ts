@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ export type JsonSchema = Record<string, unknown>;
  *   (`z.strictObject`, which refuse unknown keys on input) stay closed.
  * - Refinements and transforms have no JSON Schema; the shape before them is documented.
  */
-export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+export function toJsonSchema(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io,
     unrepresentable: 'any',

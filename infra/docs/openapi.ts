@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Access } from '../../kernel/auth.ts';
 import { ProblemSchema, PROBLEM_BASE } from '../../kernel/problem.ts';
 import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
@@ -281,8 +281,8 @@ function parameter(name: string, location: 'path' | 'query', required: boolean, 
   return { name, in: location, required, ...(description ? { description } : {}), schema: rest };
 }
 
-function checkedExample(schema: z.ZodType, example: unknown, what: string): unknown {
-  const parsed = schema.safeParse(example);
+function checkedExample(schema: z.core.$ZodType, example: unknown, what: string): unknown {
+  const parsed = z.safeParse(schema, example);
   if (!parsed.success) throw new Error(`the example ${what} does not fit its schema: ${parsed.error.message}`);
   return example;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../kernel/events.ts';
 import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
 
@@ -12,7 +12,7 @@ export const OpinionRating = z.enum(['excellent', 'good', 'fair', 'poor']);
 /** A year `2026`, a half `2026-H1` or a quarter `2026-Q3`. */
 export const PeriodSchema = z
   .string()
-  .regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'a year such as 2026, a half such as 2026-H1 or a quarter such as 2026-Q3');
+  .check(z.regex(/^\d{4}(-H[12]|-Q[1-4])?$/, 'a year such as 2026, a half such as 2026-H1 or a quarter such as 2026-Q3'));
 const CalendarDate = z.iso.date();
 
 /** A consent case opened for an appointment request; the street committee now has to decide. */
@@ -62,8 +62,8 @@ export const AssessmentRecorded = defineEvent({
     street: StreetSchema,
     department: DepartmentSchema,
     /** The period assessed: a year `2026`, a half `2026-H1` or a quarter `2026-Q3`. */
-    period: z.string().regex(/^\d{4}(-H[12]|-Q[1-4])?$/),
-    score: z.number().int().min(0).max(100),
+    period: z.string().check(z.regex(/^\d{4}(-H[12]|-Q[1-4])?$/)),
+    score: z.number().check(z.int(), z.gte(0), z.lte(100)),
     comment: z.string(),
     assessedBy: z.string(),
     assessedAt: z.iso.datetime(),
@@ -110,7 +110,7 @@ export const PowersDelegated = defineEvent({
     codes: z.array(z.string()),
     streets: z.array(StreetSchema),
     /** codes × streets: how many street-power grants the delegation makes. */
-    grants: z.number().int(),
+    grants: z.number().check(z.int()),
   }),
 });
 

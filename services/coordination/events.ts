@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../kernel/events.ts';
 import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
 
 const source = 'five-haves.coordination';
 
 /** Money: a whole, positive number of fen (1 yuan = 100 fen), never a float. */
-const Fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Fen = z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
 
 /**
  * A joint meeting needs a room: premises books the first suitable one (`VenueBooked`) or says why it
@@ -16,13 +16,13 @@ export const VenueRequested = defineEvent({
   detailType: 'VenueRequested',
   schemaVersion: 1,
   data: z.object({
-    meetingId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
     title: z.string(),
     /** The street whose rooms are preferred; premises may fall back to other streets of its district. */
     preferredStreet: StreetSchema,
     startsAt: z.iso.datetime(),
     endsAt: z.iso.datetime(),
-    attendees: z.number().int().positive(),
+    attendees: z.number().check(z.int(), z.positive()),
   }),
 });
 
@@ -35,8 +35,8 @@ export const FundingRequested = defineEvent({
   detailType: 'FundingRequested',
   schemaVersion: 1,
   data: z.object({
-    decisionId: z.string().min(1),
-    meetingId: z.string().min(1),
+    decisionId: z.string().check(z.minLength(1)),
+    meetingId: z.string().check(z.minLength(1)),
     /** The street whose communities the money is for (its pools are drawn on). */
     street: StreetSchema,
     ownerDepartment: DepartmentSchema,
@@ -50,14 +50,14 @@ export const FundingRequested = defineEvent({
 
 export const IssueCategory = z.enum(['community-construction', 'production-safety', 'property-management', 'other']);
 export const IssueUrgency = z.enum(['emergency', 'utility', 'general', 'complex']);
-const Community = z.string().regex(/^D\d{2}\/S\d{2}\/C\d{2}$/, 'a community such as D01/S03/C07');
+const Community = z.string().check(z.regex(/^D\d{2}\/S\d{2}\/C\d{2}$/, 'a community such as D01/S03/C07'));
 
 const issueFacts = {
-  issueId: z.string().min(1),
+  issueId: z.string().check(z.minLength(1)),
   street: StreetSchema,
   category: IssueCategory,
   urgency: IssueUrgency,
-  propertyCompanyId: z.string().optional(),
+  propertyCompanyId: z.optional(z.string()),
 };
 
 /** A street "whistles": the named departments must report in and resolve within the deadlines. */
@@ -67,8 +67,8 @@ export const IssueRaised = defineEvent({
   schemaVersion: 1,
   data: z.object({
     ...issueFacts,
-    community: Community.optional(),
-    departments: z.array(DepartmentSchema).min(1),
+    community: z.optional(Community),
+    departments: z.array(DepartmentSchema).check(z.minLength(1)),
     description: z.string(),
     location: z.string(),
     raisedAt: z.iso.datetime(),
@@ -118,7 +118,7 @@ export const IssueRated = defineEvent({
   data: z.object({
     ...issueFacts,
     department: DepartmentSchema,
-    score: z.number().int().min(1).max(5),
+    score: z.number().check(z.int(), z.gte(1), z.lte(5)),
     ratedAt: z.iso.datetime(),
   }),
 });
@@ -132,11 +132,11 @@ export const IssueEscalated = defineEvent({
     ...issueFacts,
     reason: z.enum(['response-overdue', 'resolution-overdue']),
     /** The departments that had not answered in time. */
-    departments: z.array(DepartmentSchema).min(1),
+    departments: z.array(DepartmentSchema).check(z.minLength(1)),
     dueBy: z.iso.datetime(),
     escalatedAt: z.iso.datetime(),
     /** The meeting whose agenda it joined, if one was already convened; else it waits for the next. */
-    meetingId: z.string().optional(),
+    meetingId: z.optional(z.string()),
   }),
 });
 
@@ -146,7 +146,7 @@ export const MeetingConvened = defineEvent({
   detailType: 'MeetingConvened',
   schemaVersion: 1,
   data: z.object({
-    meetingId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
     district: z.string(),
     title: z.string(),
     startsAt: z.iso.datetime(),
@@ -166,11 +166,11 @@ export const MeetingVenueSettled = defineEvent({
   detailType: 'MeetingVenueSettled',
   schemaVersion: 1,
   data: z.object({
-    meetingId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
     outcome: z.enum(['booked', 'unavailable']),
-    roomName: z.string().optional(),
-    address: z.string().optional(),
-    reason: z.string().optional(),
+    roomName: z.optional(z.string()),
+    address: z.optional(z.string()),
+    reason: z.optional(z.string()),
   }),
 });
 
@@ -180,14 +180,14 @@ export const DecisionRecorded = defineEvent({
   detailType: 'DecisionRecorded',
   schemaVersion: 1,
   data: z.object({
-    decisionId: z.string().min(1),
-    meetingId: z.string().min(1),
+    decisionId: z.string().check(z.minLength(1)),
+    meetingId: z.string().check(z.minLength(1)),
     district: z.string(),
     title: z.string(),
     ownerDepartment: DepartmentSchema,
     deadline: z.iso.date(),
-    street: StreetSchema.optional(),
-    fundingFen: Fen.optional(),
+    street: z.optional(StreetSchema),
+    fundingFen: z.optional(Fen),
   }),
 });
 
@@ -197,12 +197,12 @@ export const DecisionFundingSettled = defineEvent({
   detailType: 'DecisionFundingSettled',
   schemaVersion: 1,
   data: z.object({
-    decisionId: z.string().min(1),
-    meetingId: z.string().min(1),
+    decisionId: z.string().check(z.minLength(1)),
+    meetingId: z.string().check(z.minLength(1)),
     outcome: z.enum(['allocated', 'declined']),
-    amountFen: z.number().int().nonnegative(),
-    allocationId: z.string().optional(),
-    reason: z.string().optional(),
+    amountFen: z.number().check(z.int(), z.nonnegative()),
+    allocationId: z.optional(z.string()),
+    reason: z.optional(z.string()),
   }),
 });
 
@@ -216,12 +216,12 @@ export const AccessListItemApproved = defineEvent({
     code: z.string(),
     title: z.string(),
     departments: z.array(DepartmentSchema),
-    decisionId: z.string().min(1),
+    decisionId: z.string().check(z.minLength(1)),
   }),
 });
 
 const workItemFacts = {
-  workItemId: z.string().min(1),
+  workItemId: z.string().check(z.minLength(1)),
   department: DepartmentSchema,
   community: Community,
   street: StreetSchema,
@@ -234,7 +234,7 @@ export const WorkItemAccepted = defineEvent({
   source,
   detailType: 'WorkItemAccepted',
   schemaVersion: 1,
-  data: z.object({ ...workItemFacts, dueOn: z.iso.date().optional(), acceptedAt: z.iso.datetime() }),
+  data: z.object({ ...workItemFacts, dueOn: z.optional(z.iso.date()), acceptedAt: z.iso.datetime() }),
 });
 
 /** A department tried to push a work item that is not on the access list; it reached no community. */
@@ -255,7 +255,7 @@ export const PropertyCompanyRegistered = defineEvent({
   detailType: 'PropertyCompanyRegistered',
   schemaVersion: 1,
   data: z.object({
-    companyId: z.string().min(1),
+    companyId: z.string().check(z.minLength(1)),
     name: z.string(),
     street: StreetSchema,
     communities: z.array(Community),

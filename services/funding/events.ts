@@ -1,20 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../kernel/events.ts';
 import { JurisdictionSchema, StreetSchema } from '../../kernel/roles.ts';
 
 const source = 'five-haves.funding';
 
 /** Money: a whole number of fen (1 yuan = 100 fen), never a float. */
-const Fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const Fen = z.number().check(z.int(), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
 export const BudgetCategory = z.enum(['personnel', 'operations', 'resident-services', 'capital-projects']);
 
 /** Which event asked for money, and the asker's own id for it (a decision, a remediation plan). */
 export const RequestOrigin = z.object({
   /** Funding's id of the request. */
-  requestId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
   kind: z.enum(['FundingRequested', 'RemediationFundingRequested']),
   /** `decisionId` of a FundingRequested, `remediationId` of a RemediationFundingRequested. */
-  ref: z.string().min(1),
+  ref: z.string().check(z.minLength(1)),
 });
 
 /** A street's budget for a fiscal year, by category. */
@@ -25,7 +25,7 @@ export const BudgetApproved = defineEvent({
   data: z.object({
     budgetId: z.string(),
     street: StreetSchema,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     categories: z.record(BudgetCategory, Fen),
     totalFen: Fen,
   }),
@@ -39,9 +39,9 @@ export const BudgetAdjusted = defineEvent({
   data: z.object({
     budgetId: z.string(),
     street: StreetSchema,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     category: BudgetCategory,
-    deltaFen: z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+    deltaFen: z.number().check(z.int(), z.gte(-Number.MAX_SAFE_INTEGER), z.lte(Number.MAX_SAFE_INTEGER)),
     reason: z.string(),
   }),
 });
@@ -60,10 +60,10 @@ export const FundsAllocated = defineEvent({
     street: StreetSchema,
     /** The community or the project it is for. */
     recipient: z.string(),
-    community: JurisdictionSchema.optional(),
+    community: z.optional(JurisdictionSchema),
     amountFen: Fen,
     purpose: z.string(),
-    request: RequestOrigin.optional(),
+    request: z.optional(RequestOrigin),
   }),
 });
 
@@ -90,9 +90,9 @@ export const DisbursementRecorded = defineEvent({
     street: StreetSchema,
     amountFen: Fen,
     /** Exactly one of these says what it was paid against. */
-    allocationId: z.string().optional(),
-    projectId: z.string().optional(),
-    milestone: z.number().int().positive().optional(),
+    allocationId: z.optional(z.string()),
+    projectId: z.optional(z.string()),
+    milestone: z.optional(z.number().check(z.int(), z.positive())),
   }),
 });
 
@@ -121,7 +121,7 @@ export const PoolCreated = defineEvent({
   data: z.object({
     poolId: z.string(),
     street: StreetSchema,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     name: z.string(),
     lines: z.array(z.object({ program: z.string(), department: z.string(), amountFen: Fen })),
     totalFen: Fen,
@@ -136,11 +136,11 @@ export const ProjectProposed = defineEvent({
   data: z.object({
     projectId: z.string(),
     street: StreetSchema,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     category: ProjectCategory,
     title: z.string(),
     budgetFen: Fen,
-    milestones: z.array(z.object({ n: z.number().int().positive(), name: z.string(), amountFen: Fen })),
+    milestones: z.array(z.object({ n: z.number().check(z.int(), z.positive()), name: z.string(), amountFen: Fen })),
   }),
 });
 
@@ -152,7 +152,7 @@ export const ProjectApproved = defineEvent({
   data: z.object({
     projectId: z.string(),
     street: StreetSchema,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     budgetId: z.string(),
     budgetFen: Fen,
   }),
@@ -166,7 +166,7 @@ export const FundingRequestOpened = defineEvent({
   data: z.object({
     request: RequestOrigin,
     street: StreetSchema,
-    community: JurisdictionSchema.optional(),
+    community: z.optional(JurisdictionSchema),
     amountFen: Fen,
     purpose: z.string(),
   }),

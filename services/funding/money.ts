@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Money at the edge: a whole, positive number of fen as a JSON number. A string ("100"), a fraction
@@ -7,14 +7,18 @@ import * as z from 'zod';
  */
 export const FenAmount = z
   .number({ error: 'an amount in fen, as a JSON number (not a string)' })
-  .int({ error: `a whole number of fen, at most ${Number.MAX_SAFE_INTEGER}` })
-  .positive({ error: 'more than zero fen' });
+  .check(
+    z.int({ error: `a whole number of fen, at most ${Number.MAX_SAFE_INTEGER}` }),
+    z.positive({ error: 'more than zero fen' }),
+  );
 
 /** A signed change in fen: whole, not zero, within ±(2^53 − 1). */
 export const SignedFen = z
   .number({ error: 'a signed amount in fen, as a JSON number (not a string)' })
-  .int({ error: `a whole number of fen, within ±${Number.MAX_SAFE_INTEGER}` })
-  .refine((n) => n !== 0, 'not zero: an adjustment changes the budget');
+  .check(
+    z.int({ error: `a whole number of fen, within ±${Number.MAX_SAFE_INTEGER}` }),
+    z.refine((n) => n !== 0, 'not zero: an adjustment changes the budget'),
+  );
 
 /** A sum of fen that is still exact in JavaScript (and in every consumer's). */
 export function safeSum(amounts: readonly number[]): number | undefined {

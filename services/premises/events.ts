@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../kernel/events.ts';
 import { JurisdictionSchema, StreetSchema } from '../../kernel/roles.ts';
 
 const source = 'five-haves.premises';
 
 /** Money: a whole, positive number of fen (1 yuan = 100 fen), never a float. */
-const Fen = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const Fen = z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
 /** A community: `D01/S03/C07`. */
-export const CommunitySchema = JurisdictionSchema.refine((j) => j.split('/').length === 3, 'a community such as D01/S03/C07');
+export const CommunitySchema = JurisdictionSchema.check(
+  z.refine((j) => j.split('/').length === 3, 'a community such as D01/S03/C07'),
+);
 
 /**
  * A community's compliance with the standard changed (or was assessed for the first time): emitted
@@ -23,10 +25,10 @@ export const ComplianceAssessed = defineEvent({
     compliant: z.boolean(),
     /** The rules that fail, by name (empty when compliant). */
     failing: z.array(z.string()),
-    totalAreaM2: z.number().nonnegative(),
-    requiredAreaM2: z.number().nonnegative(),
-    shortfallM2: z.number().nonnegative(),
-    households: z.number().int().nonnegative(),
+    totalAreaM2: z.number().check(z.nonnegative()),
+    requiredAreaM2: z.number().check(z.nonnegative()),
+    shortfallM2: z.number().check(z.nonnegative()),
+    households: z.number().check(z.int(), z.nonnegative()),
     assessedAt: z.iso.datetime(),
   }),
 });
@@ -37,10 +39,10 @@ export const RemediationFundingRequested = defineEvent({
   detailType: 'RemediationFundingRequested',
   schemaVersion: 1,
   data: z.object({
-    remediationId: z.string().min(1),
+    remediationId: z.string().check(z.minLength(1)),
     community: CommunitySchema,
     street: StreetSchema,
-    shortfallM2: z.number().nonnegative(),
+    shortfallM2: z.number().check(z.nonnegative()),
     amountFen: Fen,
     purpose: z.string(),
   }),
@@ -52,7 +54,7 @@ export const VenueBooked = defineEvent({
   detailType: 'VenueBooked',
   schemaVersion: 1,
   data: z.object({
-    meetingId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
     bookingId: z.string(),
     roomId: z.string(),
     roomName: z.string(),
@@ -71,7 +73,7 @@ export const VenueUnavailable = defineEvent({
   detailType: 'VenueUnavailable',
   schemaVersion: 1,
   data: z.object({
-    meetingId: z.string().min(1),
+    meetingId: z.string().check(z.minLength(1)),
     reason: z.string(),
   }),
 });
@@ -92,8 +94,8 @@ export const SiteRegistered = defineEvent({
     community: CommunitySchema,
     street: StreetSchema,
     address: z.string(),
-    areaM2: z.number().nonnegative(),
-    residentActivityAreaM2: z.number().nonnegative(),
+    areaM2: z.number().check(z.nonnegative()),
+    residentActivityAreaM2: z.number().check(z.nonnegative()),
     tenure: TenureSchema,
     uses: z.array(UseSchema),
   }),
@@ -108,7 +110,7 @@ export const SiteChanged = defineEvent({
     siteId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
-    version: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
     changed: z.array(z.string()),
   }),
 });
@@ -121,8 +123,8 @@ export const HouseholdsRecorded = defineEvent({
   data: z.object({
     community: CommunitySchema,
     street: StreetSchema,
-    households: z.number().int().nonnegative(),
-    previous: z.number().int().nonnegative().nullable(),
+    households: z.number().check(z.int(), z.nonnegative()),
+    previous: z.nullable(z.number().check(z.int(), z.nonnegative())),
   }),
 });
 
@@ -133,12 +135,12 @@ export const StandardSet = defineEvent({
   schemaVersion: 1,
   data: z.object({
     district: z.string(),
-    version: z.number().int().positive(),
-    areaPer100HouseholdsM2: z.number().nonnegative(),
-    residentActivitySharePercent: z.number().int().min(0).max(100),
-    serviceComplexMinM2: z.number().nonnegative(),
-    longTermRentalYears: z.number().int().positive(),
-    maxOfficeSites: z.number().int().positive(),
+    version: z.number().check(z.int(), z.positive()),
+    areaPer100HouseholdsM2: z.number().check(z.nonnegative()),
+    residentActivitySharePercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
+    serviceComplexMinM2: z.number().check(z.nonnegative()),
+    longTermRentalYears: z.number().check(z.int(), z.positive()),
+    maxOfficeSites: z.number().check(z.int(), z.positive()),
   }),
 });
 
@@ -152,10 +154,10 @@ export const RemediationPlanned = defineEvent({
     community: CommunitySchema,
     street: StreetSchema,
     failing: z.array(z.string()),
-    shortfallM2: z.number().nonnegative(),
+    shortfallM2: z.number().check(z.nonnegative()),
     plan: z.string(),
     dueBy: z.iso.date(),
-    amountFen: Fen.optional(),
+    amountFen: z.optional(Fen),
   }),
 });
 
@@ -198,7 +200,7 @@ export const RoomAdded = defineEvent({
     community: CommunitySchema,
     street: StreetSchema,
     name: z.string(),
-    capacity: z.number().int().positive(),
+    capacity: z.number().check(z.int(), z.positive()),
     bookable: z.enum(['public', 'staff']),
   }),
 });
@@ -217,10 +219,10 @@ export const BookingMade = defineEvent({
   source,
   detailType: 'BookingMade',
   schemaVersion: 1,
-  data: BookedWindow.extend({
-    attendees: z.number().int().positive(),
+  data: z.extend(BookedWindow, {
+    attendees: z.number().check(z.int(), z.positive()),
     bookedBy: z.string(),
-    meetingId: z.string().optional(),
+    meetingId: z.optional(z.string()),
   }),
 });
 
@@ -229,7 +231,7 @@ export const BookingCancelled = defineEvent({
   source,
   detailType: 'BookingCancelled',
   schemaVersion: 1,
-  data: BookedWindow.extend({
+  data: z.extend(BookedWindow, {
     cancelledBy: z.string(),
   }),
 });

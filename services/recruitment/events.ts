@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from '../../kernel/events.ts';
 import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
 import { Eligibility, FlagReason, PositionKind, ScreeningRule } from './vocabulary.ts';
@@ -6,9 +6,9 @@ import { Eligibility, FlagReason, PositionKind, ScreeningRule } from './vocabula
 const source = 'five-haves.recruitment';
 
 export const Nominee = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** The person's id in the district's personnel records, where known. */
-  personId: z.string().trim().min(1).max(64).optional(),
+  personId: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(64))),
 });
 
 export const AppointmentAction = z.enum(['appoint', 'remove']);
@@ -59,8 +59,8 @@ export const RecruitmentPlanAdopted = defineEvent({
   schemaVersion: 1,
   data: z.object({
     district: z.string(),
-    year: z.number().int(),
-    streets: z.array(z.object({ street: StreetSchema, posts: z.number().int(), reserved: z.number().int() })),
+    year: z.number().check(z.int()),
+    streets: z.array(z.object({ street: StreetSchema, posts: z.number().check(z.int()), reserved: z.number().check(z.int()) })),
     adoptedAt: z.iso.datetime(),
   }),
 });
@@ -70,7 +70,7 @@ const positionFacts = {
   title: z.string(),
   street: StreetSchema,
   kind: PositionKind,
-  quota: z.number().int(),
+  quota: z.number().check(z.int()),
 };
 
 /** A draft, visible to no applicant yet. */
@@ -88,7 +88,7 @@ export const PositionPublished = defineEvent({
   schemaVersion: 1,
   data: z.object({
     ...positionFacts,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     eligibility: Eligibility,
     opensAt: z.iso.datetime(),
     closesAt: z.iso.datetime(),
@@ -122,7 +122,7 @@ export const ApplicationScored = defineEvent({
     applicationId: z.string(),
     positionId: z.string(),
     score: z.number(),
-    previousScore: z.number().optional(),
+    previousScore: z.optional(z.number()),
     scoredAt: z.iso.datetime(),
   }),
 });
@@ -135,8 +135,8 @@ export const PositionClosed = defineEvent({
   data: z.object({
     ...positionFacts,
     status: z.enum(['closed', 'filled']),
-    hired: z.number().int(),
-    notSelected: z.number().int(),
+    hired: z.number().check(z.int()),
+    notSelected: z.number().check(z.int()),
     closedAt: z.iso.datetime(),
   }),
 });
@@ -155,7 +155,7 @@ export const StaffHired = defineEvent({
     positionTitle: z.string(),
     applicationId: z.string(),
     /** 1 for the best score. */
-    rank: z.number().int(),
+    rank: z.number().check(z.int()),
     score: z.number(),
     hiredAt: z.iso.datetime(),
   }),
@@ -175,7 +175,7 @@ export const SecondmentStarted = defineEvent({
   source,
   detailType: 'SecondmentStarted',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, approvalRef: z.string().optional(), recordedAt: z.iso.datetime() }),
+  data: z.object({ ...secondmentFacts, approvalRef: z.optional(z.string()), recordedAt: z.iso.datetime() }),
 });
 
 /** Once per secondment: it has no approval reference, or it ran past its end without a recall. */
@@ -183,7 +183,7 @@ export const SecondmentFlagged = defineEvent({
   source,
   detailType: 'SecondmentFlagged',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, reasons: z.array(FlagReason).min(1), flaggedAt: z.iso.datetime() }),
+  data: z.object({ ...secondmentFacts, reasons: z.array(FlagReason).check(z.minLength(1)), flaggedAt: z.iso.datetime() }),
 });
 
 /** Recalled: the member is back in post. */

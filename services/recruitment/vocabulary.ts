@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The words of recruitment, shared by the routes (input), the domain and the event contracts.
@@ -43,15 +43,17 @@ export type FlagReason = z.output<typeof FlagReason>;
 export const Eligibility = z.strictObject({
   sourcePools: z
     .array(SourcePool)
-    .min(1, 'name at least one source pool')
-    .max(SourcePool.options.length, `at most the ${SourcePool.options.length} source pools`)
-    .refine((pools) => new Set(pools).size === pools.length, 'each pool once'),
-  minYearsOfService: z.number().int().min(0).max(50).optional(),
+    .check(
+      z.minLength(1, 'name at least one source pool'),
+      z.maxLength(SourcePool.options.length, `at most the ${SourcePool.options.length} source pools`),
+      z.refine((pools) => new Set(pools).size === pools.length, 'each pool once'),
+    ),
+  minYearsOfService: z.optional(z.number().check(z.int(), z.gte(0), z.lte(50))),
   /** Age in whole years on the day the application window opens. */
-  maxAge: z.number().int().min(18).max(65).optional(),
-  minEducation: Education.optional(),
+  maxAge: z.optional(z.number().check(z.int(), z.gte(18), z.lte(65))),
+  minEducation: z.optional(Education),
 });
 export type Eligibility = z.output<typeof Eligibility>;
 
 /** A ULID, the ids of every recruitment aggregate. */
-export const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W');
+export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W'));

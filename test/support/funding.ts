@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { waitFor } from '../../infra/local/wait.ts';
 import type { Principal } from '../../kernel/auth.ts';
@@ -54,7 +54,7 @@ export async function created(t: TestCloud, path: string, token: string, body: u
 }
 
 /** An asking event as its producer would write it, for the bus to deliver (the producer's own service is not running). */
-export function askingEvent<Name extends string, Data extends z.ZodType>(
+export function askingEvent<Name extends string, Data extends z.ZodMiniType>(
   definition: EventDefinition<Name, Data>,
   data: z.input<Data>,
   correlationId = `corr-${randomUUID()}`,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { fieldIssues } from '../../kernel/problem.ts';
 import { DEFAULT_MAX_BODY_BYTES, type RouteSpec } from '../../kernel/routes.ts';
 import { textProblems } from '../../kernel/text.ts';
@@ -194,7 +194,7 @@ export function expectedAnswer(route: RouteSpec, hostile: HostileCase): Expected
   if (Buffer.byteLength(hostile.text, 'utf8') > limit) return { status: 413, field: 'body' };
   const value: unknown = JSON.parse(hostile.text);
   const notText = textProblems(value);
-  const parsed = notText.length > 0 ? undefined : (route.body as z.ZodType).safeParse(value);
+  const parsed = notText.length > 0 ? undefined : (route.body as z.ZodMiniType).safeParse(value);
   if (parsed?.success) return undefined;
   const reported = parsed ? fieldIssues('body', parsed.error).map((issue) => issue.field) : notText.map((issue) => issue.field);
   return reported.some((field) => names(field, hostile.field)) ? { status: 400, field: hostile.field } : undefined;

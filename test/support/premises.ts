@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Role } from '../../kernel/roles.ts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { BusEvent, EventDefinition } from '../../kernel/events.ts';
 import { VenueRequested } from '../../services/coordination/events.ts';
 import type { TestCloud } from './cloud.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { checkedExampleOf } from '../../infra/docs/examples.ts';
 import { toJsonSchema } from '../../infra/docs/json-schema.ts';
 import type { Role } from '../../kernel/roles.ts';
@@ -47,7 +47,7 @@ interface Def {
   [key: string]: any;
 }
 
-function defOf(schema: z.ZodType): Def {
+function defOf(schema: z.ZodMiniType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
@@ -63,11 +63,11 @@ export interface SchemaNode {
  * transformed field is still found); objects, arrays, tuples, records, unions and intersections are
  * descended into.
  */
-export function walkSchema(schema: z.ZodType, visit: (node: SchemaNode) => void, path: string[] = [], seen = new Set<unknown>()): void {
+export function walkSchema(schema: z.ZodMiniType, visit: (node: SchemaNode) => void, path: string[] = [], seen = new Set<unknown>()): void {
   const def = defOf(schema);
   if (seen.has(def)) return;
   seen.add(def);
-  const next = (child: z.ZodType, at: string[]) => walkSchema(child, visit, at, seen);
+  const next = (child: z.ZodMiniType, at: string[]) => walkSchema(child, visit, at, seen);
   switch (def.type) {
     case 'optional':
     case 'nullable':
@@ -83,7 +83,7 @@ export function walkSchema(schema: z.ZodType, visit: (node: SchemaNode) => void,
       next(def.in, path);
       return next(def.out, path);
     case 'union':
-      for (const option of def.options as z.ZodType[]) next(option, path);
+      for (const option of def.options as z.ZodMiniType[]) next(option, path);
       return;
     case 'intersection':
       next(def.left, path);
@@ -92,13 +92,13 @@ export function walkSchema(schema: z.ZodType, visit: (node: SchemaNode) => void,
   visit({ path, def });
   switch (def.type) {
     case 'object':
-      for (const [name, child] of Object.entries(def.shape as Record<string, z.ZodType>)) next(child, [...path, name]);
+      for (const [name, child] of Object.entries(def.shape as Record<string, z.ZodMiniType>)) next(child, [...path, name]);
       if (def.catchall) next(def.catchall, [...path, '*']);
       return;
     case 'array':
       return next(def.element, [...path, '*']);
     case 'tuple':
-      (def.items as z.ZodType[]).forEach((item, i) => next(item, [...path, String(i)]));
+      (def.items as z.ZodMiniType[]).forEach((item, i) => next(item, [...path, String(i)]));
       if (def.rest) next(def.rest, [...path, '*']);
       return;
     case 'record':
@@ -107,7 +107,7 @@ export function walkSchema(schema: z.ZodType, visit: (node: SchemaNode) => void,
 }
 
 /** Every array of a schema with its maximum length, if it has one. */
-export function arrayBounds(schema: z.ZodType): Array<{ path: string[]; max: number | undefined }> {
+export function arrayBounds(schema: z.ZodMiniType): Array<{ path: string[]; max: number | undefined }> {
   const found: Array<{ path: string[]; max: number | undefined }> = [];
   walkSchema(schema, ({ path, def }) => {
     if (def.type !== 'array') return;
@@ -124,7 +124,7 @@ export function arrayBounds(schema: z.ZodType): Array<{ path: string[]; max: num
  * The collections a client could make as long as the body limit allows: arrays without a maximum
  * length, and records keyed by free text (a record keyed by an enum has at most its values).
  */
-export function unboundedCollections(schema: z.ZodType): string[] {
+export function unboundedCollections(schema: z.ZodMiniType): string[] {
   const found = arrayBounds(schema)
     .filter(({ max }) => max === undefined)
     .map(({ path }) => `${['body', ...path].join('.')} (array without a maximum length)`);
@@ -144,7 +144,7 @@ export function unboundedCollections(schema: z.ZodType): string[] {
  * only its output). Refinements across fields (an end after a start) may still fail it: `valid`
  * says whether it passed, and the value is at least of the right shape.
  */
-export function sampleOf(schema: z.ZodType): { value: unknown; valid: boolean } {
+export function sampleOf(schema: z.ZodMiniType): { value: unknown; valid: boolean } {
   let first: { value: unknown } | undefined;
   for (const io of ['input', 'output'] as const) {
     const result = checkedExampleOf(toJsonSchema(schema, io), (value) => schema.safeParse(value) as never);

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { PeriodSchema } from '../events.ts';
 
-const StaffId = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "the staff member's roster id");
-const Score = z.number().int('a whole number').min(0).max(100);
-const Comment = z.string().trim().min(1, 'a comment is required').max(4000);
+const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "the staff member's roster id"));
+const Score = z.number().check(z.int('a whole number'), z.gte(0), z.lte(100));
+const Comment = z.string().check(z.trim(), z.minLength(1, 'a comment is required'), z.maxLength(4000));
 
 /** The double assessment of staff that departments station in streets. */
 export const assessmentRoutes = defineRoutes({
@@ -22,7 +22,7 @@ export const assessmentRoutes = defineRoutes({
       score: Score,
       comment: Comment,
       /** Defaults to the committee's own street. */
-      street: StreetSchema.optional(),
+      street: z.optional(StreetSchema),
     }),
     status: 201,
     idempotent: true,
@@ -47,7 +47,7 @@ export const assessmentRoutes = defineRoutes({
     path: '/authority/assessments',
     summary: "Both sides of a member's assessments, newest period first, with the combined score (street weight 50% by default).",
     access: { roles: ['department', 'street-committee'], jurisdiction: 'subject', department: 'own' },
-    query: PageQuery.extend({ staffId: StaffId, period: PeriodSchema.optional() }),
+    query: z.extend(PageQuery, { staffId: StaffId, period: z.optional(PeriodSchema) }),
     status: 200,
   },
 });

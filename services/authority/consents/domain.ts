@@ -4,7 +4,7 @@ import type { AppointmentRequested } from '../../recruitment/events.ts';
 import { ConsentCaseOpened, ConsentRecorded } from '../events.ts';
 import { workingDaysDeadline } from '../calendar.ts';
 import { keys } from '../keys.ts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * How long a street committee has to give its written decision: working days (Monday to Friday in

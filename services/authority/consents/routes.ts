@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { ConsentDecision } from '../events.ts';
 
-const CaseId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id') });
+const CaseId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id')) });
 const Instant = z.iso.datetime();
 
 /** A consent case as its readers see it. */
@@ -15,19 +15,19 @@ const ConsentCaseView = z
     department: DepartmentSchema,
     agency: z.string(),
     action: z.enum(['appoint', 'remove']),
-    nominee: z.object({ name: z.string(), personId: z.string().optional() }),
+    nominee: z.object({ name: z.string(), personId: z.optional(z.string()) }),
     reason: z.string(),
     status: z.enum(['pending', 'granted', 'refused']),
     openedAt: Instant,
-    dueBy: Instant.meta({ description: 'The end of the 15th working day after the case was opened.' }),
-    decidedAt: Instant.optional(),
-    decidedBy: z.string().optional(),
-    writtenOpinion: z.string().optional(),
-    late: z.boolean().optional().meta({ description: 'Decided after `dueBy`.' }),
-    version: z.number().int().positive(),
-    overdue: z.boolean().meta({ description: 'Still pending past `dueBy`.' }),
+    dueBy: Instant.check(z.meta({ description: 'The end of the 15th working day after the case was opened.' })),
+    decidedAt: z.optional(Instant),
+    decidedBy: z.optional(z.string()),
+    writtenOpinion: z.optional(z.string()),
+    late: z.optional(z.boolean()).check(z.meta({ description: 'Decided after `dueBy`.' })),
+    version: z.number().check(z.int(), z.positive()),
+    overdue: z.boolean().check(z.meta({ description: 'Still pending past `dueBy`.' })),
   })
-  .meta({ title: 'ConsentCase' });
+  .check(z.meta({ title: 'ConsentCase' }));
 
 /** Written consent before an agency head is appointed or removed. */
 export const consentRoutes = defineRoutes({
@@ -36,10 +36,10 @@ export const consentRoutes = defineRoutes({
     path: '/authority/consents',
     summary: "A street's consent cases by status; pending ones oldest first, each marked overdue past its deadline.",
     access: { roles: ['street-committee', 'street-official', 'district-admin'], jurisdiction: 'subject' },
-    query: PageQuery.extend({
-      status: z.enum(['pending', 'granted', 'refused']).default('pending'),
+    query: z.extend(PageQuery, {
+      status: z._default(z.enum(['pending', 'granted', 'refused']), 'pending'),
       /** Defaults to the caller's own street. */
-      street: StreetSchema.optional(),
+      street: z.optional(StreetSchema),
     }),
     status: 200,
     response: pageOf(ConsentCaseView),
@@ -65,7 +65,7 @@ export const consentRoutes = defineRoutes({
     params: CaseId,
     body: z.strictObject({
       decision: ConsentDecision,
-      writtenOpinion: z.string().trim().min(1, 'the written opinion is required').max(10_000),
+      writtenOpinion: z.string().check(z.trim(), z.minLength(1, 'the written opinion is required'), z.maxLength(10_000)),
     }),
     status: 200,
     response: ConsentCaseView,

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { districtOf } from '../../../kernel/roles.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { PowerCataloged, type PowerDomain } from '../events.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { PowerDomain } from '../events.ts';
@@ -6,9 +6,11 @@ import { PowerDomain } from '../events.ts';
 /** Codes are compared in capitals: `cm-0012` and `CM-0012` are one power. */
 export const PowerCode = z
   .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'a power code such as CM-0012: letters, digits, . _ - (at most 40)');
+  .check(
+    z.trim(),
+    z.toUpperCase(),
+    z.regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'a power code such as CM-0012: letters, digits, . _ - (at most 40)'),
+  );
 
 /** The catalog of district powers that may be delegated to streets. */
 export const powerRoutes = defineRoutes({
@@ -19,9 +21,9 @@ export const powerRoutes = defineRoutes({
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     body: z.strictObject({
       code: PowerCode,
-      name: z.string().trim().min(1).max(300),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
       domain: PowerDomain,
-      legalBasis: z.string().trim().min(1, 'the legal basis is required').max(1000),
+      legalBasis: z.string().check(z.trim(), z.minLength(1, 'the legal basis is required'), z.maxLength(1000)),
       fromDepartment: DepartmentSchema,
     }),
     status: 201,
@@ -32,7 +34,7 @@ export const powerRoutes = defineRoutes({
     path: '/authority/powers',
     summary: 'The catalog by code, optionally of one domain; public.',
     access: { public: true },
-    query: PageQuery.extend({ domain: PowerDomain.optional() }),
+    query: z.extend(PageQuery, { domain: z.optional(PowerDomain) }),
     status: 200,
   },
   getPower: {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { CommunitySchema, IdParam } from '../vocabulary.ts';
@@ -11,11 +11,11 @@ export const companyRoutes = defineRoutes({
     summary: 'Register a property-management company and the communities of the street it serves.',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     body: z.strictObject({
-      name: z.string().trim().min(1).max(200),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
       /** Default the caller's street. */
-      street: StreetSchema.optional(),
-      communities: z.array(CommunitySchema).min(1).max(100),
-      contact: z.string().trim().min(1).max(200).optional(),
+      street: z.optional(StreetSchema),
+      communities: z.array(CommunitySchema).check(z.minLength(1), z.maxLength(100)),
+      contact: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
     }),
     status: 201,
     idempotent: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { IssueCategory, IssueUrgency } from '../events.ts';
@@ -18,14 +18,16 @@ export const issueRoutes = defineRoutes({
       urgency: IssueUrgency,
       departments: z
         .array(DepartmentSchema)
-        .min(1, 'name at least one department')
-        .max(10)
-        .refine((d) => new Set(d).size === d.length, 'each department once'),
-      description: z.string().trim().min(1).max(4_000),
-      location: z.string().trim().min(1).max(500),
+        .check(
+          z.minLength(1, 'name at least one department'),
+          z.maxLength(10),
+          z.refine((d) => new Set(d).size === d.length, 'each department once'),
+        ),
+      description: z.string().check(z.trim(), z.minLength(1), z.maxLength(4_000)),
+      location: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
       /** The community it is in; a community worker's own community by default. */
-      community: CommunitySchema.optional(),
-      propertyCompanyId: Ulid.optional(),
+      community: z.optional(CommunitySchema),
+      propertyCompanyId: z.optional(Ulid),
     }),
     status: 201,
     idempotent: true,
@@ -52,7 +54,7 @@ export const issueRoutes = defineRoutes({
     summary: 'A named department that reported in resolves its part, with a note; once (409).',
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     params: IdParam,
-    body: z.strictObject({ note: z.string().trim().min(1).max(4_000) }),
+    body: z.strictObject({ note: z.string().check(z.trim(), z.minLength(1), z.maxLength(4_000)) }),
     status: 200,
   },
   rateIssue: {
@@ -61,7 +63,11 @@ export const issueRoutes = defineRoutes({
     summary: 'The raising street rates a department’s handling 1–5, once per department, after it resolved.',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: IdParam,
-    body: z.strictObject({ department: DepartmentSchema, score: z.number().int().min(1).max(5), comment: z.string().trim().max(1_000).optional() }),
+    body: z.strictObject({
+      department: DepartmentSchema,
+      score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+      comment: z.optional(z.string().check(z.trim(), z.maxLength(1_000))),
+    }),
     status: 200,
   },
   listIssues: {
@@ -69,11 +75,11 @@ export const issueRoutes = defineRoutes({
     path: '/coordination/issues',
     summary: 'Issues of a street or district by status (default open), optionally overdue only or one department’s.',
     access: { roles: ['street-official', 'department', 'district-admin'], jurisdiction: 'subject', department: 'own' },
-    query: PageQuery.extend({
-      status: IssueStatus.default('open'),
-      overdue: z.enum(['true', 'false']).optional(),
-      department: DepartmentSchema.optional(),
-      street: StreetSchema.optional(),
+    query: z.extend(PageQuery, {
+      status: z._default(IssueStatus, 'open'),
+      overdue: z.optional(z.enum(['true', 'false'])),
+      department: z.optional(DepartmentSchema),
+      street: z.optional(StreetSchema),
     }),
     status: 200,
   },

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { IdParam } from '../vocabulary.ts';
 
 const Members = z.strictObject({
-  departments: z.array(DepartmentSchema).max(50).default([]),
-  streets: z.array(StreetSchema).max(100).default([]),
+  departments: z._default(z.array(DepartmentSchema).check(z.maxLength(50)), []),
+  streets: z._default(z.array(StreetSchema).check(z.maxLength(100)), []),
   /** Management committees of development or high-tech zones. */
-  zoneCommittees: z.array(z.string().trim().min(1).max(100)).max(20).default([]),
+  zoneCommittees: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))).check(z.maxLength(20)), []),
 });
 
 /** Joint meetings of departments, streets and zone committees, and their decisions. */
@@ -19,20 +19,22 @@ export const meetingRoutes = defineRoutes({
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     body: z
       .strictObject({
-        title: z.string().trim().min(1).max(200),
+        title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
         startsAt: z.iso.datetime({ offset: true }),
         endsAt: z.iso.datetime({ offset: true }),
         /** The street whose rooms premises tries first. */
         hostStreet: StreetSchema,
         members: Members,
-        agenda: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
-        attendees: z.number().int().min(1).max(500).optional(),
+        agenda: z._default(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))).check(z.maxLength(50)), []),
+        attendees: z.optional(z.number().check(z.int(), z.gte(1), z.lte(500))),
       })
-      .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { path: ['endsAt'], message: 'must be after startsAt' })
-      .refine((m) => m.members.departments.length + m.members.streets.length + m.members.zoneCommittees.length > 0, {
-        path: ['members'],
-        message: 'name at least one member',
-      }),
+      .check(
+        z.refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), { path: ['endsAt'], message: 'must be after startsAt' }),
+        z.refine((m) => m.members.departments.length + m.members.streets.length + m.members.zoneCommittees.length > 0, {
+          path: ['members'],
+          message: 'name at least one member',
+        }),
+      ),
     status: 201,
     idempotent: true,
   },
@@ -51,13 +53,13 @@ export const meetingRoutes = defineRoutes({
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     params: IdParam,
     body: z.strictObject({
-      title: z.string().trim().min(1).max(500),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
       ownerDepartment: DepartmentSchema,
       deadline: z.iso.date(),
       /** The street the money is for (default the meeting's host street). */
-      street: StreetSchema.optional(),
-      fundingFen: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-      purpose: z.string().trim().min(1).max(500).optional(),
+      street: z.optional(StreetSchema),
+      fundingFen: z.optional(z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER))),
+      purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
     }),
     status: 201,
     idempotent: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { DistrictSchema } from '../vocabulary.ts';
@@ -12,7 +12,7 @@ export const performanceRoutes = defineRoutes({
     access: { roles: ['district-admin', 'department'], jurisdiction: 'subject', department: 'own' },
     params: z.strictObject({ dept: DepartmentSchema }),
     /** Default the caller's district. */
-    query: z.strictObject({ district: DistrictSchema.optional() }),
+    query: z.strictObject({ district: z.optional(DistrictSchema) }),
     status: 200,
   },
 });

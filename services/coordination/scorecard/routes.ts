@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetInPath } from '../vocabulary.ts';
 

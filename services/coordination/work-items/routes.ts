@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { CommunityInPath, CommunitySchema, DistrictSchema, Ulid } from '../vocabulary.ts';
 
-const Code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a code such as WI-2026-07');
+const Code = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a code such as WI-2026-07'));
 
 /** The work-item access list, and work items departments push onto communities. */
 export const workItemRoutes = defineRoutes({
@@ -14,10 +14,10 @@ export const workItemRoutes = defineRoutes({
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     body: z.strictObject({
       code: Code,
-      title: z.string().trim().min(1).max(200),
-      description: z.string().trim().min(1).max(2_000),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
       /** The departments that may push it; empty or absent: any department of the district. */
-      departments: z.array(DepartmentSchema).max(50).default([]),
+      departments: z._default(z.array(DepartmentSchema).check(z.maxLength(50)), []),
       decisionId: Ulid,
     }),
     status: 201,
@@ -28,7 +28,7 @@ export const workItemRoutes = defineRoutes({
     path: '/coordination/access-list',
     summary: 'The approved work items of a district, by code.',
     access: { public: true },
-    query: PageQuery.extend({ district: DistrictSchema }),
+    query: z.extend(PageQuery, { district: DistrictSchema }),
     status: 200,
   },
   pushWorkItem: {
@@ -39,9 +39,9 @@ export const workItemRoutes = defineRoutes({
     body: z.strictObject({
       code: Code,
       community: CommunitySchema,
-      title: z.string().trim().min(1).max(200),
-      description: z.string().trim().min(1).max(2_000),
-      dueOn: z.iso.date().optional(),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      description: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
+      dueOn: z.optional(z.iso.date()),
     }),
     status: 201,
     idempotent: true,

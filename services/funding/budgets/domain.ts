@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { BudgetAdjusted, BudgetApproved, BudgetCategory } from '../events.ts';

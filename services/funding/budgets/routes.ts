@@ -1,20 +1,22 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { BudgetCategory } from '../events.ts';
 import { FenAmount, SignedFen } from '../money.ts';
 import { Reason, Year } from '../vocabulary.ts';
 
-export const BudgetId = z.strictObject({ id: z.string().regex(/^D\d{2}-S\d{2}-\d{4}$/, 'a budget id such as D01-S03-2026') });
+export const BudgetId = z.strictObject({
+  id: z.string().check(z.regex(/^D\d{2}-S\d{2}-\d{4}$/, 'a budget id such as D01-S03-2026')),
+});
 
 const Categories = z
   .strictObject({
-    personnel: FenAmount.optional(),
-    operations: FenAmount.optional(),
-    'resident-services': FenAmount.optional(),
-    'capital-projects': FenAmount.optional(),
+    personnel: z.optional(FenAmount),
+    operations: z.optional(FenAmount),
+    'resident-services': z.optional(FenAmount),
+    'capital-projects': z.optional(FenAmount),
   })
-  .refine((c) => Object.values(c).some((amount) => amount !== undefined), 'at least one category');
+  .check(z.refine((c) => Object.values(c).some((amount) => amount !== undefined), 'at least one category'));
 
 /** Street budgets per fiscal year, by category. */
 export const budgetRoutes = defineRoutes({
@@ -23,7 +25,12 @@ export const budgetRoutes = defineRoutes({
     path: '/funding/budgets',
     summary: "A street's budget for a fiscal year, by category (a category left out is budgeted at 0); one per street and year.",
     access: { roles: ['finance'], jurisdiction: 'subject' },
-    body: z.strictObject({ street: StreetSchema, year: Year, categories: Categories, note: z.string().trim().max(2000).optional() }),
+    body: z.strictObject({
+      street: StreetSchema,
+      year: Year,
+      categories: Categories,
+      note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+    }),
     status: 201,
     idempotent: true,
   },

@@ -4,7 +4,7 @@ import { covers } from '../../../kernel/roles.ts';
 import { DisbursementRecorded, FundsAllocated, PoolCreated, type RequestOrigin } from '../events.ts';
 import { keys } from '../keys.ts';
 import { safeSum } from '../money.ts';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /** One program's money in a pool, and the department it comes from. */
 export interface PoolLine {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { FenAmount } from '../money.ts';
@@ -14,24 +14,23 @@ const PoolBody = z
     name: Text,
     lines: z
       .array(z.strictObject({ program: Text, department: DepartmentSchema, amountFen: FenAmount }))
-      .min(1)
-      .max(MAX_POOL_LINES),
+      .check(z.minLength(1), z.maxLength(MAX_POOL_LINES)),
   })
-  .superRefine((pool, ctx) => {
+  .check(z.superRefine((pool, ctx) => {
     const seen = new Set<string>();
     pool.lines.forEach((line, i) => {
       const key = `${line.department}\n${line.program}`;
       if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'program'], message: 'the same program of the same department twice' });
       seen.add(key);
     });
-  });
+  }));
 
 const AllocationBody = z
-  .strictObject({ amountFen: FenAmount, purpose: Text, community: Community.optional(), projectId: Ulid.optional() })
-  .refine((a) => (a.community === undefined) !== (a.projectId === undefined), {
+  .strictObject({ amountFen: FenAmount, purpose: Text, community: z.optional(Community), projectId: z.optional(Ulid) })
+  .check(z.refine((a) => (a.community === undefined) !== (a.projectId === undefined), {
     message: 'name either a community or a project',
     path: ['community'],
-  });
+  }));
 
 /** Fund pools bundling several departments' programs, their allocations and the payments against those. */
 export const poolRoutes = defineRoutes({
@@ -79,8 +78,8 @@ export const poolRoutes = defineRoutes({
     params: IdParam,
     body: z.strictObject({
       amountFen: FenAmount,
-      voucherRef: z.string().regex(/^[A-Za-z0-9_.:\/-]{1,64}$/, 'a voucher number: 1-64 of A-Z a-z 0-9 _ . : / -'),
-      note: z.string().trim().max(500).optional(),
+      voucherRef: z.string().check(z.regex(/^[A-Za-z0-9_.:\/-]{1,64}$/, 'a voucher number: 1-64 of A-Z a-z 0-9 _ . : / -')),
+      note: z.optional(z.string().check(z.trim(), z.maxLength(500))),
     }),
     status: 201,
     idempotent: true,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { ProjectCategory } from '../events.ts';
@@ -14,14 +14,14 @@ const ProposalBody = z
     category: ProjectCategory,
     title: Text,
     budgetFen: FenAmount,
-    milestones: z.array(z.strictObject({ name: Text, amountFen: FenAmount })).min(1).max(MAX_MILESTONES),
+    milestones: z.array(z.strictObject({ name: Text, amountFen: FenAmount })).check(z.minLength(1), z.maxLength(MAX_MILESTONES)),
   })
-  .superRefine((project, ctx) => {
+  .check(z.superRefine((project, ctx) => {
     const sum = safeSum(project.milestones.map((m) => m.amountFen));
     if (sum !== project.budgetFen) {
       ctx.addIssue({ code: 'custom', path: ['milestones'], message: `the milestones' amounts must add up to budgetFen (${project.budgetFen})` });
     }
-  });
+  }));
 
 /** Capital projects: proposed by a street, approved against its budget, delegated to the town, paid by milestone. */
 export const projectRoutes = defineRoutes({
@@ -63,7 +63,7 @@ export const projectRoutes = defineRoutes({
     path: '/funding/projects/{id}/milestones/{n}/complete',
     summary: "Complete a milestone: its amount is paid out of the project's commitment, never past it.",
     access: { roles: ['street-official'], jurisdiction: 'subject' },
-    params: z.strictObject({ id: Ulid, n: z.coerce.number().int().min(1).max(MAX_MILESTONES) }),
+    params: z.strictObject({ id: Ulid, n: z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_MILESTONES)) }),
     body: z.strictObject({ note: Text }),
     status: 200,
   },

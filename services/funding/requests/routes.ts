@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { FenAmount } from '../money.ts';
 import { IdParam, Reason, Text, Ulid } from '../vocabulary.ts';
@@ -9,8 +9,8 @@ const Decision = z.discriminatedUnion('decision', [
     /** The pool of the request's street to draw on. */
     poolId: Ulid,
     /** Less than asked, if finance grants less; the full amount by default. */
-    amountFen: FenAmount.optional(),
-    purpose: Text.optional(),
+    amountFen: z.optional(FenAmount),
+    purpose: z.optional(Text),
   }),
   z.strictObject({ decision: z.literal('decline'), reason: Reason }),
 ]);
@@ -22,10 +22,10 @@ export const requestRoutes = defineRoutes({
     path: '/funding/requests',
     summary: "A district's funding requests by status (default open), oldest first.",
     access: { roles: ['finance'], jurisdiction: 'subject' },
-    query: PageQuery.extend({
-      status: z.enum(['open', 'approved', 'declined']).default('open'),
+    query: z.extend(PageQuery, {
+      status: z._default(z.enum(['open', 'approved', 'declined']), 'open'),
       /** Defaults to the caller's district. */
-      district: z.string().regex(/^D\d{2}$/, 'a district such as D01').optional(),
+      district: z.optional(z.string().check(z.regex(/^D\d{2}$/, 'a district such as D01'))),
     }),
     status: 200,
   },

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { YearQuery } from '../vocabulary.ts';
 
 /** A street in a path: `D01-S03` (API Gateway decodes %2F before it matches routes). */
 const StreetParam = z.strictObject({
-  street: z
-    .string()
-    .regex(/^D\d{2}-S\d{2}$/, 'a street such as D01-S03')
-    .transform((s) => s.replace('-', '/')),
+  street: z.pipe(
+    z.string().check(z.regex(/^D\d{2}-S\d{2}$/, 'a street such as D01-S03')),
+    z.transform((s) => s.replace('-', '/')),
+  ),
 });
 
 /** What a street has, spent and has left in a fiscal year. */
@@ -19,7 +19,7 @@ export const summaryRoutes = defineRoutes({
     access: { roles: ['street-official', 'finance'], jurisdiction: 'subject' },
     params: StreetParam,
     /** `year` defaults to the current year in China time; `limit` and `cursor` page the pools. */
-    query: PageQuery.extend({ year: YearQuery.optional() }),
+    query: z.extend(PageQuery, { year: z.optional(YearQuery) }),
     status: 200,
   },
 });

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Reaction } from '../../../kernel/consumer.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import type { FundingDeclined, FundsAllocated } from '../../funding/events.ts';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { CommunityInPath } from '../sites/routes.ts';
@@ -20,9 +20,9 @@ export const complianceRoutes = defineRoutes({
     path: '/premises/compliance',
     summary: 'Communities of a street (default: the caller\'s street, or a district office\'s whole district) in a status, default failing; paginated.',
     access: { roles: ['street-official', 'district-admin'], jurisdiction: 'subject' },
-    query: PageQuery.extend({
-      street: StreetSchema.optional(),
-      status: z.enum(['failing', 'compliant', 'unassessed']).default('failing'),
+    query: z.extend(PageQuery, {
+      street: z.optional(StreetSchema),
+      status: z._default(z.enum(['failing', 'compliant', 'unassessed']), 'failing'),
     }),
     status: 200,
   },
@@ -43,12 +43,14 @@ export const complianceRoutes = defineRoutes({
     params: Community,
     body: z
       .strictObject({
-        plan: z.string().trim().min(1).max(4000),
+        plan: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
         dueBy: z.iso.date('a date such as 2027-06-30'),
-        amountFen: z.number().int('whole fen').positive().max(Number.MAX_SAFE_INTEGER).optional(),
-        purpose: z.string().trim().min(1).max(500).optional(),
+        amountFen: z.optional(z.number().check(z.int('whole fen'), z.positive(), z.lte(Number.MAX_SAFE_INTEGER))),
+        purpose: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
       })
-      .refine((b) => b.purpose === undefined || b.amountFen !== undefined, { message: 'a purpose goes with amountFen', path: ['purpose'] }),
+      .check(
+        z.refine((b) => b.purpose === undefined || b.amountFen !== undefined, { message: 'a purpose goes with amountFen', path: ['purpose'] }),
+      ),
     status: 201,
     idempotent: true,
   },

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { ROLES } from '../../../kernel/roles.ts';
 import { SiteId } from '../sites/routes.ts';
 import { BOOKER_ROLES, windowProblems } from './domain.ts';
 import { MAX_LIST_DAYS } from './store.ts';
 
-const Ulid = (what: string) => z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `a ${what} id`);
+const Ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `a ${what} id`));
 const RoomId = z.strictObject({ id: Ulid('room') });
 /** An instant with its offset: `2026-12-01T09:00:00+08:00` or `…Z`. */
 const Instant = z.iso.datetime({ offset: true, message: 'an ISO date-time with offset, such as 2026-12-01T09:00:00+08:00' });
@@ -19,8 +19,8 @@ export const roomRoutes = defineRoutes({
     access: { roles: ['street-official', 'community-worker'], jurisdiction: 'subject' },
     params: SiteId,
     body: z.strictObject({
-      name: z.string().trim().min(1).max(120),
-      capacity: z.number().int('a whole number').min(1).max(2000),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+      capacity: z.number().check(z.int('a whole number'), z.gte(1), z.lte(2000)),
       bookable: z.enum(['public', 'staff']),
     }),
     status: 201,
@@ -37,12 +37,12 @@ export const roomRoutes = defineRoutes({
       .strictObject({
         startsAt: Instant,
         endsAt: Instant,
-        purpose: z.string().trim().min(1).max(500),
-        attendees: z.number().int('a whole number').min(1).max(2000),
+        purpose: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+        attendees: z.number().check(z.int('a whole number'), z.gte(1), z.lte(2000)),
       })
-      .superRefine((b, ctx) => {
+      .check(z.superRefine((b, ctx) => {
         for (const p of windowProblems(b.startsAt, b.endsAt)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.message });
-      }),
+      })),
     status: 201,
     idempotent: true,
   },
@@ -61,13 +61,13 @@ export const roomRoutes = defineRoutes({
     access: { roles: ROLES, jurisdiction: 'any' },
     params: RoomId,
     query: z
-      .strictObject({ from: Instant.optional(), to: Instant.optional() })
-      .superRefine((q, ctx) => {
+      .strictObject({ from: z.optional(Instant), to: z.optional(Instant) })
+      .check(z.superRefine((q, ctx) => {
         if (q.from && q.to && Date.parse(q.to) <= Date.parse(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'after from' });
         if (q.from && q.to && Date.parse(q.to) - Date.parse(q.from) > MAX_LIST_DAYS * 86_400_000) {
           ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_LIST_DAYS} days after from` });
         }
-      }),
+      })),
     status: 200,
   },
 });

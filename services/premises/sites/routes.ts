@@ -1,29 +1,32 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { AreaM2 } from '../area.ts';
 import { CommunitySchema, TenureSchema, UseSchema } from '../events.ts';
 
 /** A community in a path: `D01-S03-C07` (API Gateway decodes %2F before matching routes). */
-export const CommunityInPath = z.preprocess((v) => (typeof v === 'string' ? v.replaceAll('-', '/') : v), CommunitySchema);
-export const SiteId = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id') });
+export const CommunityInPath = z.pipe(
+  z.transform((v: unknown) => (typeof v === 'string' ? v.replaceAll('-', '/') : v)),
+  CommunitySchema,
+);
+export const SiteId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id')) });
 const Day = z.iso.date('a date such as 2026-07-01');
-const Fen = z.number().int('whole fen').nonnegative().max(Number.MAX_SAFE_INTEGER);
+const Fen = z.number().check(z.int('whole fen'), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
 
 const Lease = z
   .strictObject({
     startsOn: Day,
     endsOn: Day,
     annualRentFen: Fen,
-    landlord: z.string().trim().min(1).max(200),
+    landlord: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   })
-  .refine((l) => l.endsOn > l.startsOn, { message: 'endsOn must be after startsOn', path: ['endsOn'] });
+  .check(z.refine((l) => l.endsOn > l.startsOn, { message: 'endsOn must be after startsOn', path: ['endsOn'] }));
 
 const siteFields = {
-  address: z.string().trim().min(1).max(300),
-  areaM2: AreaM2.refine((v) => v > 0, 'more than 0'),
+  address: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  areaM2: AreaM2.check(z.refine((v) => v > 0, 'more than 0')),
   residentActivityAreaM2: AreaM2,
   tenure: TenureSchema,
-  uses: z.array(UseSchema).min(1).max(9).refine((u) => new Set(u).size === u.length, 'each use once'),
+  uses: z.array(UseSchema).check(z.minLength(1), z.maxLength(9), z.refine((u) => new Set(u).size === u.length, 'each use once')),
 };
 
 const who = ['community-worker', 'street-official'] as const;
@@ -35,7 +38,7 @@ export const siteRoutes = defineRoutes({
     path: '/premises/sites',
     summary: "Register a site of community office and service space (a community worker for the own community, a street official for the street's).",
     access: { roles: who, jurisdiction: 'subject' },
-    body: z.strictObject({ community: CommunitySchema, ...siteFields, lease: Lease.optional() }),
+    body: z.strictObject({ community: CommunitySchema, ...siteFields, lease: z.optional(Lease) }),
     status: 201,
     idempotent: true,
   },
@@ -47,15 +50,15 @@ export const siteRoutes = defineRoutes({
     params: SiteId,
     body: z
       .strictObject({
-        version: z.number().int().positive(),
-        address: siteFields.address.optional(),
-        areaM2: siteFields.areaM2.optional(),
-        residentActivityAreaM2: siteFields.residentActivityAreaM2.optional(),
-        tenure: siteFields.tenure.optional(),
-        uses: siteFields.uses.optional(),
-        lease: Lease.nullable().optional(),
+        version: z.number().check(z.int(), z.positive()),
+        address: z.optional(siteFields.address),
+        areaM2: z.optional(siteFields.areaM2),
+        residentActivityAreaM2: z.optional(siteFields.residentActivityAreaM2),
+        tenure: z.optional(siteFields.tenure),
+        uses: z.optional(siteFields.uses),
+        lease: z.optional(z.nullable(Lease)),
       })
-      .refine((b) => Object.keys(b).length > 1, { message: 'name at least one field to change', path: ['version'] }),
+      .check(z.refine((b) => Object.keys(b).length > 1, { message: 'name at least one field to change', path: ['version'] })),
     status: 200,
   },
   site: {
@@ -72,7 +75,7 @@ export const siteRoutes = defineRoutes({
     summary: 'The households a community serves (they drive the required area); the community is re-assessed.',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: z.strictObject({ community: CommunityInPath }),
-    body: z.strictObject({ households: z.number().int('a whole number').min(0).max(1_000_000) }),
+    body: z.strictObject({ households: z.number().check(z.int('a whole number'), z.gte(0), z.lte(1_000_000)) }),
     status: 200,
   },
 });

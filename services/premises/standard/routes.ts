@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { AreaM2 } from '../area.ts';
 
-const District = z.strictObject({ district: z.string().regex(/^D\d{2}$/, 'a district such as D01') });
+const District = z.strictObject({ district: z.string().check(z.regex(/^D\d{2}$/, 'a district such as D01')) });
 
 /** The standard for community premises, per district. */
 export const standardRoutes = defineRoutes({
@@ -21,12 +21,12 @@ export const standardRoutes = defineRoutes({
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     params: District,
     body: z.strictObject({
-      version: z.number().int().nonnegative(),
-      areaPer100HouseholdsM2: AreaM2.refine((v) => v > 0, 'more than 0'),
-      residentActivitySharePercent: z.number().int().min(0).max(100),
+      version: z.number().check(z.int(), z.nonnegative()),
+      areaPer100HouseholdsM2: AreaM2.check(z.refine((v) => v > 0, 'more than 0')),
+      residentActivitySharePercent: z.number().check(z.int(), z.gte(0), z.lte(100)),
       serviceComplexMinM2: AreaM2,
-      longTermRentalYears: z.number().int().min(1).max(50),
-      maxOfficeSites: z.number().int().min(1).max(20),
+      longTermRentalYears: z.number().check(z.int(), z.gte(1), z.lte(50)),
+      maxOfficeSites: z.number().check(z.int(), z.gte(1), z.lte(20)),
     }),
     status: 200,
   },

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import type { VenueRequested } from '../../coordination/events.ts';
 import { VenueBooked, VenueUnavailable } from '../events.ts';

@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { ApplicationStatus, Education, SourcePool, Ulid } from '../vocabulary.ts';
 
 const Profile = z.strictObject({
   birthDate: z.iso
     .date()
-    .refine((day) => day >= '1900-01-01' && day <= new Date().toISOString().slice(0, 10), 'a birth date in the past'),
+    .check(z.refine((day) => day >= '1900-01-01' && day <= new Date().toISOString().slice(0, 10), 'a birth date in the past')),
   education: Education,
   currentRole: SourcePool,
-  yearsOfService: z.number().int().min(0).max(60),
+  yearsOfService: z.number().check(z.int(), z.gte(0), z.lte(60)),
 });
 
 /**
@@ -23,7 +23,7 @@ export const applicationRoutes = defineRoutes({
     summary: 'Apply with a profile; screened at once (eligible, or ineligible with every reason). One per applicant and position.',
     access: { roles: ['resident'], jurisdiction: 'any' },
     params: z.strictObject({ id: Ulid }),
-    body: z.strictObject({ name: z.string().trim().min(1).max(100), profile: Profile }),
+    body: z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)), profile: Profile }),
     status: 201,
     idempotent: true,
   },
@@ -41,7 +41,7 @@ export const applicationRoutes = defineRoutes({
     summary: 'All applications to a position, by status, in order of submission.',
     access: { roles: ['organization-dept'], jurisdiction: 'subject' },
     params: z.strictObject({ id: Ulid }),
-    query: PageQuery.extend({ status: ApplicationStatus.optional() }),
+    query: z.extend(PageQuery, { status: z.optional(ApplicationStatus) }),
     status: 200,
   },
   scoreApplication: {
@@ -50,7 +50,7 @@ export const applicationRoutes = defineRoutes({
     summary: 'The exam score (0–100) of an eligible application, while its position is published; a correction replaces it.',
     access: { roles: ['organization-dept'], jurisdiction: 'subject' },
     params: z.strictObject({ id: Ulid }),
-    body: z.strictObject({ score: z.number().min(0).max(100) }),
+    body: z.strictObject({ score: z.number().check(z.gte(0), z.lte(100)) }),
     status: 200,
   },
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { AppointmentAction, Nominee } from '../events.ts';
@@ -20,12 +20,12 @@ const AppointmentView = z
     status: z.enum(['awaiting-consent', 'confirmed', 'rejected']),
     requestedAt: Instant,
     requestedBy: z.string(),
-    consentCaseId: z.string().optional(),
-    decidedAt: Instant.optional(),
-    writtenOpinion: z.string().optional(),
-    version: z.number().int().positive(),
+    consentCaseId: z.optional(z.string()),
+    decidedAt: z.optional(Instant),
+    writtenOpinion: z.optional(z.string()),
+    version: z.number().check(z.int(), z.positive()),
   })
-  .meta({ title: 'Appointment' });
+  .check(z.meta({ title: 'Appointment' }));
 
 const nomination = {
   street: 'D01/S03',
@@ -44,10 +44,10 @@ export const appointmentRoutes = defineRoutes({
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     body: z.strictObject({
       street: StreetSchema,
-      agency: z.string().trim().min(1).max(200),
-      action: AppointmentAction.default('appoint'),
+      agency: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      action: z._default(AppointmentAction, 'appoint'),
       nominee: Nominee,
-      reason: z.string().trim().min(1).max(4000),
+      reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
     }),
     status: 202,
     idempotent: true,

@@ -1,31 +1,30 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 
-const District = z.string().regex(/^D\d{2}$/, 'a district such as D01');
-const Year = z.coerce.number().int().min(2000).max(2100);
+const District = z.string().check(z.regex(/^D\d{2}$/, 'a district such as D01'));
+const Year = z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100));
 
 /** Streets per plan: the plan and its allotments are written in one transaction of at most 100 items. */
 export const MAX_PLAN_STREETS = 90;
 
 const PlanBody = z
   .strictObject({
-    year: z.number().int().min(2000).max(2100),
+    year: z.number().check(z.int(), z.gte(2000), z.lte(2100)),
     district: District,
     streets: z
       .array(
         z.strictObject({
           street: StreetSchema,
           /** Posts the street may recruit this year. */
-          posts: z.number().int().min(1).max(1000),
+          posts: z.number().check(z.int(), z.gte(1), z.lte(1000)),
           /** Of those, kept for outstanding village cadres and community workers. */
-          reserved: z.number().int().min(0).max(1000),
+          reserved: z.number().check(z.int(), z.gte(0), z.lte(1000)),
         }),
       )
-      .min(1)
-      .max(MAX_PLAN_STREETS),
+      .check(z.minLength(1), z.maxLength(MAX_PLAN_STREETS)),
   })
-  .superRefine((plan, ctx) => {
+  .check(z.superRefine((plan, ctx) => {
     const seen = new Set<string>();
     plan.streets.forEach((s, i) => {
       if (!s.street.startsWith(`${plan.district}/`)) {
@@ -37,7 +36,7 @@ const PlanBody = z
         ctx.addIssue({ code: 'custom', path: ['streets', i, 'reserved'], message: 'more than the street’s posts' });
       }
     });
-  });
+  }));
 
 /** The district's annual recruitment plan. */
 export const planRoutes = defineRoutes({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { Eligibility, PositionKind, PositionStatus, Ulid } from '../vocabulary.ts';
@@ -9,39 +9,41 @@ const Instant = z.iso.datetime({ offset: true });
 
 const PositionBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
-    description: z.string().trim().min(1).max(4000).optional(),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    description: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(4000))),
     street: StreetSchema,
     kind: PositionKind,
-    quota: z.number().int().min(1).max(MAX_QUOTA),
+    quota: z.number().check(z.int(), z.gte(1), z.lte(MAX_QUOTA)),
     eligibility: Eligibility,
     opensAt: Instant,
     closesAt: Instant,
     /** The plan year whose posts it uses; default the year the window opens. */
-    year: z.number().int().min(2000).max(2100).optional(),
+    year: z.optional(z.number().check(z.int(), z.gte(2000), z.lte(2100))),
   })
-  .refine((p) => Date.parse(p.closesAt) > Date.parse(p.opensAt), { path: ['closesAt'], message: 'must be after opensAt' });
+  .check(
+    z.refine((p) => Date.parse(p.closesAt) > Date.parse(p.opensAt), { path: ['closesAt'], message: 'must be after opensAt' }),
+  );
 
 /** A position as the public job board shows it (no personal or internal data). */
 const BoardPosition = z
   .object({
     id: Ulid,
     title: z.string(),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
     street: StreetSchema,
     kind: PositionKind,
-    quota: z.number().int(),
+    quota: z.number().check(z.int()),
     eligibility: Eligibility,
     opensAt: Instant,
     closesAt: Instant,
-    year: z.number().int(),
+    year: z.number().check(z.int()),
     status: PositionStatus,
-    publishedAt: Instant.optional(),
-    closedAt: Instant.optional(),
-    hired: z.number().int().nonnegative().optional(),
-    window: z.enum(['upcoming', 'open', 'ended']).meta({ description: 'Whether it takes applications now.' }),
+    publishedAt: z.optional(Instant),
+    closedAt: z.optional(Instant),
+    hired: z.optional(z.number().check(z.int(), z.nonnegative())),
+    window: z.enum(['upcoming', 'open', 'ended']).check(z.meta({ description: 'Whether it takes applications now.' })),
   })
-  .meta({ title: 'BoardPosition' });
+  .check(z.meta({ title: 'BoardPosition' }));
 
 /** Positions: drafted, published within the plan, listed on the public job board, closed by ranking. */
 export const positionRoutes = defineRoutes({
@@ -67,10 +69,10 @@ export const positionRoutes = defineRoutes({
     path: '/recruitment/positions',
     summary: 'The public job board: positions by status (default published), street and kind, newest first.',
     access: { public: true },
-    query: PageQuery.extend({
-      status: z.enum(['published', 'closed', 'filled']).default('published'),
-      street: StreetSchema.optional(),
-      kind: PositionKind.optional(),
+    query: z.extend(PageQuery, {
+      status: z._default(z.enum(['published', 'closed', 'filled']), 'published'),
+      street: z.optional(StreetSchema),
+      kind: z.optional(PositionKind),
     }),
     status: 200,
     response: pageOf(BoardPosition),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { SecondmentStatus, Ulid } from '../vocabulary.ts';
@@ -7,10 +7,10 @@ import { SecondmentStatus, Ulid } from '../vocabulary.ts';
  * A street in a path: `D01%2FS03` (the slash encoded) or `D01-S03`, since a bare slash would be
  * read as another path segment.
  */
-const StreetInPath = z
-  .string()
-  .transform((value) => value.replace(/^(D\d{2})-(S\d{2})$/, '$1/$2'))
-  .pipe(StreetSchema);
+const StreetInPath = z.pipe(
+  z.pipe(z.string(), z.transform((value) => value.replace(/^(D\d{2})-(S\d{2})$/, '$1/$2'))),
+  StreetSchema,
+);
 
 const Day = z.iso.date();
 const who = ['street-official', 'organization-dept'] as const;
@@ -22,7 +22,7 @@ export const staffRoutes = defineRoutes({
     path: '/recruitment/staff',
     summary: "A street's roster (default the caller's street), newest hire first.",
     access: { roles: who, jurisdiction: 'subject' },
-    query: PageQuery.extend({ street: StreetSchema.optional() }),
+    query: z.extend(PageQuery, { street: z.optional(StreetSchema) }),
     status: 200,
   },
   staffRecord: {
@@ -41,13 +41,13 @@ export const staffRoutes = defineRoutes({
     params: z.strictObject({ id: Ulid }),
     body: z
       .strictObject({
-        toUnit: z.string().trim().min(1).max(200),
+        toUnit: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
         startsOn: Day,
         endsOn: Day,
         /** The number of the document that approved it; without one the secondment is flagged. */
-        approvalRef: z.string().trim().min(1).max(100).optional(),
+        approvalRef: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
       })
-      .refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'must be on or after startsOn' }),
+      .check(z.refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'must be on or after startsOn' })),
     status: 201,
     idempotent: true,
   },
@@ -64,7 +64,7 @@ export const staffRoutes = defineRoutes({
     path: '/recruitment/secondments',
     summary: "Secondments by status (default flagged) of a street, or of the caller's whole district.",
     access: { roles: who, jurisdiction: 'subject' },
-    query: PageQuery.extend({ status: SecondmentStatus.default('flagged'), street: StreetSchema.optional() }),
+    query: z.extend(PageQuery, { status: z._default(SecondmentStatus, 'flagged'), street: z.optional(StreetSchema) }),
     status: 200,
   },
   staffing: {
