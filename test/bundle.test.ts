@@ -1,9 +1,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle, handlerEntries, type BundleFigures } from '../bench/lib/bundles.ts';
+import { apiEvent, claims } from '../bench/lib/samples.ts';
+import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { services } from '../services/index.ts';
+import { power } from './support/authority.ts';
 
 /**
  * The lean build the stack deploys (infra/bundle/options.ts), checked for what it must leave out.
@@ -28,6 +32,34 @@ describe('the lean bundle', () => {
     for (const gone of ['credential-provider-node', 'credential-provider-ini', 'credential-provider-sso', 'nested-clients']) {
       expect(inputs.filter((i) => i.includes(`/@aws-sdk/${gone}/`)), gone).toEqual([]);
     }
+  });
+
+  it("leaves out the SDK's event-stream codecs (no DynamoDB operation streams events)", () => {
+    expect(inputs.some((i) => i.endsWith('infra/bundle/no-event-streams.ts'))).toBe(true);
+    expect(inputs.filter((i) => i.includes('/@smithy/core/dist-es/submodules/event-streams/'))).toEqual([]);
+  });
+
+  it('serves requests against DynamoDB Local with credentials from the environment alone', async () => {
+    const { handler } = (await import(pathToFileURL(lean.file).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+    };
+    const admin = claims('bundle-admin', ['district-admin'], 'D01');
+    const added = await handler(
+      apiEvent({ method: 'POST', path: '/authority/powers', routeKey: 'POST /authority/powers', claims: admin, body: power('CM-0900') }),
+      lambdaContext('authority-http'),
+    );
+    expect(added.statusCode, added.body).toBe(201);
+    const read = await handler(
+      apiEvent({
+        method: 'GET',
+        path: '/authority/powers/CM-0900',
+        routeKey: 'GET /authority/powers/{code}',
+        pathParameters: { code: 'CM-0900' },
+      }),
+      lambdaContext('authority-http'),
+    );
+    expect(read.statusCode, read.body).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({ code: 'CM-0900', name: 'Power CM-0900' });
   });
 
   it('takes the ES builds of packages that ship both (mainFields module, main)', () => {

@@ -15,7 +15,8 @@ export { REPO_ROOT };
  *   alias avoids clashing with bundled names).
  * - The AWS SDK is inside the bundle (the version the code was tested with), minus the default
  *   credential chain: Lambda provides credentials in the environment, so `credential-provider-node`
- *   is replaced by an environment-only provider (`credentials-from-env.ts`).
+ *   is replaced by an environment-only provider (`credentials-from-env.ts`), and event-stream support,
+ *   which DynamoDB never uses, by a module that refuses (`no-event-streams.ts`).
  */
 export const BUNDLE = {
   format: 'esm',
@@ -27,6 +28,7 @@ export const BUNDLE = {
     "import { createRequire as __fiveHavesCreateRequire } from 'node:module'; const require = __fiveHavesCreateRequire(import.meta.url);",
   alias: {
     '@aws-sdk/credential-provider-node': resolve(REPO_ROOT, 'infra/bundle/credentials-from-env.ts'),
+    '@smithy/core/event-streams': resolve(REPO_ROOT, 'infra/bundle/no-event-streams.ts'),
   } as Record<string, string>,
 } as const;
 
