@@ -56,12 +56,12 @@ async function main(): Promise<void> {
   const naive = new Map<string, BundleFigures>();
   for (const entry of entries) {
     lean.set(entry.name, await bundle(entry, 'lean', outDir));
-    if (entry.kind !== 'bare') naive.set(entry.name, await bundle(entry, 'naive', outDir));
+    if (entry.kind !== 'bare' && entry.kind !== 'floor') naive.set(entry.name, await bundle(entry, 'naive', outDir));
   }
 
   const runs = quick ? 5 : 20;
   log(`init: ${runs} interleaved rounds of ${lean.size + naive.size + 1} processes`);
-  const initEntries = entries.filter((e) => !quick || e.kind === 'http' || e.kind === 'bare');
+  const initEntries = entries.filter((e) => !quick || ['http', 'bare', 'floor'].includes(e.kind));
   const init = measureInit(
     initEntries.flatMap((e) => [
       { label: `${e.name} lean`, file: lean.get(e.name)!.file },

@@ -9,7 +9,7 @@ export interface HandlerEntry {
   /** `recruitment/http`, `recruitment/events`, `recruitment/secondment-check`, `outbox/enrichment`. */
   name: string;
   service: string;
-  kind: 'http' | 'events' | 'schedule' | 'enrichment' | 'bare';
+  kind: 'http' | 'events' | 'schedule' | 'enrichment' | 'bare' | 'floor';
   /** Relative to the repository root. */
   path: string;
 }
@@ -25,8 +25,12 @@ export interface BundleFigures {
 }
 
 export const BARE_HANDLER = 'bench/fixtures/bare-handler.ts';
+export const SDK_FLOOR_HANDLER = 'bench/fixtures/sdk-floor-handler.ts';
 
-/** Every handler the stack deploys (from the service definitions), the outbox enrichment, and a bare one. */
+/**
+ * Every handler the stack deploys (from the service definitions), the outbox enrichment, a bare one
+ * and the SDK's floor (the DynamoDB document client alone).
+ */
 export function handlerEntries(): HandlerEntry[] {
   const entries: HandlerEntry[] = [];
   for (const service of services) {
@@ -38,6 +42,7 @@ export function handlerEntries(): HandlerEntry[] {
   }
   entries.push({ name: 'outbox/enrichment', service: 'outbox', kind: 'enrichment', path: 'infra/outbox/enrichment.ts' });
   entries.push({ name: 'bare', service: 'bare', kind: 'bare', path: BARE_HANDLER });
+  entries.push({ name: 'sdk-floor', service: 'sdk-floor', kind: 'floor', path: SDK_FLOOR_HANDLER });
   return entries;
 }
 
@@ -64,7 +69,7 @@ function topContributors(metafile: Metafile, count = 8): BundleFigures['top'] {
     .map(([from, bytes]) => ({ from, KB: kb(bytes) }));
 }
 
-/** The naive build's `import { z } from 'zod'` (the whole namespace object, so nothing of zod is shaken off). */
+/** The naive build's `import { z } from 'zod/mini'` (the whole namespace object, so nothing of zod is shaken off). */
 const namedZodImport: Plugin = {
   name: 'named-zod-import',
   setup(builder) {
@@ -72,7 +77,7 @@ const namedZodImport: Plugin = {
       if (args.path.includes('node_modules')) return undefined;
       const { readFile } = await import('node:fs/promises');
       const source = await readFile(args.path, 'utf8');
-      return { contents: source.replace(/import \* as z from 'zod';/g, "import { z } from 'zod';"), loader: 'ts' };
+      return { contents: source.replace(/import \* as z from '(zod(?:\/mini)?)';/g, "import { z } from '$1';"), loader: 'ts' };
     });
   },
 };
