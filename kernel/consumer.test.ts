@@ -4,10 +4,11 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { busEventOf } from '../infra/local/bus.ts';
 import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { testTable } from '../test/setup/context.ts';
 import { consume, eventsHandler } from './consumer.ts';
-import { defineEvent, newEvent, type BusEvent, type DomainEvent } from './events.ts';
+import { defineEvent, newEvent, type DomainEvent } from './events.ts';
 import { putNew, Store, type Item } from './store.ts';
 
 /** What a producer publishes; `fail` makes the consumer below throw, as a broken dependency would. */
@@ -57,21 +58,6 @@ const handler = eventsHandler({
     }),
   ],
 });
-
-/** The EventBridge event as a rule delivers it to SQS: the message body. */
-function busEvent(event: DomainEvent): BusEvent {
-  return {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': event.detailType,
-    source: event.source,
-    account: '000000000000',
-    time: event.detail.metadata.occurredAt,
-    region: 'us-east-1',
-    resources: [],
-    detail: event.detail,
-  };
-}
 
 function sqsRecord(body: unknown): SQSRecord {
   const messageId = randomUUID();
@@ -132,7 +118,7 @@ describe('the events handler', () => {
     const thingId = ulid();
     const event = counted(thingId);
 
-    const response = await deliver(sqsRecord(busEvent(event)));
+    const response = await deliver(sqsRecord(busEventOf(event)));
 
     expect(response).toEqual({ batchItemFailures: [] });
     expect(await traces(thingId, event)).toEqual({ state: 1, history: 1, inbox: 1 });
@@ -141,10 +127,10 @@ describe('the events handler', () => {
   it('the same event delivered twice is applied once; the second delivery succeeds and writes nothing', async () => {
     const thingId = ulid();
     const event = counted(thingId);
-    await deliver(sqsRecord(busEvent(event)));
+    await deliver(sqsRecord(busEventOf(event)));
     const before = await partition(`THING#${thingId}`);
 
-    const second = await deliver(sqsRecord(busEvent(event)));
+    const second = await deliver(sqsRecord(busEventOf(event)));
 
     expect(second).toEqual({ batchItemFailures: [] });
     expect(await partition(`THING#${thingId}`)).toEqual(before);
@@ -155,7 +141,7 @@ describe('the events handler', () => {
     const thingId = ulid();
     const event = counted(thingId);
 
-    await deliver(sqsRecord(busEvent(event)));
+    await deliver(sqsRecord(busEventOf(event)));
 
     const [history] = (await partition(`THING#${thingId}`)).filter((item) => item.sk.startsWith('HISTORY#'));
     expect(JSON.parse(history!.detail as string).metadata).toMatchObject({
@@ -168,7 +154,7 @@ describe('the events handler', () => {
   it('a record that fails is reported in batchItemFailures while the others in the batch are applied', async () => {
     const [ok1, bad, ok2] = [ulid(), ulid(), ulid()];
     const events = { ok1: counted(ok1), bad: counted(bad, { fail: true }), ok2: counted(ok2) };
-    const records = [sqsRecord(busEvent(events.ok1)), sqsRecord(busEvent(events.bad)), sqsRecord(busEvent(events.ok2))];
+    const records = [sqsRecord(busEventOf(events.ok1)), sqsRecord(busEventOf(events.bad)), sqsRecord(busEventOf(events.ok2))];
 
     const response = await deliver(...records);
 
@@ -181,10 +167,10 @@ describe('the events handler', () => {
   });
 
   it('an event the service has no consumer for is reported as failed, not dropped', async () => {
-    const stranger = { ...busEvent(counted(ulid())), 'detail-type': 'SomethingElse' };
+    const stranger = { ...busEventOf(counted(ulid())), 'detail-type': 'SomethingElse' };
     const record = sqsRecord(stranger);
 
-    const response = await deliver(record, sqsRecord(busEvent(counted(ulid()))));
+    const response = await deliver(record, sqsRecord(busEventOf(counted(ulid()))));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
   });
@@ -192,7 +178,7 @@ describe('the events handler', () => {
   it('a message that is not an EventBridge event is reported as failed', async () => {
     const record = sqsRecord('{"not":"an event"}');
 
-    const response = await deliver(record, sqsRecord(busEvent(counted(ulid()))));
+    const response = await deliver(record, sqsRecord(busEventOf(counted(ulid()))));
 
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
   });
@@ -203,7 +189,7 @@ describe('the events handler', () => {
     meetInApply(thingId, 2);
 
     // Whatever each invocation answers (see the next test), the table must show one application.
-    await Promise.allSettled([deliver(sqsRecord(busEvent(event))), deliver(sqsRecord(busEvent(event)))]);
+    await Promise.allSettled([deliver(sqsRecord(busEventOf(event))), deliver(sqsRecord(busEventOf(event)))]);
 
     expect(await traces(thingId, event)).toEqual({ state: 1, history: 1, inbox: 1 });
   });
@@ -218,8 +204,8 @@ describe('the events handler', () => {
     meetInApply(thingId, 2);
 
     const outcomes = await Promise.allSettled([
-      deliver(sqsRecord(busEvent(event))),
-      deliver(sqsRecord(busEvent(event))),
+      deliver(sqsRecord(busEventOf(event))),
+      deliver(sqsRecord(busEventOf(event))),
     ]);
 
     expect(outcomes).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acknowledged } from '../chaos/api.ts';
 import { check, type Item, type Tables } from '../chaos/checks.ts';
+import { busEventOf } from '../infra/local/bus.ts';
 import type { BusEvent } from '../kernel/events.ts';
 
 /**
@@ -27,7 +28,7 @@ function history(eventId: string, detailType: string, occurredAt: string, correl
 const inbox = (eventId: string): Item => ({ pk: `INBOX#${eventId}`, sk: 'INBOX', itemType: 'inbox' });
 
 function onBus(item: Item, source: string): BusEvent {
-  return { version: '0', id: `bus-${item.eventId}`, 'detail-type': item.detailType, source, account: '0', time: item.occurredAt, region: 'local', resources: [], detail: JSON.parse(item.detail) };
+  return busEventOf({ source, detailType: item.detailType as string, detail: JSON.parse(item.detail as string) }, { id: `bus-${item.eventId}`, time: item.occurredAt as string });
 }
 
 /** A nomination (acknowledged), its consent case opened by authority's consumer, an issue on the scorecard. */

@@ -20,7 +20,8 @@ import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundsAllocated } 
 import { ComplianceAssessed } from '../services/premises/events.ts';
 import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../services/recruitment/events.ts';
 import { testTable } from './setup/context.ts';
-import { busEventOf, deliver } from './support/coordination.ts';
+import { busEventOf } from '../infra/local/bus.ts';
+import { deliver } from './support/coordination.ts';
 import { recomputeScorecards } from './support/scorecard.ts';
 
 /**

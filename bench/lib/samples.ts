@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
+import { busEventOf } from '../../infra/local/bus.ts';
 import type { EventDefinition } from '../../kernel/events.ts';
 import { AssessmentRecorded } from '../../services/authority/events.ts';
 import { FundingRequested, VenueRequested } from '../../services/coordination/events.ts';
@@ -60,15 +61,9 @@ export function claims(sub: string, roles: string[], jurisdiction: string, depar
 /** One SQS record carrying the EventBridge event, as a subscription's queue hands it to its function. */
 export function sqsEvent<D extends EventDefinition>(definition: D, data: unknown): SQSEvent {
   const now = new Date().toISOString();
-  const busEvent = {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': definition.detailType,
+  const busEvent = busEventOf({
+    detailType: definition.detailType,
     source: definition.source,
-    account: '000000000000',
-    time: now,
-    region: 'us-east-1',
-    resources: [],
     detail: definition.detail.parse({
       metadata: {
         eventId: ulid(),
@@ -79,7 +74,7 @@ export function sqsEvent<D extends EventDefinition>(definition: D, data: unknown
       },
       data,
     }),
-  };
+  }, { time: now });
   const id = ulid();
   return {
     Records: [

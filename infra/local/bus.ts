@@ -80,6 +80,28 @@ const queueKey = (name: string) => `QUEUE#${name}`;
 const deadLetterKey = (name: string) => `DLQ#${name}`;
 
 /**
+ * An entry of PutEvents as EventBridge hands it to a rule's target (the SQS message body): the
+ * envelope around `detail`. The local bus delivers every event in it; tests and the benchmark use it
+ * to hand a consumer an event as the cloud would.
+ */
+export function busEventOf(
+  entry: BusEntry,
+  envelope: { id?: string; time?: string; account?: string | undefined; region?: string | undefined } = {},
+): BusEvent {
+  return {
+    version: '0',
+    id: envelope.id ?? randomUUID(),
+    'detail-type': entry.detailType,
+    source: entry.source,
+    account: envelope.account ?? '000000000000',
+    time: envelope.time ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: envelope.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    resources: [],
+    detail: entry.detail,
+  };
+}
+
+/**
  * The local EventBridge bus with its rules and SQS queues: each published event is written to the
  * queue of every rule that matches it (durably, in DynamoDB Local), then delivered to the rule's
  * function as an SQS batch; failed records (partial batch failure) come back after a growing delay
@@ -133,17 +155,7 @@ export class LocalBus {
   /** PutEvents: when this resolves, the event is in every matching rule's queue. */
   async putEvents(entries: readonly BusEntry[]): Promise<void> {
     for (const entry of entries) {
-      const event: BusEvent = {
-        version: '0',
-        id: randomUUID(),
-        'detail-type': entry.detailType,
-        source: entry.source,
-        account: this.options.account ?? '000000000000',
-        time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        region: this.options.region ?? process.env.AWS_REGION ?? 'us-east-1',
-        resources: [],
-        detail: entry.detail,
-      };
+      const event = busEventOf(entry, { account: this.options.account, region: this.options.region });
       const targets = this.options.rules.filter((rule) => matches(rule.pattern, event));
       const body = JSON.stringify(event);
       for (const rule of targets) {

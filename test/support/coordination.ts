@@ -1,7 +1,7 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
-import type { BusEvent, Cause, DomainEvent } from '../../kernel/events.ts';
+import type { BusEvent, Cause } from '../../kernel/events.ts';
 import type { Store } from '../../kernel/store.ts';
 import { DEFAULT_DEADLINES } from '../../services/coordination/issues/deadlines.ts';
 import { raiseIssue, type Issue, type IssueRequest } from '../../services/coordination/issues/domain.ts';
@@ -72,20 +72,6 @@ export async function issueRaisedAt(table: Store, raisedAt: string, request: Par
 
 export const minutesAfter = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
-/** A domain event as the bus hands it to a subscription queue (the SQS message body). */
-export function busEventOf(event: DomainEvent): BusEvent {
-  return {
-    version: '0',
-    id: ulid(),
-    'detail-type': event.detailType,
-    source: event.source,
-    account: '000000000000',
-    time: event.detail.metadata.occurredAt,
-    region: 'us-east-1',
-    resources: [],
-    detail: event.detail,
-  };
-}
 
 type EventsFunction = (event: SQSEvent, context: ReturnType<typeof lambdaContext>) => Promise<{ batchItemFailures: Array<{ itemIdentifier: string }> }>;
 

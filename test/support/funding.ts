@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { ulid } from 'ulid';
 import type * as z from 'zod/mini';
+import { busEventOf } from '../../infra/local/bus.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { waitFor } from '../../infra/local/wait.ts';
 import type { Principal } from '../../kernel/auth.ts';
-import { newEvent, type BusEvent, type EventDefinition } from '../../kernel/events.ts';
+import { newEvent, type EventDefinition } from '../../kernel/events.ts';
 import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
 import { FundingRequested } from '../../services/coordination/events.ts';
 import { RemediationFundingRequested } from '../../services/premises/events.ts';
@@ -151,17 +152,7 @@ export async function deliver(handler: EventsFunction, entries: Array<{ source: 
   const now = String(Date.now());
   const Records: SQSRecord[] = entries.map((entry) => {
     const messageId = randomUUID();
-    const busEvent: BusEvent = {
-      version: '0',
-      id: randomUUID(),
-      'detail-type': entry.detailType,
-      source: entry.source,
-      account: '000000000000',
-      time: new Date().toISOString(),
-      region: 'us-east-1',
-      resources: [],
-      detail: entry.detail,
-    };
+    const busEvent = busEventOf(entry);
     return {
       messageId,
       receiptHandle: `receipt-${messageId}`,
