@@ -28,7 +28,10 @@ function history(eventId: string, detailType: string, occurredAt: string, correl
 const inbox = (eventId: string): Item => ({ pk: `INBOX#${eventId}`, sk: 'INBOX', itemType: 'inbox' });
 
 function onBus(item: Item, source: string): BusEvent {
-  return busEventOf({ source, detailType: item.detailType as string, detail: JSON.parse(item.detail as string) }, { id: `bus-${item.eventId}`, time: item.occurredAt as string });
+  return busEventOf(
+    { source, detailType: item.detailType as string, detail: JSON.parse(item.detail as string) },
+    { id: `bus-${item.eventId}`, time: item.occurredAt as string },
+  );
 }
 
 /** A nomination (acknowledged), its consent case opened by authority's consumer, an issue on the scorecard. */
