@@ -1,9 +1,8 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createDocumentClient } from '../kernel/store.ts';
 import { authority } from '../services/authority/service.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { inParallel, power, publishedWhere, streetPath } from './support/authority.ts';
+import { scanTable } from './support/scan.ts';
 
 /**
  * The scale of a real reference (Beijing delegated 431 powers to its streets and towns in July 2020):
@@ -47,23 +46,8 @@ it('500 powers delegated to 300 streets: accepted, every grant once, and each st
   expect(delegated.map((r) => r.body.grants)).toEqual(Array(3).fill({ pairs: 50_000, items: 500 }));
 
   // Every grant item once: 5 parts of 100 codes per street, 300 streets. (A test may scan; the service never does.)
-  const doc = createDocumentClient();
-  const grantItems: Array<{ street: string; codes: string[] }> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
-      new ScanCommand({
-        TableName: t.cloud.tables.authority,
-        FilterExpression: 'itemType = :grant',
-        ExpressionAttributeValues: { ':grant': 'grant' },
-        ConsistentRead: true,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    grantItems.push(...((out.Items ?? []) as typeof grantItems));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  const pairs = new Set(grantItems.flatMap((g) => g.codes.map((code) => `${g.street} ${code}`)));
+  const grantItems = (await scanTable(t.cloud.tables.authority!)).filter((item) => item.itemType === 'grant');
+  const pairs = new Set(grantItems.flatMap((g) => g.codes.map((code: string) => `${g.street} ${code}`)));
   expect(grantItems).toHaveLength(1500);
   expect(pairs.size).toBe(150_000);
 
