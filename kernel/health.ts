@@ -18,7 +18,8 @@ export function healthRoute(service: ServiceName) {
   return {
     method: 'GET',
     path: `/${service}/health`,
-    summary: `Whether the ${service} service reaches its table (operators).`,
+    summary: `Check the ${service} service's health`,
+    description: `Whether the ${service} service's function is up and reaches its own table, with the time one read of it took. For operators.`,
     access: { roles: ['operator'], jurisdiction: 'any' },
     status: 200,
     response: HealthSchema,

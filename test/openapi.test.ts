@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, type RouteSpec } from '../kernel/routes.ts';
 import { services } from '../services/index.ts';
 import { OPENAPI_FILE, openApiText } from '../infra/docs/generate.ts';
-import type { JsonSchema } from '../infra/docs/json-schema.ts';
+import { toJsonSchema, type JsonSchema } from '../infra/docs/json-schema.ts';
 import { documentRouteKeys, openApiDocument, type OpenApiDocument } from '../infra/docs/openapi.ts';
 import { REPO_ROOT } from '../infra/local/paths.ts';
 import { startTestCloud, type ApiResponse, type TestCloud } from './support/cloud.ts';
@@ -42,6 +42,27 @@ describe('the OpenAPI document', () => {
       if (route.body) expect(op.requestBody, routeKey(route)).toBeDefined();
       if (route.idempotent) expect(op.parameters!.map((p) => p.name), routeKey(route)).toContain('Idempotency-Key');
     }
+  });
+
+  it('every route declares its success body; a list answers a page of `items` and a `cursor`', () => {
+    const undeclared = allRoutes.filter(({ route }) => route.status !== 204 && !route.response).map(({ route }) => routeKey(route));
+    expect(undeclared, 'routes without a response schema').toEqual([]);
+    const pagesWithout = allRoutes
+      .filter(({ route }) => route.query && 'cursor' in route.query.shape)
+      .filter(({ route }) => {
+        const json = route.response ? toJsonSchema(route.response, 'output') : {};
+        const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+        return properties.items?.type !== 'array' || !properties.cursor;
+      })
+      .map(({ route }) => routeKey(route));
+    expect(pagesWithout, 'list routes whose answer is not a page').toEqual([]);
+  });
+
+  it('an operation\'s summary is a short title (at most 60 characters, no closing full stop); the rest is its description', () => {
+    const long = allRoutes
+      .filter(({ route }) => route.summary.length > 60 || /[.;:]$/.test(route.summary))
+      .map(({ route }) => `${routeKey(route)}: "${route.summary}" (${route.summary.length})`);
+    expect(long).toEqual([]);
   });
 
   it('is committed up to date', () => {

@@ -6,6 +6,7 @@ import { ProblemSchema, PROBLEM_BASE } from '../../kernel/problem.ts';
 import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import type { ServiceName } from '../../kernel/table.ts';
+import { checkedExampleOf } from './examples.ts';
 import { toJsonSchema, type JsonSchema } from './json-schema.ts';
 
 /**
@@ -314,19 +315,25 @@ function successResponse(route: RouteSpec) {
       : {}),
   };
   if (route.status === 204) return { description: REASONS['204'], headers };
-  const example = route.examples?.response;
   return {
     description: REASONS[String(route.status)]!,
     headers,
     content: {
-      'application/json': {
-        schema: route.response ? toJsonSchema(route.response, 'output') : UNDESCRIBED_BODY,
-        ...(example !== undefined && route.response
-          ? { example: checkedExample(route.response, example, `response of ${routeKey(route)}`) }
-          : {}),
-      },
+      'application/json': route.response
+        ? { schema: toJsonSchema(route.response, 'output'), example: responseExample(route, route.response) }
+        : { schema: UNDESCRIBED_BODY },
     },
   };
+}
+
+/** The route's own example of its answer, or one built from the schema; either must fit the schema. */
+function responseExample(route: RouteSpec, schema: z.ZodMiniType): unknown {
+  if (route.examples?.response !== undefined) return checkedExample(schema, route.examples.response, `response of ${routeKey(route)}`);
+  const built = checkedExampleOf(toJsonSchema(schema, 'output'), (value) => z.safeParse(schema, value) as never);
+  if (!built.valid) {
+    throw new Error(`${routeKey(route)}: no example fits its response schema (at ${built.problems.join(', ')}); give one in examples.response`);
+  }
+  return built.value;
 }
 
 /** Every operation of the document as `METHOD /path`, for comparing with the route tables. */

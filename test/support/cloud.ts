@@ -6,6 +6,7 @@ import type { BusEvent } from '../../kernel/events.ts';
 import type { TokenClaims } from '../../infra/local/issuer.ts';
 import { testDynamoEndpoint, testStage } from '../setup/context.ts';
 import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../infra/local/runtime.ts';
+import { checkResponse } from './response-guard.ts';
 
 export interface ApiResponse {
   status: number;
@@ -60,7 +61,10 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
         ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+      const parsed = text ? JSON.parse(text) : {};
+      // Every success answer is held to its route's declared response schema, closed (response-guard.ts).
+      checkResponse(method, path, response.status, parsed);
+      return { status: response.status, headers: response.headers, body: parsed };
     },
     async count(service) {
       const out = await client.send(new ScanCommand({ TableName: cloud.tables[service], Select: 'COUNT', ConsistentRead: true }));
