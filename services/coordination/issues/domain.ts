@@ -227,6 +227,22 @@ export function escalateIssue(issue: Issue, cause: Cause, meetingId?: string): I
   };
 }
 
+/**
+ * A meeting convened later takes an escalated issue that was waiting for one: from then on its
+ * escalation names that meeting, as it does for an issue escalated onto a meeting already convened.
+ * No event of the issue's own: the meeting's MeetingConvened lists the issues it took.
+ */
+export function joinMeeting(issue: Issue, meetingId: string): IssueChange | { ignored: string } {
+  if (!issue.escalation) return { ignored: `issue ${issue.id} was not escalated` };
+  if (issue.escalation.meetingId) return { ignored: `issue ${issue.id} is on meeting ${issue.escalation.meetingId}'s agenda already` };
+  return {
+    issue: { ...issue, escalation: { ...issue.escalation, meetingId }, version: issue.version + 1 },
+    previous: issue,
+    events: [],
+    performance: {},
+  };
+}
+
 /** An issue as callers read it: with whether its running deadline has passed. */
 export function issueView(issue: Issue, now: string) {
   return { ...issue, overdue: isOverdue(issue, now) };
