@@ -134,11 +134,12 @@ describe('ratings', () => {
     expect((await act(as.c07, issue.id, 'rating', { department: 'market-supervision', score: 5 })).status).toBe(403);
     expect((await act(as.s03, issue.id, 'rating', { department: 'market-supervision', score: 6 })).status).toBe(400);
     expect((await act(as.s03, issue.id, 'rating', { department: 'market-supervision', score: 2.5 })).status).toBe(400);
-    const rated = await act(as.s03, issue.id, 'rating', { department: 'market-supervision', score: 4 });
+    const rated = await act(as.s03, issue.id, 'rating', { department: 'market-supervision', score: 4, comment: 'Quick, but left a mess.' });
     expect(rated.status).toBe(200);
-    expect(rated.body.responses['market-supervision'].rating).toBe(4);
+    expect(rated.body.responses['market-supervision']).toMatchObject({ rating: 4, ratingComment: 'Quick, but left a mess.' });
     expect((await act(as.s03, issue.id, 'rating', { department: 'market-supervision', score: 1 })).status).toBe(409);
-    expect(await historyOf(issue.id, 'IssueRated')).toHaveLength(1);
+    const ratings = await historyOf(issue.id, 'IssueRated');
+    expect(ratings.map((h) => JSON.parse(h.detail as string).data)).toMatchObject([{ score: 4, comment: 'Quick, but left a mess.' }]);
   });
 });
 

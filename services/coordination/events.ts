@@ -119,6 +119,8 @@ export const IssueRated = defineEvent({
     ...issueFacts,
     department: DepartmentSchema,
     score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+    /** The street's words with its rating, if it gave any. */
+    comment: z.optional(z.string()),
     ratedAt: z.iso.datetime(),
   }),
 });

@@ -70,7 +70,7 @@ export function issueHandlers(table: Store, policy: DeadlinePolicy): RouteHandle
     async rateIssue({ params, body, ctx }) {
       const found = await issue(params.id);
       ctx.authorize({ jurisdiction: found.street });
-      const change = rateIssue(found, body.department, body.score, ctx.cause);
+      const change = rateIssue(found, body.department, body.score, ctx.cause, body.comment || undefined);
       return ctx.commit(issues.issueCommit(change, ctx.cause.now), { statusCode: 200, body: issueView(change.issue, ctx.cause.now) });
     },
 

@@ -19,6 +19,7 @@ const DepartmentResponse = z
     note: z.optional(z.string()).check(z.meta({ description: 'What the department did, in its words.' })),
     resolvedLate: z.optional(z.boolean()).check(z.meta({ description: 'Resolved after `resolutionDueBy`.' })),
     rating: z.optional(z.number().check(z.int(), z.gte(1), z.lte(5))),
+    ratingComment: z.optional(z.string()).check(z.meta({ description: 'The street’s words with its rating, if it gave any.' })),
     ratedAt: z.optional(Instant),
   })
   .check(z.meta({ title: 'DepartmentResponse' }));
@@ -143,7 +144,8 @@ export const issueRoutes = defineRoutes({
     summary: 'Rate a department’s handling of an issue',
     description:
       'The street that raised the issue rates one department’s handling from 1 to 5, once per department (409), after that department ' +
-      'resolved its part (409 before). Ratings of 4 and 5 count as satisfied in the department’s performance.',
+      'resolved its part (409 before), optionally with a `comment` (kept as the response’s `ratingComment`). Ratings of 4 and 5 count ' +
+      'as satisfied in the department’s performance.',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: IdParam,
     body: z.strictObject({
