@@ -51,6 +51,23 @@ describe('queryRange', () => {
     expect(await queryRange(store, { partition: pk, from: 'ITEM#0225', maxItems: 10 })).toHaveLength(5);
   });
 
+  it('with a prefix, answers only the sort keys that begin with it', async () => {
+    const items = await queryRange(store, { partition: pk, prefix: 'ITEM#001', maxItems: 20 });
+
+    expect(items.map((i) => i.sk)).toEqual(Array.from({ length: 10 }, (_, i) => `ITEM#001${i}`));
+  });
+
+  it('refuses a key it does not know, even one spread in where TypeScript cannot see it', async () => {
+    // A key builder's slice under a name queryRange does not read: it must not read the whole partition instead.
+    const slice = { partition: pk, beginsWith: 'ITEM#001' };
+
+    await expect(queryRange(store, { ...slice, maxItems: 300 })).rejects.toThrow('does not know beginsWith');
+  });
+
+  it('refuses two kinds of slice at once', async () => {
+    await expect(queryRange(store, { partition: pk, prefix: 'ITEM#0', to: 'ITEM#0004', maxItems: 10 })).rejects.toThrow('one kind at a time');
+  });
+
   it('refuses to read on past maxItems', async () => {
     await expect(queryRange(store, { partition: pk, maxItems: 100 })).rejects.toThrow('holds more than 100 items');
   });
