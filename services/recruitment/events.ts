@@ -30,6 +30,17 @@ export const AppointmentRequested = defineEvent({
   data: z.object({ ...appointmentFacts, reason: z.string(), requestedAt: z.iso.datetime() }),
 });
 
+/**
+ * The street's consent case for an appointment is open (authority's ConsentCaseOpened reached
+ * recruitment): the appointment names the case and awaits its decision by `consentDueBy`.
+ */
+export const AppointmentAwaitingConsent = defineEvent({
+  source,
+  detailType: 'AppointmentAwaitingConsent',
+  schemaVersion: 1,
+  data: z.object({ ...appointmentFacts, consentCaseId: z.string(), consentDueBy: z.iso.datetime() }),
+});
+
 export const AppointmentConfirmed = defineEvent({
   source,
   detailType: 'AppointmentConfirmed',

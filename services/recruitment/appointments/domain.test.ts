@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import {
+  noteConsentCase,
   requestAppointment,
   settleAppointment,
   type AgencyPost,
@@ -238,5 +239,37 @@ describe('settling an appointment on the street’s consent', () => {
     if ('ignored' in change) throw new Error(change.ignored);
 
     expect(change.post.pendingAppointmentId).toBe(other);
+  });
+});
+
+describe('noting the consent case on the appointment', () => {
+  const opened = { caseId: '01JCONSENTCASE0000000000001', dueBy: '2025-03-21T15:59:59.999Z' };
+
+  it('an appointment awaiting consent names its case and when the decision is due, and emits AppointmentAwaitingConsent', () => {
+    const change = noteConsentCase(awaiting(), opened, settleCause);
+    if ('ignored' in change) throw new Error(change.ignored);
+
+    expect(change.appointment).toMatchObject({
+      status: 'awaiting-consent',
+      consentCaseId: '01JCONSENTCASE0000000000001',
+      consentDueBy: '2025-03-21T15:59:59.999Z',
+      version: 2,
+    });
+    expect(change.events.map((e) => e.detailType)).toEqual(['AppointmentAwaitingConsent']);
+    expect(change.events[0]!.detail.data).toMatchObject({ appointmentId: awaiting().id, consentCaseId: opened.caseId, consentDueBy: opened.dueBy });
+  });
+
+  it('once the decision has settled it (the decision travelled faster), the notice changes nothing', () => {
+    const confirmed = awaiting({ status: 'confirmed', consentCaseId: opened.caseId, version: 2 });
+
+    expect(noteConsentCase(confirmed, opened, settleCause)).toEqual({ ignored: `appointment ${confirmed.id} is already confirmed` });
+  });
+
+  it('a second notice for an appointment that already names its case changes nothing', () => {
+    const noted = awaiting({ consentCaseId: opened.caseId, consentDueBy: opened.dueBy, version: 2 });
+
+    expect(noteConsentCase(noted, opened, settleCause)).toEqual({
+      ignored: `appointment ${noted.id} already names consent case ${opened.caseId}`,
+    });
   });
 });

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import {
+  AppointmentAwaitingConsent,
   AppointmentConfirmed,
   AppointmentRejected,
   AppointmentRequested,
@@ -27,7 +28,10 @@ export interface Appointment {
   status: AppointmentStatus;
   requestedAt: string;
   requestedBy: string;
+  /** The street's consent case, as soon as authority has opened it. */
   consentCaseId?: string;
+  /** When the street committee's decision is due (known once the case is open). */
+  consentDueBy?: string;
   decidedAt?: string;
   writtenOpinion?: string;
   version: number;
@@ -105,6 +109,52 @@ export function requestAppointment(
     cause,
   );
   return { appointment, post: nextPost, events: [event] };
+}
+
+/** What authority says of the case it opened for an appointment (ConsentCaseOpened). */
+export interface OpenedCase {
+  caseId: string;
+  dueBy: string;
+}
+
+/**
+ * The consent case is open: the appointment names it and its due date. Only an appointment still
+ * awaiting consent and not yet told of a case changes; a decision that arrived first (the two events
+ * travel apart) already named the case, and a second notice changes nothing.
+ */
+export function noteConsentCase(
+  appointment: Appointment,
+  opened: OpenedCase,
+  cause: Cause,
+): { appointment: Appointment; events: DomainEvent[] } | { ignored: string } {
+  if (appointment.status !== 'awaiting-consent') {
+    return { ignored: `appointment ${appointment.id} is already ${appointment.status}` };
+  }
+  if (appointment.consentCaseId) {
+    return { ignored: `appointment ${appointment.id} already names consent case ${appointment.consentCaseId}` };
+  }
+  const noted: Appointment = {
+    ...appointment,
+    consentCaseId: opened.caseId,
+    consentDueBy: opened.dueBy,
+    version: appointment.version + 1,
+  };
+  const event = newEvent(
+    AppointmentAwaitingConsent,
+    keys.appointment(appointment.id).pk,
+    {
+      appointmentId: appointment.id,
+      street: appointment.street,
+      department: appointment.department,
+      agency: appointment.agency,
+      action: appointment.action,
+      nominee: appointment.nominee,
+      consentCaseId: opened.caseId,
+      consentDueBy: opened.dueBy,
+    },
+    cause,
+  );
+  return { appointment: noted, events: [event] };
 }
 
 export interface ConsentOutcome {
