@@ -97,7 +97,7 @@ describe('appointment of an agency head needs the street committee’s written c
     });
 
     expect(noted).toMatchObject({ status: 'awaiting-consent', consentCaseId: consentCase.id, consentDueBy: consentCase.dueBy });
-    const event = await published(t, 'AppointmentAwaitingConsent', appointment.id);
+    const event = await published(t, 'AppointmentConsentCaseNoted', appointment.id);
     expect(event.detail).toMatchObject({ data: { appointmentId: appointment.id, consentCaseId: consentCase.id } });
   });
 
@@ -105,29 +105,31 @@ describe('appointment of an agency head needs the street committee’s written c
     const appointment = await nominate('statistics', 'Shen Yi');
     await pendingCaseFor(appointment.id);
     const opened = await published(t, 'ConsentCaseOpened', appointment.id);
-    await published(t, 'AppointmentAwaitingConsent', appointment.id);
+    await published(t, 'AppointmentConsentCaseNoted', appointment.id);
 
     await t.cloud.bus.putEvents([opened, opened].map((e) => ({ source: e.source, detailType: e['detail-type'], detail: e.detail })));
     await drained(t);
 
-    const notices = t.published.filter((e) => e['detail-type'] === 'AppointmentAwaitingConsent' && (e.detail as any).data.appointmentId === appointment.id);
+    const notices = t.published.filter((e) => e['detail-type'] === 'AppointmentConsentCaseNoted' && (e.detail as any).data.appointmentId === appointment.id);
     expect(notices).toHaveLength(1);
   });
 
-  it('the case opened, arriving after the decision, changes nothing: the settled appointment keeps its case', async () => {
+  it('the case opened, arriving after the decision, is noted all the same: the appointment ends as in the usual order', async () => {
     const appointment = await nominate(LATE_NOTICE, 'Fang Hua');
     const consentCase = await pendingCaseFor(appointment.id);
     await t.api('POST', `/authority/consents/${consentCase.id}/decision`, { token: committee, body: { decision: 'granted', writtenOpinion: 'Agreed.' } });
     const settledFirst = await settled(appointment.id);
+    expect(settledFirst).toMatchObject({ status: 'confirmed', consentCaseId: consentCase.id });
+    expect(settledFirst).not.toHaveProperty('consentDueBy');
 
     letNoticeOn();
     await drained(t);
 
     const reader = await t.token({ roles: ['street-official'], jurisdiction: 'D01/S03' });
     const after = await t.api('GET', `/recruitment/appointments/${appointment.id}`, { token: reader });
-    expect(settledFirst).toMatchObject({ status: 'confirmed', consentCaseId: consentCase.id });
-    expect(after.body).toEqual(settledFirst);
-    expect(t.published.filter((e) => e['detail-type'] === 'AppointmentAwaitingConsent' && (e.detail as any).data.appointmentId === appointment.id)).toEqual([]);
+    expect(after.body).toEqual({ ...settledFirst, consentDueBy: consentCase.dueBy });
+    const notices = t.published.filter((e) => e['detail-type'] === 'AppointmentConsentCaseNoted' && (e.detail as any).data.appointmentId === appointment.id);
+    expect(notices).toHaveLength(1);
   });
 
   it('a refused consent rejects the appointment, with the written opinion', async () => {

@@ -31,12 +31,13 @@ export const AppointmentRequested = defineEvent({
 });
 
 /**
- * The street's consent case for an appointment is open (authority's ConsentCaseOpened reached
- * recruitment): the appointment names the case and awaits its decision by `consentDueBy`.
+ * Recruitment took note of the street's consent case for an appointment (authority's
+ * ConsentCaseOpened): the appointment names the case and when its decision is due. Usually while the
+ * appointment awaits consent; the decision may have travelled faster, and then it is noted after.
  */
-export const AppointmentAwaitingConsent = defineEvent({
+export const AppointmentConsentCaseNoted = defineEvent({
   source,
-  detailType: 'AppointmentAwaitingConsent',
+  detailType: 'AppointmentConsentCaseNoted',
   schemaVersion: 1,
   data: z.object({ ...appointmentFacts, consentCaseId: z.string(), consentDueBy: z.iso.datetime() }),
 });

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import {
-  AppointmentAwaitingConsent,
+  AppointmentConsentCaseNoted,
   AppointmentConfirmed,
   AppointmentRejected,
   AppointmentRequested,
@@ -118,20 +118,21 @@ export interface OpenedCase {
 }
 
 /**
- * The consent case is open: the appointment names it and its due date. Only an appointment still
- * awaiting consent and not yet told of a case changes; a decision that arrived first (the two events
- * travel apart) already named the case, and a second notice changes nothing.
+ * The consent case is open: the appointment names it and when its decision is due, once. The notice
+ * and the decision travel apart, so the notice may come after the decision (which already named the
+ * case): the due date is noted all the same, and either order ends in the same appointment. A second
+ * notice, or one about a case other than the one the decision named, changes nothing.
  */
 export function noteConsentCase(
   appointment: Appointment,
   opened: OpenedCase,
   cause: Cause,
 ): { appointment: Appointment; events: DomainEvent[] } | { ignored: string } {
-  if (appointment.status !== 'awaiting-consent') {
-    return { ignored: `appointment ${appointment.id} is already ${appointment.status}` };
+  if (appointment.consentDueBy) {
+    return { ignored: `appointment ${appointment.id} already noted consent case ${appointment.consentCaseId}` };
   }
-  if (appointment.consentCaseId) {
-    return { ignored: `appointment ${appointment.id} already names consent case ${appointment.consentCaseId}` };
+  if (appointment.consentCaseId && appointment.consentCaseId !== opened.caseId) {
+    return { ignored: `appointment ${appointment.id} was decided in consent case ${appointment.consentCaseId}, not ${opened.caseId}` };
   }
   const noted: Appointment = {
     ...appointment,
@@ -140,7 +141,7 @@ export function noteConsentCase(
     version: appointment.version + 1,
   };
   const event = newEvent(
-    AppointmentAwaitingConsent,
+    AppointmentConsentCaseNoted,
     keys.appointment(appointment.id).pk,
     {
       appointmentId: appointment.id,
