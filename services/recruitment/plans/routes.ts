@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
+import { DistrictSchema as District } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 
-const District = z.string().check(z.regex(/^D\d{2}$/, 'a district such as D01'));
 const Year = z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100));
 
 /** Streets per plan: the plan and its allotments are written in one transaction of at most 100 items. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { Eligibility, PositionKind, PositionStatus, Ulid } from '../vocabulary.ts';
@@ -50,7 +51,7 @@ const Count = z.number().check(z.int(), z.nonnegative());
 /** A position as the office sees it: the board's view and the office's own figures. */
 const OfficePosition = z
   .extend(BoardPosition, {
-    district: z.string().check(z.regex(/^D\d{2}$/)),
+    district: DistrictSchema,
     draftedAt: Instant,
     applications: Count.check(z.meta({ description: 'Applications received.' })),
     eligibleApplications: Count.check(z.meta({ description: 'Of those, eligible at screening.' })),
