@@ -98,7 +98,7 @@ export function httpHandler<T extends RouteTable>(options: {
     const rawBody = spec.body ? readBody(event, spec) : undefined;
     const body = spec.body ? parsePart('body', spec.body, rawBody) : undefined;
 
-    const now = new Date().toISOString();
+    const now = requestTime(event).toISOString();
     const cause: Cause = {
       correlationId,
       now,
@@ -182,6 +182,17 @@ export function httpHandler<T extends RouteTable>(options: {
       },
     })
     .handler(dispatch);
+}
+
+/**
+ * When the request was made: the time API Gateway received it (`requestContext.timeEpoch`), as a
+ * scheduled job's "now" is its event's `time`. A request that arrived before a window closed counts
+ * as made in it however long it then waited, and a host that stamps requests (the local gateway
+ * under a test's clock) decides what "now" is for the handler without the handler knowing.
+ */
+function requestTime(event: APIGatewayProxyEventV2): Date {
+  const epoch = event.requestContext?.timeEpoch;
+  return typeof epoch === 'number' && Number.isFinite(epoch) ? new Date(epoch) : new Date();
 }
 
 function correlationOf(event: APIGatewayProxyEventV2): string {

@@ -50,6 +50,11 @@ export async function startGateway(options: {
   port: number;
   host?: string;
   admin?: AdminRoutes;
+  /**
+   * The time stamped on each request as API Gateway's `requestContext.timeEpoch`, the handlers'
+   * "now" for it (default the machine's clock). Tokens are still checked against the machine's clock.
+   */
+  clock?: () => number;
 }): Promise<Gateway> {
   const routes: CompiledRoute[] = options.services.flatMap((service) =>
     Object.values(service.routes).map((spec) => {
@@ -138,7 +143,7 @@ export async function startGateway(options: {
       }
     }
 
-    const event = toEvent(request, url, route, params ?? {}, body, claims);
+    const event = toEvent(request, url, route, params ?? {}, body, claims, new Date(options.clock?.() ?? Date.now()));
     let result: APIGatewayProxyResultV2;
     try {
       result = await route.invoke(event, lambdaContext(`five-haves-${route.service}-http`));
@@ -238,6 +243,7 @@ function toEvent(
   pathParameters: Record<string, string>,
   body: Buffer,
   claims: JWTPayload | undefined,
+  now: Date,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -247,7 +253,6 @@ function toEvent(
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const text = isText(headers['content-type']);
-  const now = new Date();
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: route.key,

@@ -45,6 +45,11 @@ export interface LocalCloudOptions {
    * the bus. Off when absent; the injector can be switched off while the cloud runs.
    */
   faults?: FaultInjector;
+  /**
+   * The gateway's clock: the time it stamps on each request, which the handlers take as the
+   * request's "now" (default the machine's). A test moves it past a window instead of waiting.
+   */
+  clock?: () => number;
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
@@ -168,6 +173,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       functions: httpFunctions,
       issuer,
       port,
+      ...(options.clock ? { clock: options.clock } : {}),
       admin: {
         '/_local/dlq': async () => ({ status: 200, body: { deadLetters: await bus.deadLetters() } }),
         '/_local/dlq/redrive': async ({ method }) =>
