@@ -89,6 +89,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const dynamo = await startDynamoDbLocal({
         port: options.dynamoPort ?? 8000,
         ...(options.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+        ...(options.log ? { log: options.log } : {}),
       });
       stops.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;

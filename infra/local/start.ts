@@ -63,8 +63,9 @@ Ctrl-C stops everything.`);
     console.log('stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Ctrl-C, `kill`/`timeout` (npm passes SIGTERM on), a closed terminal: each an orderly stop. A death
+  // no handler sees (SIGKILL) still takes DynamoDB Local with it: its watchdog (dynamodb-local.ts).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 } catch (error) {
   console.error(`Five Haves did not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
