@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { settingsFrom } from '../../kernel/config.ts';
 import type { ScheduleRun } from '../../kernel/schedule.ts';
 import { assertSchedule, DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
 import type { BusEvent } from '../../kernel/events.ts';
@@ -85,6 +86,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
+    // The services' declared configuration comes from this process's environment, as each function's
+    // comes from what the stack set: a bad value stops the start before anything runs, naming it.
+    for (const service of services) settingsFrom(service.config ?? {}, process.env);
     const port = options.port ?? 3000;
     if (port !== 0) await assertPortFree(port);
     let endpoint = options.dynamoEndpoint ?? '';
@@ -94,6 +98,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const dynamo = await startDynamoDbLocal({
         port: options.dynamoPort ?? 8000,
         ...(options.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+        ...(options.log ? { log: options.log } : {}),
       });
       stops.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;

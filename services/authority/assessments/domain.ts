@@ -110,12 +110,3 @@ export function withCombinedScore(assessment: StaffAssessment, streetWeight: num
   return { ...rest, ...(byStreet ? { byStreet } : {}), ...(byDepartment ? { byDepartment } : {}), streetWeight, combinedScore };
 }
 
-/** The configured street weight, from a percentage (0-100); the default when unset. */
-export function streetWeightFrom(percent: string | undefined): number {
-  if (percent === undefined || percent.trim() === '') return STREET_WEIGHT_DEFAULT;
-  const value = Number(percent);
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw new Error(`AUTHORITY_STREET_WEIGHT_PERCENT must be a number from 0 to 100, not ${percent}`);
-  }
-  return value / 100;
-}
