@@ -150,8 +150,29 @@ export function sampleOf(schema: z.ZodMiniType): { value: unknown; valid: boolea
     const result = checkedExampleOf(toJsonSchema(schema, io), (value) => schema.safeParse(value) as never);
     if (result.valid) return { value: result.value, valid: true };
     first ??= result;
+    // A rule across optional fields ("exactly one of community, street or site"): leave some out.
+    const fewer = withoutOptionalFields(schema, result.value);
+    if (fewer !== undefined) return { value: fewer, valid: true };
   }
   return { value: first!.value, valid: false };
+}
+
+/** The sample with the fewest optional top-level fields left out that the schema accepts, if any. */
+function withoutOptionalFields(schema: z.ZodMiniType, value: unknown): unknown {
+  const def = defOf(schema);
+  if (def.type !== 'object' || !value || typeof value !== 'object') return undefined;
+  const optional = Object.entries(def.shape as Record<string, z.ZodMiniType>)
+    .filter(([name, field]) => name in value && (field as unknown as { _zod: { optin?: string } })._zod.optin === 'optional')
+    .map(([name]) => name);
+  if (optional.length > 10) return undefined;
+  const subsets = Array.from({ length: 2 ** optional.length }, (_, mask) => optional.filter((_, i) => mask & (1 << i)))
+    .filter((drop) => drop.length > 0)
+    .sort((a, b) => a.length - b.length);
+  for (const drop of subsets) {
+    const candidate = Object.fromEntries(Object.entries(value).filter(([name]) => !drop.includes(name)));
+    if (schema.safeParse(candidate).success) return candidate;
+  }
+  return undefined;
 }
 
 /**
