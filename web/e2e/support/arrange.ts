@@ -1,0 +1,64 @@
+import { loadIssuer, type TokenClaims } from '../../../infra/local/issuer.ts';
+import { E2E_BASE, E2E_DATA_DIR } from './env.ts';
+
+/**
+ * What a journey needs in place before a user acts, put there through the API as the officials
+ * of part 2 will through their consoles: a plan, published positions, a site with a public room.
+ * The journey itself then goes through the browser only.
+ */
+const issuer = loadIssuer(E2E_DATA_DIR);
+const token = async (claims: TokenClaims) => (await issuer).sign(claims);
+export const PLAN_YEAR = new Date().getFullYear();
+
+async function call(method: string, path: string, claims: TokenClaims, body?: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(E2E_BASE + path, {
+    method,
+    headers: { authorization: `Bearer ${await token(claims)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : {} };
+}
+
+const org: TokenClaims = { roles: ['organization-dept'], jurisdiction: 'D01', sub: 'e2e-organization-dept' };
+
+/** The district's plan for the year (once; a second adoption is a 409 and changes nothing). */
+async function plan(): Promise<void> {
+  const adopted = await call('POST', '/recruitment/plans', org, {
+    year: PLAN_YEAR,
+    district: 'D01',
+    streets: ['D01/S01', 'D01/S02', 'D01/S03', 'D01/S04'].map((street) => ({ street, posts: 400, reserved: 100 })),
+  });
+  if (adopted.status !== 201 && adopted.status !== 409) throw new Error(`plan: ${adopted.status} ${JSON.stringify(adopted.body)}`);
+}
+
+export interface PositionSpec {
+  title: string;
+  street?: string;
+  kind?: 'career-establishment' | 'civil-servant' | 'community-worker';
+  opensInMs?: number;
+}
+
+/** A published position on the board, open for a month from a minute ago (or opening later): its id. */
+export async function publishedPosition(spec: PositionSpec): Promise<string> {
+  await plan();
+  const opensAt = Date.now() + (spec.opensInMs ?? -60_000);
+  const drafted = await call('POST', '/recruitment/positions', org, {
+    title: spec.title,
+    description: '负责社区事务的协调与服务。\nCoordinates and serves community affairs.',
+    street: spec.street ?? 'D01/S03',
+    kind: spec.kind ?? 'career-establishment',
+    quota: 2,
+    eligibility: { sourcePools: ['village-cadre', 'community-worker'], minYearsOfService: 3, maxAge: 35, minEducation: 'vocational-college' },
+    opensAt: new Date(opensAt).toISOString(),
+    closesAt: new Date(opensAt + 30 * 86_400_000).toISOString(),
+    year: PLAN_YEAR,
+  });
+  if (drafted.status !== 201) throw new Error(`draft: ${drafted.status} ${JSON.stringify(drafted.body)}`);
+  const published = await call('POST', `/recruitment/positions/${drafted.body.id}/publish`, org);
+  if (published.status !== 200) throw new Error(`publish: ${published.status} ${JSON.stringify(published.body)}`);
+  return drafted.body.id as string;
+}
+
+/** A unique title, so parallel journeys (desktop and phone) never meet on one position. */
+export const unique = (title: string) => `${title} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
