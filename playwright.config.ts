@@ -52,6 +52,8 @@ export default defineConfig({
     url: `http://localhost:${E2E_PORT}/config.json`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // npm start stops DynamoDB Local on SIGTERM; a SIGKILL would leave its JVM behind.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },

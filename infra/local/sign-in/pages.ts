@@ -67,7 +67,7 @@ button:focus-visible,a:focus-visible,input:focus-visible,select:focus-visible{ou
 label{display:block;font-weight:600;margin-top:1rem}.hint{color:#505a5f;display:block}
 input,select{font:inherit;padding:.4rem;border:2px solid #0b0c0c;width:100%;box-sizing:border-box;margin-bottom:.5rem}
 .error{color:#b10e1e;font-weight:600;display:block}.summary{border:4px solid #b10e1e;padding:1rem;margin:1rem 0}
-.summary a{color:#b10e1e}a{color:#1d70b8}.role{color:#505a5f;font-size:.9rem}
+.summary a{color:#b10e1e}a{color:#1d70b8}.role{font-size:.9rem}
 @media (max-width:30rem){main{padding:.5rem}}`;
 
 /** The pages' CSP: nothing but this style block and forms back to the provider. */

@@ -62,3 +62,88 @@ export async function publishedPosition(spec: PositionSpec): Promise<string> {
 
 /** A unique title, so parallel journeys (desktop and phone) never meet on one position. */
 export const unique = (title: string) => `${title} ${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+const admin: TokenClaims = { roles: ['district-admin'], jurisdiction: 'D01', sub: 'e2e-district-admin' };
+const suffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+
+async function expectStatus(what: string, result: { status: number; body: unknown }, ...statuses: number[]) {
+  if (!statuses.includes(result.status)) throw new Error(`${what}: ${result.status} ${JSON.stringify(result.body)}`);
+  return result.body as any;
+}
+
+/** A catalog power delegated to a street from a day in the past: its code. */
+export async function delegatedPower(street: string, effectiveOn: string): Promise<string> {
+  const code = `E2E-${suffix()}`;
+  await expectStatus(
+    'power',
+    await call('POST', '/authority/powers', admin, {
+      code,
+      name: '占道经营行为的行政处罚',
+      domain: 'law-enforcement',
+      legalBasis: '《城市市容和环境卫生管理条例》第三十六条',
+      fromDepartment: 'urban-management',
+    }),
+    201,
+  );
+  await expectStatus(
+    'delegation',
+    await call('POST', '/authority/delegations', admin, { decisionRef: `青政〔2026〕${suffix()}号`, effectiveOn, codes: [code], streets: [street] }),
+    201,
+  );
+  return code;
+}
+
+/** A joint meeting's decision, by which an item joins the access list: its id. */
+async function meetingDecision(): Promise<string> {
+  const startsAt = Date.now() + 7 * 86_400_000;
+  const meeting = await expectStatus(
+    'meeting',
+    await call('POST', '/coordination/meetings', admin, {
+      title: '区联席会议',
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 2 * 3_600_000).toISOString(),
+      hostStreet: 'D01/S03',
+      members: { departments: ['civil-affairs'], streets: ['D01/S03'] },
+    }),
+    201,
+  );
+  const decision = await expectStatus(
+    'decision',
+    await call('POST', `/coordination/meetings/${meeting.id}/decisions`, admin, {
+      title: '高龄津贴核查纳入准入清单',
+      ownerDepartment: 'civil-affairs',
+      deadline: new Date(startsAt + 30 * 86_400_000).toISOString().slice(0, 10),
+    }),
+    201,
+  );
+  return decision.id as string;
+}
+
+/** A work item on the district's access list: its code. */
+export async function accessItem(): Promise<string> {
+  const code = `WI-${suffix()}`;
+  const decisionId = await meetingDecision();
+  await expectStatus(
+    'access item',
+    await call('POST', '/coordination/access-list/items', admin, {
+      code,
+      title: '老年人高龄津贴资格核查',
+      description: '每季度核查一次辖区内高龄老人的津贴发放资格。',
+      departments: ['civil-affairs'],
+      decisionId,
+    }),
+    201,
+  );
+  return code;
+}
+
+/** A property company registered by the street's office: its id. */
+export async function propertyCompany(name: string): Promise<string> {
+  const official: TokenClaims = { roles: ['street-official'], jurisdiction: 'D01/S03', sub: 'e2e-street-official-s03' };
+  const created = await expectStatus(
+    'company',
+    await call('POST', '/coordination/property-companies', official, { name, communities: ['D01/S03/C07', 'D01/S03/C02'], contact: '027-8888 0000' }),
+    201,
+  );
+  return created.id as string;
+}
