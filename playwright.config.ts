@@ -48,7 +48,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npm start -- --in-memory --port ${E2E_PORT} --dynamodb-port ${E2E_DYNAMODB_PORT} --data-dir ${E2E_DATA_DIR}`,
+    // node itself (not npm and tsx in front of it) takes the SIGTERM, so its shutdown stops DynamoDB Local.
+    command: `node --import tsx infra/local/start.ts --in-memory --port ${E2E_PORT} --dynamodb-port ${E2E_DYNAMODB_PORT} --data-dir ${E2E_DATA_DIR}`,
     url: `http://localhost:${E2E_PORT}/config.json`,
     timeout: 180_000,
     reuseExistingServer: false,
