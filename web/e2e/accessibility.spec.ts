@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { accessItem, delegatedPower, propertyCompany, publishedPosition, unique } from './support/arrange.ts';
 import { ACCOUNTS, signIn } from './support/browser.ts';
