@@ -99,6 +99,7 @@ export class FiveHavesStack extends Stack {
       api: this.api.api,
       functions: [
         { name: 'outbox-enrichment', fn: enrichment },
+        { name: 'resident-sign-up', fn: identity.signUpTriggers },
         ...backends.flatMap(({ service, backend }) => [
           { name: `${service.name}-http`, fn: backend.http },
           ...(backend.events ? [{ name: `${service.name}-events`, fn: backend.events }] : []),
