@@ -32,9 +32,10 @@ describe('budget → pool → allocation → disbursement → summary', () => {
     expect(paid).toMatchObject({ amountFen: 90_000, paidBy: 'official-s03', voucherRef: 'S03-2026-0001' });
     expect(summary.status).toBe(200);
     expect(summary.body.budget.totals).toEqual({ budgetedFen: 23_000_000, committedFen: 0, disbursedFen: 0, remainingFen: 23_000_000 });
-    expect(summary.body.pools.items).toEqual([
-      { id: pool.id, name: pool.name, totalFen: 1_000_000, allocatedFen: 350_000, remainingFen: 650_000, disbursedFen: 150_000, allocations: 2 },
+    expect(summary.body.items).toEqual([
+      { ...pool, totalFen: 1_000_000, allocatedFen: 350_000, remainingFen: 650_000, disbursedFen: 150_000, allocations: 2 },
     ]);
+    expect(summary.body.budget).toEqual({ ...budget, totals: summary.body.budget.totals, categories: summary.body.budget.categories });
     const allocations = await t.api('GET', `/funding/pools/${pool.id}/allocations`, { token: as.finance });
     expect(allocations.body.items.map((a: any) => [a.amountFen, a.disbursedFen, a.undisbursedFen])).toEqual([
       [250_000, 150_000, 100_000],
@@ -124,5 +125,24 @@ describe('adjustments and capital projects', () => {
     const delegated = await t.api('POST', `/funding/projects/${project.id}/delegate`, { token: as.finance });
 
     expect([early.status, delegated.status]).toEqual([409, 409]);
+  });
+
+  it('a milestone of a project approved but not yet delegated to its town is 409 and pays nothing; after delegation it is paid', async () => {
+    await created(t, '/funding/budgets', as.finance, budgetBody('D01/S07', 2026, { 'capital-projects': 1_000 }));
+    const official = await t.token({ sub: 'official-s07', roles: ['street-official'], jurisdiction: 'D01/S07' });
+    const project = await created(t, '/funding/projects', official, projectBody('D01/S07', 2026, [400, 600]));
+    await created(t, `/funding/projects/${project.id}/approve`, as.finance, undefined, 200);
+
+    const beforeDelegation = await t.api('POST', `/funding/projects/${project.id}/milestones/1/complete`, { token: official, body: { note: 'Design accepted' } });
+    const unpaid = await t.api('GET', '/funding/streets/D01-S07/summary?year=2026', { token: official });
+    await created(t, `/funding/projects/${project.id}/delegate`, as.finance, undefined, 200);
+    const afterDelegation = await t.api('POST', `/funding/projects/${project.id}/milestones/1/complete`, { token: official, body: { note: 'Design accepted' } });
+
+    expect(beforeDelegation.status).toBe(409);
+    expect(beforeDelegation.body.detail).toContain('not yet delegated');
+    expect(unpaid.body.budget.categories['capital-projects']).toMatchObject({ committedFen: 1_000, disbursedFen: 0 });
+    expect(afterDelegation.status).toBe(200);
+    expect(afterDelegation.body).toMatchObject({ status: 'delegated', disbursedFen: 400 });
+    expect(afterDelegation.body).not.toHaveProperty('version');
   });
 });

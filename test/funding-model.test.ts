@@ -18,7 +18,7 @@ import { askingEvent, deliver, invoke, type HttpFunction } from './support/fundi
  * The ledger against a model, with fast-check's model-based testing: every run is a fresh budget
  * and pool (a street of its own, so no fresh table), then up to 50 commands, each one operation or
  * a batch of 2–4 operations from concurrent callers (allocate, disburse, adjust, approve a project,
- * complete a milestone, decide a request). The operations go through the funding Lambda's very
+ * delegate it to its town, complete a milestone, decide a request). The operations go through the funding Lambda's very
  * handlers in this process, against DynamoDB Local.
  *
  * A single operation's answer must be what the model predicts (2xx, or 409 and nothing changed).
@@ -45,7 +45,7 @@ interface Model {
   pool: { total: number; allocated: number; disbursed: number };
   allocations: Record<string, { amount: number; disbursed: number }>;
   categories: Record<Category, { budgeted: number; committed: number; disbursed: number }>;
-  projects: Record<string, { budget: number; milestones: number[]; done: boolean[]; approved: boolean }>;
+  projects: Record<string, { budget: number; milestones: number[]; done: boolean[]; approved: boolean; delegated: boolean }>;
   requests: Record<string, { amount: number; decided: boolean }>;
 }
 
@@ -83,6 +83,7 @@ type Spec =
   | { kind: 'disburse'; pick: number; amount: number; caller: number }
   | { kind: 'adjust'; category: Category; delta: number }
   | { kind: 'approve'; milestones: number[] }
+  | { kind: 'delegate'; pick: number }
   | { kind: 'complete'; pick: number; n: number; caller: number }
   | { kind: 'decide'; pick: number | null; amount: number; approve: boolean; grant: number | null };
 
@@ -98,6 +99,7 @@ const specArb: fc.Arbitrary<Spec> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('approve' as const), milestones: fc.array(fc.integer({ min: 1, max: 400_000 }), { minLength: 1, maxLength: 3 }) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delegate' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('complete' as const), pick: fc.nat(), n: fc.nat(2), caller: fc.nat(1) }) },
   {
     weight: 2,
@@ -169,7 +171,7 @@ async function bind(spec: Spec, world: World, model: Model): Promise<Bound | und
       });
       if (proposal.status !== 201) throw new Error(`proposal: ${proposal.status} ${JSON.stringify(proposal.body)}`);
       const id = proposal.body.id as string;
-      model.projects[id] = { budget, milestones: spec.milestones, done: spec.milestones.map(() => false), approved: false };
+      model.projects[id] = { budget, milestones: spec.milestones, done: spec.milestones.map(() => false), approved: false, delegated: false };
       return {
         label: `approve project of ${budget}`,
         call: () => invoke(http, routes.approveProject, { principal: world.finance, params: { id } }),
@@ -178,6 +180,20 @@ async function bind(spec: Spec, world: World, model: Model): Promise<Bound | und
           if (project.approved || budget > available(m, 'capital-projects')) return 'conflict';
           project.approved = true;
           m.categories['capital-projects'].committed += budget;
+          return 'ok';
+        },
+      };
+    }
+    case 'delegate': {
+      const id = pickFrom(Object.keys(model.projects).sort(), spec.pick);
+      if (!id) return undefined;
+      return {
+        label: `delegate ${id}`,
+        call: () => invoke(http, routes.delegateProject, { principal: world.finance, params: { id } }),
+        apply(m) {
+          const project = m.projects[id]!;
+          if (!project.approved || project.delegated) return 'conflict';
+          project.delegated = true;
           return 'ok';
         },
       };
@@ -191,7 +207,8 @@ async function bind(spec: Spec, world: World, model: Model): Promise<Bound | und
         call: () => invoke(http, routes.completeMilestone, { principal: official(spec.caller), params: { id, n: String(n) }, body: { note: 'model' } }),
         apply(m) {
           const project = m.projects[id]!;
-          if (!project.approved || project.done[n - 1]) return 'conflict';
+          // Milestones are paid only once the project is delegated to its town.
+          if (!project.delegated || project.done[n - 1]) return 'conflict';
           project.done[n - 1] = true;
           m.categories['capital-projects'].disbursed += project.milestones[n - 1]!;
           return 'ok';

@@ -4,7 +4,7 @@ import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { fieldsOf, publishedWhere } from './support/authority.ts';
 import { waitFor } from '../infra/local/wait.ts';
 import { FundsAllocated } from '../services/funding/events.ts';
-import { communityPath, dataOf, premisesTokens, putOnBus, registeredSite, siteBody, type PremisesTokens } from './support/premises.ts';
+import { communityPath, dataOf, dayFromToday, premisesTokens, putOnBus, registeredSite, siteBody, type PremisesTokens } from './support/premises.ts';
 
 /** The register of sites, compliance with the district's standard, and remediation. */
 let t: TestCloud;
@@ -49,7 +49,7 @@ describe('compliance with the standard', () => {
 
     const plan = await t.api('POST', `/premises/communities/${communityPath(community)}/remediation`, {
       token: as.officialS03,
-      body: { plan: 'Merge both offices into the new 600 m² service centre on Harmony Road.', dueBy: '2027-12-31', amountFen: 180_000_000, purpose: 'Fit-out of the service centre' },
+      body: { plan: 'Merge both offices into the new 600 m² service centre on Harmony Road.', dueBy: dayFromToday(365), amountFen: 180_000_000, purpose: 'Fit-out of the service centre' },
     });
     expect(plan.status).toBe(201);
     const asked = await publishedWhere(t, 'RemediationFundingRequested', (d) => d.remediationId === plan.body.id);
@@ -72,7 +72,8 @@ describe('compliance with the standard', () => {
       const plans = await t.api('GET', `/premises/communities/${communityPath(community)}/remediation`, { token: as.workerC01 });
       return plans.body.items?.[0]?.status === 'funded' ? plans.body.items[0] : undefined;
     });
-    expect(funded).toMatchObject({ id: plan.body.id, allocatedFen: 150_000_000, amountFen: 180_000_000, version: 2 });
+    expect(funded).toMatchObject({ id: plan.body.id, allocatedFen: 150_000_000, amountFen: 180_000_000, allocations: [{ allocationId: 'ALLOCATION-1', amountFen: 150_000_000 }] });
+    expect(funded).not.toHaveProperty('version');
     await publishedWhere(t, 'RemediationFunded', (d) => d.remediationId === plan.body.id && d.allocatedFen === 150_000_000);
   });
 
@@ -84,12 +85,12 @@ describe('compliance with the standard', () => {
     const oneLess = await t.api('PATCH', `/premises/sites/${siteId}`, { token: as.officialS03, body: { version: 1, areaM2: 599 } });
     const more = await households(community, 1996);
 
-    expect(exact.body.compliance).toMatchObject({ status: 'compliant', requiredAreaM2: 600, shortfallM2: 0, totalAreaM2: 600 });
-    expect(fewer.body.compliance.status).toBe('compliant');
+    expect(exact.body).toMatchObject({ status: 'compliant', requiredAreaM2: 600, shortfallM2: 0, totalAreaM2: 600 });
+    expect(fewer.body.status).toBe('compliant');
     expect(oneLess.status).toBe(200);
     expect(oneLess.body.compliance).toMatchObject({ status: 'failing', requiredAreaM2: 597, shortfallM2: 0 });
     expect(oneLess.body.compliance.failing).toEqual(['service-complex-size']);
-    expect(more.body.compliance).toMatchObject({ status: 'failing', requiredAreaM2: 598.8, shortfallM2: 0 });
+    expect(more.body).toMatchObject({ status: 'failing', requiredAreaM2: 598.8, shortfallM2: 0 });
 
     await publishedWhere(t, 'ComplianceAssessed', (d) => d.community === community && d.compliant === false);
     await publishedWhere(t, 'HouseholdsRecorded', (d) => d.community === community && d.households === 1996);
@@ -102,7 +103,7 @@ describe('compliance with the standard', () => {
     const exact = await households(community, 3000);
     const less = await t.api('PATCH', `/premises/sites/${siteId}`, { token: as.officialS03, body: { version: 1, areaM2: 899, residentActivityAreaM2: 540 } });
 
-    expect(exact.body.compliance).toMatchObject({ status: 'compliant', requiredAreaM2: 900, shortfallM2: 0 });
+    expect(exact.body).toMatchObject({ status: 'compliant', requiredAreaM2: 900, shortfallM2: 0 });
     expect(less.body.compliance).toMatchObject({ status: 'failing', requiredAreaM2: 900, shortfallM2: 1, failing: ['area-per-households'] });
   });
 
@@ -124,7 +125,7 @@ describe('compliance with the standard', () => {
 
     expect(stale.status).toBe(409);
     expect(stale.headers.get('content-type')).toBe('application/problem+json');
-    expect((await t.api('GET', `/premises/sites/${siteId}`, { token: as.officialS03 })).body).toMatchObject({ address: 'New Road 2', version: 2 });
+    expect((await t.api('GET', `/premises/sites/${siteId}`, { token: as.officialS03 })).body.site).toMatchObject({ address: 'New Road 2', version: 2 });
   });
 
   it('the street’s failing communities, paginated; a district office lists its district; another street is 403', async () => {
@@ -145,11 +146,30 @@ describe('compliance with the standard', () => {
   });
 
   it('a plan for a community that meets the standard, or is not assessed yet, is 409', async () => {
-    const body = { plan: 'Nothing to do.', dueBy: '2027-12-31' };
+    const body = { plan: 'Nothing to do.', dueBy: dayFromToday(365) };
     await registeredSite(t, as.officialS03, siteBody('D01/S03/C05'));
     expect((await t.api('POST', '/premises/communities/D01-S03-C05/remediation', { token: as.officialS03, body })).status).toBe(409);
     await households('D01/S03/C05', 100);
     expect((await t.api('POST', '/premises/communities/D01-S03-C05/remediation', { token: as.officialS03, body })).status).toBe(409);
+  });
+});
+
+describe('one shape per resource', () => {
+  it('registering, changing and reading a site answer the same site with its community’s compliance beside it; recording households answers that compliance', async () => {
+    const community = 'D01/S03/C10';
+    const registered = await t.api('POST', '/premises/sites', { token: as.officialS03, body: siteBody(community) });
+    const path = `/premises/sites/${registered.body.site.id}`;
+    const changed = await t.api('PATCH', path, { token: as.officialS03, body: { version: 1, address: 'Harmony Road 9' } });
+    const read = await t.api('GET', path, { token: as.officialS03 });
+    const counted = await households(community, 2000);
+    const assessed = await compliance(community);
+
+    expect([registered.status, changed.status, read.status, counted.status]).toEqual([201, 200, 200, 200]);
+    expect(Object.keys(read.body).sort()).toEqual(['compliance', 'site']);
+    expect(read.body).toEqual(changed.body);
+    expect(Object.keys(registered.body.site).sort()).toEqual(Object.keys(read.body.site).filter((k) => k !== 'changedAt').sort());
+    expect(counted.body).toEqual(assessed.body);
+    expect(counted.body).toMatchObject({ community, status: 'compliant', households: 2000, assessedAt: expect.any(String) });
   });
 });
 

@@ -29,3 +29,6 @@ export function safeSum(amounts: readonly number[]): number | undefined {
   }
   return total;
 }
+
+/** Money in an answer: a whole number of fen, never negative (balances, totals, amounts). */
+export const Fen = z.number().check(z.int(), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));

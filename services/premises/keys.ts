@@ -27,6 +27,7 @@ export const keys = {
   roomsOfDistrict: (district: string) => `ROOMS#${district}`,
   roomPlace: (community: string, siteId: string, roomId: string) => `${community}#${siteId}#${roomId}`,
   roomsOfSite: (community: string, siteId: string) => `${community}#${siteId}#`,
+  roomsOfCommunity: (community: string) => `${community}#`,
   roomsOfStreet: (street: string) => `${street}/`,
   slot: (roomId: string, startsAt: string) => ({ pk: `ROOM#${roomId}`, sk: `SLOT#${startsAt}` }),
   slotsOfRoom: (roomId: string) => `ROOM#${roomId}`,

@@ -53,11 +53,23 @@ export async function addedRoom(t: TestCloud, token: string, siteId: string, bod
   return created.body.id as string;
 }
 
-/** A quarter-hour boundary `days` days from now, plus `quarters` quarter hours. */
+/**
+ * The day the test process started (UTC midnight), read once: every time a test books or lists is
+ * counted from it, so a run that passes midnight between a booking and its listing still agrees
+ * with itself. A window 2 or more days ahead is in the future however long the run takes.
+ */
+const TODAY = (() => {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+})();
+
+/** A quarter-hour boundary `days` days from the day the run started, plus `quarters` quarter hours. */
 export function slotFromNow(days: number, quarters = 0): Date {
-  const day = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-  return new Date(day + days * 86_400_000 + quarters * 15 * 60_000);
+  return new Date(TODAY + days * 86_400_000 + quarters * 15 * 60_000);
 }
+
+/** A calendar day (`YYYY-MM-DD`) `days` after the day the run started: a due date that stays ahead of the clock. */
+export const dayFromToday = (days: number) => new Date(TODAY + days * 86_400_000).toISOString().slice(0, 10);
 
 export const book = (t: TestCloud, token: string, roomId: string, startsAt: Date, endsAt: Date, extra: Record<string, unknown> = {}) =>
   t.api('POST', `/premises/rooms/${roomId}/bookings`, {

@@ -3,11 +3,10 @@ import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { BudgetCategory } from '../events.ts';
 import { FenAmount, SignedFen } from '../money.ts';
-import { Reason, Year } from '../vocabulary.ts';
+import { BudgetIdSchema, Reason, Year } from '../vocabulary.ts';
+import { BudgetAdjustmentSchema, BudgetSchema } from './schemas.ts';
 
-export const BudgetId = z.strictObject({
-  id: z.string().check(z.regex(/^D\d{2}-S\d{2}-\d{4}$/, 'a budget id such as D01-S03-2026')),
-});
+export const BudgetId = z.strictObject({ id: BudgetIdSchema });
 
 const Categories = z
   .strictObject({
@@ -23,7 +22,9 @@ export const budgetRoutes = defineRoutes({
   approveBudget: {
     method: 'POST',
     path: '/funding/budgets',
-    summary: "A street's budget for a fiscal year, by category (a category left out is budgeted at 0); one per street and year.",
+    summary: "Approve a street's budget for a fiscal year",
+    description:
+      "A street's budget for a fiscal year, by category (`personnel`, `operations`, `resident-services`, `capital-projects`); a category left out is budgeted at 0. One budget per street and year: a second is 409. Its id is the street and year, `D01-S03-2026`. → `BudgetApproved`.",
     access: { roles: ['finance'], jurisdiction: 'subject' },
     body: z.strictObject({
       street: StreetSchema,
@@ -33,15 +34,19 @@ export const budgetRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: BudgetSchema,
   },
   adjustBudget: {
     method: 'POST',
     path: '/funding/budgets/{id}/adjustments',
-    summary: 'A signed adjustment to one category, with its reason; never below what is already committed.',
+    summary: 'Adjust one category of a budget',
+    description:
+      'A signed adjustment (`deltaFen`) to one category, with its reason. A cut may not take the category below what is already committed: 409. Answers the adjustment as recorded. → `BudgetAdjusted`.',
     access: { roles: ['finance'], jurisdiction: 'subject' },
     params: BudgetId,
     body: z.strictObject({ category: BudgetCategory, deltaFen: SignedFen, reason: Reason }),
     status: 200,
     idempotent: true,
+    response: BudgetAdjustmentSchema,
   },
 });

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { FenAmount } from '../money.ts';
-import { Community, IdParam, Text, Ulid, Year } from '../vocabulary.ts';
+import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
+import { IdParam, Text, Ulid, Year } from '../vocabulary.ts';
+import { AllocationSchema, DisbursementSchema, PoolSchema } from './schemas.ts';
 
 /** Lines per pool; a pool is written in one item. */
 export const MAX_POOL_LINES = 50;
@@ -26,7 +28,7 @@ const PoolBody = z
   }));
 
 const AllocationBody = z
-  .strictObject({ amountFen: FenAmount, purpose: Text, community: z.optional(Community), projectId: z.optional(Ulid) })
+  .strictObject({ amountFen: FenAmount, purpose: Text, community: z.optional(CommunitySchema), projectId: z.optional(Ulid) })
   .check(z.refine((a) => (a.community === undefined) !== (a.projectId === undefined), {
     message: 'name either a community or a project',
     path: ['community'],
@@ -37,43 +39,55 @@ export const poolRoutes = defineRoutes({
   createPool: {
     method: 'POST',
     path: '/funding/pools',
-    summary: "A pool bundling lines of several departments' programs (program, department, amountFen) for a street's communities in a fiscal year.",
+    summary: 'Create a fund pool',
+    description:
+      "A pool bundling lines of several departments' programs (`program`, `department`, `amountFen`; each program of a department once, at most 50 lines) for a street's communities in a fiscal year. Its total is the sum of the lines. → `PoolCreated`.",
     access: { roles: ['finance'], jurisdiction: 'subject' },
     body: PoolBody,
     status: 201,
     idempotent: true,
+    response: PoolSchema,
   },
   getPool: {
     method: 'GET',
     path: '/funding/pools/{id}',
-    summary: 'One pool: its lines, total, allocated, remaining and disbursed.',
+    summary: 'Get a fund pool',
+    description: 'One pool: its lines, total, allocated, remaining and disbursed.',
     access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
     params: IdParam,
     status: 200,
+    response: PoolSchema,
   },
   listAllocations: {
     method: 'GET',
     path: '/funding/pools/{id}/allocations',
-    summary: "A pool's allocations, oldest first, each with what has been paid against it.",
+    summary: "List a pool's allocations",
+    description: "A pool's allocations, oldest first, each with what has been paid against it; paged.",
     access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
     params: IdParam,
     query: PageQuery,
     status: 200,
+    response: pageOf(AllocationSchema),
   },
   allocate: {
     method: 'POST',
     path: '/funding/pools/{id}/allocations',
-    summary: 'Allocate from a pool to a community or a project of its street; more than the pool has left is 409.',
+    summary: 'Allocate money from a pool',
+    description:
+      'Sets money of a pool aside for a `community` of its street or a capital project (`projectId`) of it: exactly one of the two. More than the pool has left is 409, whoever allocates at the same time. → `FundsAllocated`.',
     access: { roles: ['finance', 'street-official'], jurisdiction: 'subject' },
     params: IdParam,
     body: AllocationBody,
     status: 201,
     idempotent: true,
+    response: AllocationSchema,
   },
   disburse: {
     method: 'POST',
     path: '/funding/allocations/{id}/disbursements',
-    summary: 'Pay out against an allocation under a voucher; more than is left of it is 409, a voucher paid twice 409.',
+    summary: 'Pay out against an allocation',
+    description:
+      'A payment under a voucher (`voucherRef`). More than is left of the allocation is 409; the same voucher paid twice against it is 409. → `DisbursementRecorded`.',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: IdParam,
     body: z.strictObject({
@@ -83,5 +97,6 @@ export const poolRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: DisbursementSchema,
   },
 });

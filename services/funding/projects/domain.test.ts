@@ -21,6 +21,7 @@ const proposed = () =>
     official,
   ).project;
 const approved = () => approveProject(proposed(), account(), causeAt()).project;
+const delegated = () => delegateProject(approved(), causeAt()).project;
 
 describe('capital projects', () => {
   it('a proposal numbers its milestones and waits for approval', () => {
@@ -51,8 +52,8 @@ describe('capital projects', () => {
     expect(() => delegateProject(proposed(), causeAt())).toThrow(ConflictError);
   });
 
-  it('completing a milestone pays its amount → DisbursementRecorded with project and milestone', () => {
-    const change = completeMilestone(approved(), { n: 2, note: 'Works accepted', disbursementId: 'D9' }, official);
+  it('completing a milestone of a delegated project pays its amount → DisbursementRecorded with project and milestone', () => {
+    const change = completeMilestone(delegated(), { n: 2, note: 'Works accepted', disbursementId: 'D9' }, official);
 
     expect(change.amountFen).toBe(800);
     expect(change.milestone).toMatchObject({ n: 2, status: 'completed', completedBy: 'official-s03', note: 'Works accepted', disbursementId: 'D9' });
@@ -60,11 +61,11 @@ describe('capital projects', () => {
   });
 
   it('a project reads as completed once every milestone is; a milestone completed twice is 409; one that does not exist 404', () => {
-    const project = approved();
+    const project = delegated();
     const withFirst = { ...project, milestones: [completeMilestone(project, { n: 1, note: 'ok', disbursementId: 'D1' }, official).milestone, project.milestones[1]!] };
     const withBoth = { ...withFirst, milestones: [withFirst.milestones[0]!, completeMilestone(withFirst, { n: 2, note: 'ok', disbursementId: 'D2' }, official).milestone] };
 
-    expect(projectView(withFirst).status).toBe('approved');
+    expect(projectView(withFirst).status).toBe('delegated');
     expect(projectView(withBoth).status).toBe('completed');
     expect(() => completeMilestone(withFirst, { n: 1, note: 'again', disbursementId: 'D3' }, official)).toThrow(ConflictError);
     expect(() => completeMilestone(withFirst, { n: 3, note: 'x', disbursementId: 'D3' }, official)).toThrow(NotFoundError);
@@ -72,5 +73,13 @@ describe('capital projects', () => {
 
   it('a milestone of a project not yet approved is 409', () => {
     expect(() => completeMilestone(proposed(), { n: 1, note: 'x', disbursementId: 'D' }, official)).toThrow(ConflictError);
+  });
+
+  it('a milestone of a project approved but not yet delegated to its town is 409: nothing is paid before delegation', () => {
+    expect(() => completeMilestone(approved(), { n: 1, note: 'x', disbursementId: 'D' }, official)).toThrow(/not yet delegated/);
+  });
+
+  it('a project as the API shows it carries no version: no route takes one back', () => {
+    expect(projectView(delegated())).not.toHaveProperty('version');
   });
 });

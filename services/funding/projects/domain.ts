@@ -4,6 +4,7 @@ import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.t
 import type { CategoryAccount } from '../budgets/domain.ts';
 import { DisbursementRecorded, ProjectApproved, ProjectDelegated, ProjectProposed, type ProjectCategory } from '../events.ts';
 import { keys } from '../keys.ts';
+import type { ProjectSchema } from './schemas.ts';
 
 export type ProjectStatus = 'proposed' | 'approved' | 'delegated' | 'completed';
 
@@ -148,8 +149,10 @@ export function completeMilestone(
   completion: { n: number; note: string; disbursementId: string },
   cause: Cause,
 ): MilestoneCompletion {
-  if (project.status !== 'approved' && project.status !== 'delegated') {
-    throw new ConflictError(`Project ${project.id} is ${project.status}; milestones are completed once it is approved.`);
+  // Money goes to the town that carries the project out: not before the project is handed to it.
+  if (project.status !== 'delegated') {
+    const stage = project.status === 'approved' ? 'approved but not yet delegated to its town' : project.status;
+    throw new ConflictError(`Project ${project.id} is ${stage}; milestones are completed and paid once it is delegated.`);
   }
   const milestone = project.milestones.find((m) => m.n === completion.n);
   if (!milestone) throw new NotFoundError(`Project ${project.id} has no milestone ${completion.n}.`);
@@ -177,8 +180,10 @@ export function completeMilestone(
 /**
  * A project as its readers see it: `completed` once every milestone is. (Milestones are completed by
  * updates of their own, so that two completed at once do not conflict; the status is read off them.)
+ * `version` is the store's guard against lost updates; no route takes it back, so no answer shows it.
  */
-export function projectView(project: Project): Project {
+export function projectView(project: Project): z.output<typeof ProjectSchema> {
+  const { version: _version, ...shown } = project;
   const done = project.milestones.every((m) => m.status === 'completed');
-  return done && project.status !== 'proposed' ? { ...project, status: 'completed' } : project;
+  return done && project.status !== 'proposed' ? { ...shown, status: 'completed' } : shown;
 }

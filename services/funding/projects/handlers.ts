@@ -22,7 +22,7 @@ export function projectHandlers(table: Store): RouteHandlers<typeof projectRoute
     async proposeProject({ body, ctx }) {
       ctx.authorize({ jurisdiction: body.street });
       const change = proposeProject({ id: ulid(), ...body }, ctx.cause);
-      return ctx.commit(projects.proposalCommit(change), { statusCode: 201, body: change.project });
+      return ctx.commit(projects.proposalCommit(change), { statusCode: 201, body: projectView(change.project) });
     },
 
     async getProject({ params, ctx }) {
@@ -36,7 +36,7 @@ export function projectHandlers(table: Store): RouteHandlers<typeof projectRoute
       ctx.authorize({ jurisdiction: project.street });
       const account = await budgets.account(keys.budgetId(project.street, project.year), 'capital-projects');
       const change = approveProject(project, account, ctx.cause);
-      return ctx.commit(projects.approvalCommit(change), { statusCode: 200, body: change.project });
+      return ctx.commit(projects.approvalCommit(change), { statusCode: 200, body: projectView(change.project) });
     },
 
     async delegateProject({ params, ctx }) {

@@ -59,8 +59,9 @@ export class ProjectStore {
   }
 
   /**
-   * A milestone completed: that milestone alone is updated (pending → completed, once), the project's
-   * paid total grows (never past its budget), and the amount is paid out of the category's commitment.
+   * A milestone completed: that milestone alone is updated (pending → completed, once, and only while
+   * the project is delegated), the project's paid total grows (never past its budget), and the amount
+   * is paid out of the category's commitment.
    */
   milestoneCommit(change: MilestoneCompletion): Commit {
     const { project, milestone } = change;
@@ -71,12 +72,11 @@ export class ProjectStore {
           TableName: '',
           Key: keys.project(project.id),
           UpdateExpression: `SET ${at}.#mstatus = :completed, ${at}.completedAt = :at, ${at}.completedBy = :by, ${at}.note = :note, ${at}.disbursementId = :paid ADD disbursedFen :amount, version :one`,
-          ConditionExpression: `${at}.#mstatus = :pending AND #status IN (:approved, :delegated) AND disbursedFen <= :ceiling`,
+          ConditionExpression: `${at}.#mstatus = :pending AND #status = :delegated AND disbursedFen <= :ceiling`,
           ExpressionAttributeNames: { '#milestones': 'milestones', '#mstatus': 'status', '#status': 'status' },
           ExpressionAttributeValues: {
             ':completed': 'completed',
             ':pending': 'pending',
-            ':approved': 'approved',
             ':delegated': 'delegated',
             ':at': milestone.completedAt,
             ':by': milestone.completedBy,

@@ -136,6 +136,12 @@ export function approveRequest(
   return { request: approved, events: [], allocation };
 }
 
+/** A request as the API shows it: `version` is the store's guard against a second decision, not the client's. */
+export function requestView(request: FundingRequest): Omit<FundingRequest, 'version'> {
+  const { version: _version, ...shown } = request;
+  return shown;
+}
+
 /** Decline with the reason; the answer is FundingDeclined. */
 export function declineRequest(request: FundingRequest, reason: string, cause: Cause): RequestChange {
   assertOpen(request);

@@ -4,7 +4,7 @@ import type { RouteHandlers } from '../../../kernel/http.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { PoolStore } from '../pools/store.ts';
-import { approveRequest, declineRequest, type FundingRequest } from './domain.ts';
+import { approveRequest, declineRequest, requestView, type FundingRequest } from './domain.ts';
 import type { requestRoutes } from './routes.ts';
 import { RequestStore } from './store.ts';
 
@@ -22,13 +22,14 @@ export function requestHandlers(table: Store): RouteHandlers<typeof requestRoute
     async listRequests({ query, principal, ctx }) {
       const district = query.district ?? districtOf(principal.jurisdiction);
       ctx.authorize({ jurisdiction: district });
-      return { statusCode: 200, body: await requests.requests(district, query.status, query) };
+      const page = await requests.requests(district, query.status, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map(requestView) } };
     },
 
     async getRequest({ params, ctx }) {
       const request = await existing(params.id);
       ctx.authorize({ jurisdiction: request.street });
-      return { statusCode: 200, body: request };
+      return { statusCode: 200, body: requestView(request) };
     },
 
     async decideRequest({ params, body, ctx }) {
@@ -36,13 +37,13 @@ export function requestHandlers(table: Store): RouteHandlers<typeof requestRoute
       ctx.authorize({ jurisdiction: request.street });
       if (body.decision === 'decline') {
         const change = declineRequest(request, body.reason, ctx.cause);
-        return ctx.commit(requests.decisionCommit(change), { statusCode: 200, body: change.request });
+        return ctx.commit(requests.decisionCommit(change), { statusCode: 200, body: requestView(change.request) });
       }
       const pool = await pools.pool(body.poolId);
       const change = approveRequest(request, pool, { ...body, allocationId: ulid() }, ctx.cause);
       return ctx.commit(requests.decisionCommit(change, change.allocation), {
         statusCode: 200,
-        body: { ...change.request, allocation: change.allocation.allocation },
+        body: { ...requestView(change.request), allocation: change.allocation.allocation },
       });
     },
   };

@@ -13,7 +13,7 @@ describe('the street summary', () => {
     const summary = streetSummary('D01/S03', 2026, undefined, { items: [pool({ allocatedFen: 300, remainingFen: 999_700 })] });
 
     expect(summary.budget).toBeNull();
-    expect(summary.pools.items[0]).toMatchObject({ totalFen: 1_000_000, allocatedFen: 300, remainingFen: 999_700 });
+    expect(summary.items[0]).toMatchObject({ totalFen: 1_000_000, allocatedFen: 300, remainingFen: 999_700 });
   });
 
   it('the budget shows every category and totals that are their sums', () => {

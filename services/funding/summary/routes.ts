@@ -1,25 +1,32 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { StreetInPath } from '../../../kernel/jurisdiction.ts';
+import { StreetSchema } from '../../../kernel/roles.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
+import { BudgetSchema } from '../budgets/schemas.ts';
+import { PoolSchema } from '../pools/schemas.ts';
 import { YearQuery } from '../vocabulary.ts';
 
-/** A street in a path: `D01-S03` (API Gateway decodes %2F before it matches routes). */
-const StreetParam = z.strictObject({
-  street: z.pipe(
-    z.string().check(z.regex(/^D\d{2}-S\d{2}$/, 'a street such as D01-S03')),
-    z.transform((s) => s.replace('-', '/')),
-  ),
-});
+/** A street's year: a page of its pools, with its budget (null before one is approved) beside them. */
+export const StreetSummarySchema = z
+  .extend(pageOf(PoolSchema), {
+    street: StreetSchema,
+    year: z.number().check(z.int()),
+    budget: z.nullable(BudgetSchema),
+  })
+  .check(z.meta({ title: 'StreetSummary' }));
 
 /** What a street has, spent and has left in a fiscal year. */
 export const summaryRoutes = defineRoutes({
   streetSummary: {
     method: 'GET',
     path: '/funding/streets/{street}/summary',
-    summary: "Per budget category budgeted, committed, disbursed and remaining, with totals; the street's pools (paged) and their remainders.",
+    summary: "Get a street's money for a fiscal year",
+    description:
+      "The street's budget for the year, per category budgeted, committed, disbursed and remaining, with totals (`budget` is null before one is approved); and its pools with their remainders, oldest first, as the page's `items` (`limit` and `cursor` page them). `year` defaults to the current year in China time. The street is written `D01-S03` in the path.",
     access: { roles: ['street-official', 'finance'], jurisdiction: 'subject' },
-    params: StreetParam,
-    /** `year` defaults to the current year in China time; `limit` and `cursor` page the pools. */
+    params: z.strictObject({ street: StreetInPath }),
     query: z.extend(PageQuery, { year: z.optional(YearQuery) }),
     status: 200,
+    response: StreetSummarySchema,
   },
 });

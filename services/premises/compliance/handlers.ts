@@ -7,7 +7,7 @@ import { chinaDay } from '../area.ts';
 import { emptyPremises } from '../sites/domain.ts';
 import { SiteStore } from '../sites/store.ts';
 import { StandardStore } from '../standard/store.ts';
-import { planRemediation } from './remediation.ts';
+import { planRemediation, remediationView } from './remediation.ts';
 import type { complianceRoutes } from './routes.ts';
 import { complianceView, evaluate } from './rules.ts';
 import { RemediationStore } from './store.ts';
@@ -19,14 +19,14 @@ export function complianceHandlers(table: Store): RouteHandlers<typeof complianc
   /** The community as it stands now, under its district's current standard. */
   const assess = async (community: string, now: string) => {
     const [premises, standard] = await Promise.all([sites.premises(community), standards.standard(districtOf(community))]);
-    return { compliance: evaluate(premises ?? emptyPremises(community), standard, chinaDay(now)), standard };
+    return { compliance: evaluate(premises ?? emptyPremises(community), standard, chinaDay(now)), standard, assessedAt: premises?.assessedAt };
   };
 
   return {
     async communityCompliance({ params, ctx }) {
       ctx.authorize({ jurisdiction: params.community });
-      const { compliance, standard } = await assess(params.community, ctx.cause.now);
-      return { statusCode: 200, body: complianceView(compliance, standard) };
+      const { compliance, standard, assessedAt } = await assess(params.community, ctx.cause.now);
+      return { statusCode: 200, body: complianceView(compliance, standard, assessedAt) };
     },
 
     async complianceList({ query, principal, ctx }) {
@@ -47,24 +47,23 @@ export function complianceHandlers(table: Store): RouteHandlers<typeof complianc
         statusCode: 200,
         body: {
           ...page,
-          items: page.items.map((p) => {
-            const view = complianceView(evaluate(p, standard, today), standard);
-            return { ...view, status: p.status, failing: p.failing, assessedAt: p.assessedAt ?? null };
-          }),
+          // The status and failing rules the community is listed under: its stored result.
+          items: page.items.map((p) => ({ ...complianceView(evaluate(p, standard, today), standard, p.assessedAt), status: p.status, failing: p.failing })),
         },
       };
     },
 
     async remediations({ params, query, ctx }) {
       ctx.authorize({ jurisdiction: params.community });
-      return { statusCode: 200, body: await remediations.remediationsOf(params.community, query) };
+      const page = await remediations.remediationsOf(params.community, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map(remediationView) } };
     },
 
     async planRemediation({ params, body, ctx }) {
       ctx.authorize({ jurisdiction: params.community });
       const { compliance } = await assess(params.community, ctx.cause.now);
       const change = planRemediation(compliance, body, ulid(), ctx.cause);
-      return ctx.commit(remediations.remediationCommit(change), { statusCode: 201, body: change.remediation });
+      return ctx.commit(remediations.remediationCommit(change), { statusCode: 201, body: remediationView(change.remediation) });
     },
   };
 }

@@ -100,6 +100,12 @@ export function planRemediation(compliance: Compliance, input: RemediationInput,
   return { remediation, events };
 }
 
+/** A plan as the API shows it: `version` guards the store against lost answers; no route takes it back. */
+export function remediationView(remediation: Remediation): Omit<Remediation, 'version'> {
+  const { version: _version, ...shown } = remediation;
+  return shown;
+}
+
 export type FundingAnswer =
   | { outcome: 'allocated'; allocationId: string; amountFen: number }
   | { outcome: 'declined'; reason: string };

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { CommunityInPath } from '../../../kernel/jurisdiction.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { CommunityInPath } from '../sites/routes.ts';
+import { ComplianceSchema, RemediationSchema } from './schemas.ts';
 
 const Community = z.strictObject({ community: CommunityInPath });
 
@@ -10,35 +11,45 @@ export const complianceRoutes = defineRoutes({
   communityCompliance: {
     method: 'GET',
     path: '/premises/communities/{community}/compliance',
-    summary: "A community against its district's standard: total and required area, shortfall, resident-activity share, long-term rentals, scattered sites, each rule with its numbers.",
+    summary: "Get a community's compliance with the standard",
+    description:
+      "A community against its district's current standard: total and required area, shortfall, resident-activity share, long-term rentals, scattered office sites, and each rule with its numbers. `status` is `unassessed` until its households are recorded. The community is written `D01-S03-C07` in the path.",
     access: { roles: ['street-official', 'district-admin', 'community-worker'], jurisdiction: 'subject' },
     params: Community,
     status: 200,
+    response: ComplianceSchema,
   },
   complianceList: {
     method: 'GET',
     path: '/premises/compliance',
-    summary: 'Communities of a street (default: the caller\'s street, or a district office\'s whole district) in a status, default failing; paginated.',
+    summary: 'List communities by compliance status',
+    description:
+      "The communities of a street (default: the caller's street, or for a district office its whole district) whose stored result is `status` (default `failing`), by community; paged from an index. Each shows its compliance under the current standard, with the `status` and `failing` rules it is listed under (its stored result, as of `assessedAt`).",
     access: { roles: ['street-official', 'district-admin'], jurisdiction: 'subject' },
     query: z.extend(PageQuery, {
       street: z.optional(StreetSchema),
       status: z._default(z.enum(['failing', 'compliant', 'unassessed']), 'failing'),
     }),
     status: 200,
+    response: pageOf(ComplianceSchema),
   },
   remediations: {
     method: 'GET',
     path: '/premises/communities/{community}/remediation',
-    summary: "A community's remediation plans, newest first, with funding's answers; paginated.",
+    summary: "List a community's remediation plans",
+    description: "A community's remediation plans, newest first, each with funding's answers to the money it asked; paged.",
     access: { roles: ['street-official', 'district-admin', 'community-worker'], jurisdiction: 'subject' },
     params: Community,
     query: PageQuery,
     status: 200,
+    response: pageOf(RemediationSchema),
   },
   planRemediation: {
     method: 'POST',
     path: '/premises/communities/{community}/remediation',
-    summary: 'A plan to remedy a failing community; with `amountFen` it asks funding for the money (RemediationFundingRequested).',
+    summary: 'Plan the remedy of a failing community',
+    description:
+      'A plan to bring a community that fails the standard (as it stands now) up to it, due after today; a community that meets it, or is not assessed yet, is 409. With `amountFen` (and a `purpose`, the plan by default) it asks funding for the money. → `RemediationPlanned` (+ `RemediationFundingRequested`).',
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: Community,
     body: z
@@ -53,5 +64,6 @@ export const complianceRoutes = defineRoutes({
       ),
     status: 201,
     idempotent: true,
+    response: RemediationSchema,
   },
 });

@@ -157,8 +157,11 @@ export function evaluate(facts: CommunityFacts, rules: Rules, today: string): Co
   };
 }
 
-/** The compliance as the API shows it: m², the rules with their figures. */
-export function complianceView(c: Compliance, standard: { version: number }) {
+/**
+ * The compliance as the API shows it: m², the rules with their figures, the standard applied, and
+ * when the community's stored result last changed (`assessedAt`, null before its first assessment).
+ */
+export function complianceView(c: Compliance, standard: { version: number }, assessedAt: string | undefined) {
   return {
     community: c.community,
     street: c.street,
@@ -169,12 +172,13 @@ export function complianceView(c: Compliance, standard: { version: number }) {
     requiredAreaM2: c.requiredAreaDm2 === null ? null : toM2(c.requiredAreaDm2),
     shortfallM2: c.shortfallDm2 === null ? null : toM2(c.shortfallDm2),
     residentActivityAreaM2: toM2(c.residentActivityAreaDm2),
-    residentActivitySharePercent: c.rules[1]!.figures.sharePercent,
+    residentActivitySharePercent: c.rules[1]!.figures.sharePercent as number | null,
     longTermRentals: c.longTermRentals,
     officeSites: c.officeSites,
     scattered: c.failing.includes('not-scattered'),
     rules: c.rules,
     failing: c.failing,
     standardVersion: standard.version,
+    assessedAt: assessedAt ?? null,
   };
 }

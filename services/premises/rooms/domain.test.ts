@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError, UnprocessableError } from '../../../kernel/errors.ts';
 import { causeAt, room } from '../testing.ts';
-import { bookingView, bookRoom, cancelBooking, slotStarts, windowProblems } from './domain.ts';
+import { bookingView, bookRoom, cancelBooking, maySeeRoom, roomView, slotStarts, windowProblems } from './domain.ts';
 
 const now = '2026-11-27T02:00:00.000Z';
 const resident = causeAt(now, 'resident-1', ['resident'], 'D01/S03/C07');
@@ -63,19 +63,49 @@ describe('cancelling', () => {
     expect(() => cancelBooking(booked, causeAt('2026-12-01T03:00:00.000Z', 'resident-1', ['resident']))).toThrow(ConflictError);
   });
 
-  it('residents see other people’s bookings as busy time only', () => {
-    expect(bookingView(booked, { sub: 'resident-2', roles: ['resident'] })).toEqual({
-      id: 'BOOKING-1', roomId: booked.roomId, startsAt: booked.startsAt, endsAt: booked.endsAt, status: 'booked',
-    });
-    expect(bookingView(booked, { sub: 'resident-1', roles: ['resident'] })).toHaveProperty('purpose');
+  const busy = { view: 'busy', startsAt: booked.startsAt, endsAt: booked.endsAt };
+  const { version: _version, ...inFull } = booked;
+
+  it('residents see other people’s bookings as busy time only; the booker sees their own in full, without the store’s version', () => {
+    expect(bookingView(booked, { sub: 'resident-2', roles: ['resident'], jurisdiction: 'D01/S03/C07' })).toEqual(busy);
+    expect(bookingView(booked, { sub: 'resident-1', roles: ['resident'], jurisdiction: 'D01/S03/C07' })).toEqual({ view: 'full', ...inFull });
   });
 
-  it('staff of another street or district see it as busy time only; the street’s own staff and its district’s see it whole', () => {
-    const busy = { id: 'BOOKING-1', roomId: booked.roomId, startsAt: booked.startsAt, endsAt: booked.endsAt, status: 'booked' };
+  it('staff of another street or district and operators see it as busy time only; the street’s own staff and its district’s see it whole', () => {
     expect(bookingView(booked, { sub: 'o-s04', roles: ['street-official'], jurisdiction: 'D01/S04' })).toEqual(busy);
     expect(bookingView(booked, { sub: 'dept-d02', roles: ['department'], jurisdiction: 'D02' })).toEqual(busy);
     expect(bookingView(booked, { sub: 'no-place', roles: ['department'] })).toEqual(busy);
-    expect(bookingView(booked, { sub: 'o-s03', roles: ['street-official'], jurisdiction: booked.street })).toHaveProperty('purpose');
-    expect(bookingView(booked, { sub: 'dept-d01', roles: ['department'], jurisdiction: 'D01' })).toHaveProperty('purpose');
+    expect(bookingView(booked, { sub: 'operator', roles: ['operator'], jurisdiction: 'D01' })).toEqual(busy);
+    expect(bookingView(booked, { sub: 'o-s03', roles: ['street-official'], jurisdiction: booked.street })).toEqual({ view: 'full', ...inFull });
+    expect(bookingView(booked, { sub: 'w-c01', roles: ['community-worker'], jurisdiction: 'D01/S03/C01' })).toMatchObject({ view: 'full', bookedBy: 'resident-1' });
+    expect(bookingView(booked, { sub: 'dept-d01', roles: ['department'], jurisdiction: 'D01' })).toMatchObject({ view: 'full', purpose: booked.purpose });
+  });
+});
+
+describe('who may see a room', () => {
+  it('a public room everyone; a staff room only the staff of its street, a community of it and its district', () => {
+    const staffRoom = room({ bookable: 'staff' });
+    expect(maySeeRoom(room(), { roles: ['resident'], jurisdiction: 'D02/S01/C01' })).toBe(true);
+    expect(maySeeRoom(room(), { roles: ['operator'], jurisdiction: 'D01' })).toBe(true);
+    expect(maySeeRoom(staffRoom, { roles: ['resident'], jurisdiction: 'D01/S03/C07' })).toBe(false);
+    expect(maySeeRoom(staffRoom, { roles: ['operator'], jurisdiction: 'D01' })).toBe(false);
+    expect(maySeeRoom(staffRoom, { roles: ['street-official'], jurisdiction: 'D01/S04' })).toBe(false);
+    expect(maySeeRoom(staffRoom, { roles: ['department'], jurisdiction: 'D02' })).toBe(false);
+    expect(maySeeRoom(staffRoom, { roles: ['community-worker'], jurisdiction: 'D01/S03/C01' })).toBe(true);
+    expect(maySeeRoom(staffRoom, { roles: ['street-official'], jurisdiction: 'D01/S03' })).toBe(true);
+    expect(maySeeRoom(staffRoom, { roles: ['finance'], jurisdiction: 'D01' })).toBe(true);
+  });
+
+  it('a room shows where it is and what it offers, not who added it or its district key', () => {
+    expect(roomView(room())).toEqual({
+      id: '01JROOM0000000000000000001',
+      siteId: '01JSITE0000000000000000001',
+      community: 'D01/S03/C07',
+      street: 'D01/S03',
+      address: '1 Harmony Road',
+      name: 'Deliberation room',
+      capacity: 20,
+      bookable: 'public',
+    });
   });
 });

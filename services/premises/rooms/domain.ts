@@ -116,17 +116,41 @@ export interface BookingChange {
   events: DomainEvent[];
 }
 
-interface Viewer {
+export interface Viewer {
   roles: readonly string[];
   jurisdiction?: string;
 }
 const isStaff = (actor: Viewer) => actor.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
 
 /** A street's own staff: staff whose jurisdiction is the street, a community of it, or its district. */
-const isStaffOf = (actor: Viewer, street: string) => {
+export const isStaffOf = (actor: Viewer, street: string) => {
   const own = actor.jurisdiction ?? '';
   return isStaff(actor) && own !== '' && (covers(own, street) || covers(street, own));
 };
+
+/**
+ * Who may know a room exists: everyone signed in, of a public room (residents must find it to go
+ * there); only the street's own staff (and its district's), of a staff room. To anyone else a staff
+ * room is not there at all (404), so neither its existence nor its name or place leaks.
+ */
+export const maySeeRoom = (room: Pick<Room, 'bookable' | 'street'>, viewer: Viewer) => room.bookable === 'public' || isStaffOf(viewer, room.street);
+
+/**
+ * A room as every answer shows it, to everyone who may see it: where it is (its site's address)
+ * and what it offers. Who added it and when stay in its history (RoomAdded).
+ */
+export function roomView(room: Room) {
+  return {
+    id: room.id,
+    siteId: room.siteId,
+    community: room.community,
+    street: room.street,
+    address: room.address,
+    name: room.name,
+    capacity: room.capacity,
+    bookable: room.bookable,
+  };
+}
 
 /**
  * Book a room for a window. The window's shape (boundaries, 8 hours) is checked where it is parsed;
@@ -219,12 +243,18 @@ export function cancelBooking(booking: Booking, cause: Cause): BookingChange {
   return { booking: cancelled, slots: slotStarts(booking.startsAt, booking.endsAt), events: [event] };
 }
 
+/** A booking in full (`view: full`), as its booker and the street's staff see it; `version` is the store's. */
+export function fullBooking(booking: Booking) {
+  const { version: _version, ...shown } = booking;
+  return { view: 'full' as const, ...shown };
+}
+
 /**
- * What a caller sees of a booking: the booker and the staff of the room's street see all of it;
- * everyone else — residents, operators, and staff of other streets and districts, who may still see
- * when a room is busy — sees others' bookings only as busy time (who booked and why is the street's).
+ * What a caller sees of a booking: the booker (their own) and the staff of the room's street and
+ * district see all of it; everyone else — other residents, operators, and staff of other streets
+ * and districts — sees only that the room is busy then (`view: busy`): not who booked, why, or how many.
  */
 export function bookingView(booking: Booking, viewer: Viewer & { sub: string }) {
-  if (booking.bookedBy === viewer.sub || isStaffOf(viewer, booking.street)) return booking;
-  return { id: booking.id, roomId: booking.roomId, startsAt: booking.startsAt, endsAt: booking.endsAt, status: booking.status };
+  if (booking.bookedBy === viewer.sub || isStaffOf(viewer, booking.street)) return fullBooking(booking);
+  return { view: 'busy' as const, startsAt: booking.startsAt, endsAt: booking.endsAt };
 }

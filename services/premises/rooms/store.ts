@@ -1,13 +1,23 @@
 import { getMany, queryRange } from '../../../kernel/bulk-read.ts';
 import { rangeAll, rangePage } from '../../../kernel/range-page.ts';
 import { districtOf } from '../../../kernel/roles.ts';
-import { putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
+import { encodeCursor, putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
+import type { CommunityPremises } from '../sites/domain.ts';
 import { strip, type Stored } from '../stored.ts';
 import { SLOT_MS, type Booking, type BookingChange, type Room, type RoomChange } from './domain.ts';
 
 /** A window of at most this many days can be listed at once (its slots are read in one go). */
 export const MAX_LIST_DAYS = 31;
+
+/**
+ * The most index items one page of rooms reads to fill itself with rooms the caller may see: past
+ * it the page is answered shorter, with a cursor to go on from. Bounds the work of a request.
+ */
+export const MAX_ROOMS_READ = 500;
+
+/** Where a page of rooms lies in the district's index: a community, a street, or one site. */
+export type RoomPlace = { community: string } | { street: string } | { community: string; siteId: string };
 
 interface Slot {
   roomId: string;
@@ -34,16 +44,52 @@ export class RoomStore {
     return item && strip(item);
   }
 
-  async roomsOfSite(community: string, siteId: string, page: { limit: number; cursor?: string }): Promise<Page<Room>> {
-    const result = await rangePage<Stored<Room>>(this.store, {
-      index: 'gsi1',
-      partition: keys.roomsOfDistrict(districtOf(community)),
-      prefix: keys.roomsOfSite(community, siteId),
-      limit: page.limit,
-      ...(page.cursor ? { cursor: page.cursor } : {}),
-      ascending: true,
-    });
-    return { ...result, items: result.items.map(strip) };
+  /**
+   * One page of the rooms of a place, by community, site and room, keeping only those `keep`
+   * accepts (the rooms the caller may see, of the kind asked). A query of the index slice, never a
+   * scan; rooms left out are read and skipped, at most MAX_ROOMS_READ a page. The cursor is the
+   * last room read, so a page can be shorter than `limit` and still have one.
+   */
+  async roomsPage(place: RoomPlace, keep: (room: Room) => boolean, page: { limit: number; cursor?: string }): Promise<Page<Room>> {
+    const inPlace = 'street' in place ? place.street : place.community;
+    const partition = keys.roomsOfDistrict(districtOf(inPlace));
+    const prefix =
+      'street' in place ? keys.roomsOfStreet(place.street) : 'siteId' in place ? keys.roomsOfSite(place.community, place.siteId) : keys.roomsOfCommunity(place.community);
+    const kept: Room[] = [];
+    let cursor = page.cursor;
+    let read = 0;
+    for (;;) {
+      const result = await rangePage<Stored<Room>>(this.store, {
+        index: 'gsi1',
+        partition,
+        prefix,
+        limit: Math.min(page.limit + 1, MAX_ROOMS_READ - read),
+        ...(cursor ? { cursor } : {}),
+        ascending: true,
+      });
+      for (const item of result.items) {
+        read += 1;
+        const room = strip(item);
+        if (!keep(room)) continue;
+        // One more than the page: the rooms of this page end at the one before it.
+        if (kept.length === page.limit) return { items: kept, cursor: roomCursor(kept[kept.length - 1]!) };
+        kept.push(room);
+      }
+      if (!result.cursor) return { items: kept };
+      if (read >= MAX_ROOMS_READ) return { items: kept, cursor: result.cursor };
+      cursor = result.cursor;
+    }
+  }
+
+  /**
+   * The rooms with their sites' addresses as the register holds them now (a room keeps the address
+   * its site had when it was added, and a site's address can change): one read of each community.
+   */
+  async located(rooms: Room[]): Promise<Room[]> {
+    const communities = [...new Set(rooms.map((r) => r.community))];
+    const premises = await getMany<Stored<CommunityPremises>>(this.store, communities.map(keys.community));
+    const address = new Map(premises.flatMap((p) => p.sites.map((site) => [site.id, site.address] as const)));
+    return rooms.map((room) => ({ ...room, address: address.get(room.siteId) ?? room.address }));
   }
 
   /** Every room of a district (or one street of it), for finding a venue. */
@@ -133,4 +179,9 @@ export class RoomStore {
       events: change.events,
     };
   }
+}
+
+/** The cursor after a room of the index, as DynamoDB would give it (table and index keys). */
+function roomCursor(room: Room): string {
+  return encodeCursor({ ...keys.room(room.id), gsi1pk: keys.roomsOfDistrict(room.district), gsi1sk: keys.roomPlace(room.community, room.siteId, room.id) });
 }

@@ -3,8 +3,8 @@ import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { complianceView } from '../compliance/rules.ts';
-import { RoomStore } from '../rooms/store.ts';
+import { chinaDay } from '../area.ts';
+import { complianceView, evaluate } from '../compliance/rules.ts';
 import { StandardStore } from '../standard/store.ts';
 import { changeSite, recordHouseholds, registerSite, siteView, type CommunityChange } from './domain.ts';
 import type { siteRoutes } from './routes.ts';
@@ -30,12 +30,13 @@ async function onFreshRead<T>(community: string, attempt: () => Promise<T>): Pro
 
 export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
   const sites = new SiteStore(table);
-  const rooms = new RoomStore(table);
   const standards = new StandardStore(table);
   const rulesOf = (community: string) => standards.standard(districtOf(community));
-  const answer = (change: CommunityChange, siteId: string | undefined, version: number) => ({
-    ...(siteId ? { site: siteView(change.premises.sites.find((s) => s.id === siteId)!) } : {}),
-    compliance: complianceView(change.compliance, { version }),
+  const compliance = (change: CommunityChange, version: number) => complianceView(change.compliance, { version }, change.premises.assessedAt);
+  /** Every answer about a site: the site, and its community's compliance beside it. */
+  const siteRecord = (change: CommunityChange, siteId: string, version: number) => ({
+    site: siteView(change.premises.sites.find((s) => s.id === siteId)!),
+    compliance: compliance(change, version),
   });
 
   return {
@@ -46,7 +47,7 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       return onFreshRead(community, async () => {
         const [current, standard] = await Promise.all([sites.premises(community), rulesOf(community)]);
         const change = registerSite(current, community, siteId, input, standard, ctx.cause);
-        return ctx.commit(sites.communityCommit(change), { statusCode: 201, body: answer(change, siteId, standard.version) });
+        return ctx.commit(sites.communityCommit(change), { statusCode: 201, body: siteRecord(change, siteId, standard.version) });
       });
     },
 
@@ -57,7 +58,7 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       return onFreshRead(current.community, async () => {
         const [premises, standard] = await Promise.all([sites.premises(current.community), rulesOf(current.community)]);
         const change = changeSite(premises!, params.id, body, standard, ctx.cause);
-        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: answer(change, params.id, standard.version) });
+        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: siteRecord(change, params.id, standard.version) });
       });
     },
 
@@ -65,9 +66,10 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       const premises = await sites.premisesOfSite(params.id);
       if (!premises) throw new NotFoundError(`No site ${params.id}.`);
       ctx.authorize({ jurisdiction: premises.community });
+      const standard = await rulesOf(premises.community);
       const site = premises.sites.find((s) => s.id === params.id)!;
-      const siteRooms = await rooms.roomsOfSite(premises.community, site.id, { limit: 100 });
-      return { statusCode: 200, body: { ...siteView(site), rooms: siteRooms.items } };
+      const now = evaluate(premises, standard, chinaDay(ctx.cause.now));
+      return { statusCode: 200, body: { site: siteView(site), compliance: complianceView(now, standard, premises.assessedAt) } };
     },
 
     async recordHouseholds({ params, body, ctx }) {
@@ -75,7 +77,7 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       return onFreshRead(params.community, async () => {
         const [current, standard] = await Promise.all([sites.premises(params.community), rulesOf(params.community)]);
         const change = recordHouseholds(current, params.community, body.households, standard, ctx.cause);
-        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: answer(change, undefined, standard.version) });
+        return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: compliance(change, standard.version) });
       });
     },
   };

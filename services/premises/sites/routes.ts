@@ -1,13 +1,11 @@
 import * as z from 'zod/mini';
+import { CommunityInPath, CommunitySchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { AreaM2 } from '../area.ts';
-import { CommunitySchema, TenureSchema, UseSchema } from '../events.ts';
+import { ComplianceSchema } from '../compliance/schemas.ts';
+import { TenureSchema, UseSchema } from '../events.ts';
+import { SiteRecordSchema } from './schemas.ts';
 
-/** A community in a path: `D01-S03-C07` (API Gateway decodes %2F before matching routes). */
-export const CommunityInPath = z.pipe(
-  z.transform((v: unknown) => (typeof v === 'string' ? v.replaceAll('-', '/') : v)),
-  CommunitySchema,
-);
 export const SiteId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id')) });
 const Day = z.iso.date('a date such as 2026-07-01');
 const Fen = z.number().check(z.int('whole fen'), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
@@ -36,16 +34,21 @@ export const siteRoutes = defineRoutes({
   registerSite: {
     method: 'POST',
     path: '/premises/sites',
-    summary: "Register a site of community office and service space (a community worker for the own community, a street official for the street's).",
+    summary: 'Register a site of community space',
+    description:
+      "A site of community office and service space: `community`, `address`, `areaM2` and `residentActivityAreaM2` (at most two decimals), `tenure`, a `lease` exactly when rented, and its `uses`. A community worker registers for its own community, a street official for its street's. Answers the site with its community's compliance re-assessed. → `SiteRegistered` (+ `ComplianceAssessed` when the result changes).",
     access: { roles: who, jurisdiction: 'subject' },
     body: z.strictObject({ community: CommunitySchema, ...siteFields, lease: z.optional(Lease) }),
     status: 201,
     idempotent: true,
+    response: SiteRecordSchema,
   },
   changeSite: {
     method: 'PATCH',
     path: '/premises/sites/{id}',
-    summary: "Change a site's record; `version` is the one read (stale 409). `lease: null` removes the lease.",
+    summary: "Change a site's record",
+    description:
+      "The fields to change, with the site's `version` as read (stale 409); `lease: null` removes the lease, and a tenure other than rented drops it. Answers the site with its community's compliance re-assessed. → `SiteChanged` (+ `ComplianceAssessed` when the result changes).",
     access: { roles: who, jurisdiction: 'subject' },
     params: SiteId,
     body: z
@@ -60,22 +63,28 @@ export const siteRoutes = defineRoutes({
       })
       .check(z.refine((b) => Object.keys(b).length > 1, { message: 'name at least one field to change', path: ['version'] })),
     status: 200,
+    response: SiteRecordSchema,
   },
   site: {
     method: 'GET',
     path: '/premises/sites/{id}',
-    summary: 'A site with its rooms.',
+    summary: 'Get a site',
+    description: "A site as the register holds it, with its community's compliance as it stands. Its rooms: `GET /premises/rooms?site=<id>`.",
     access: { roles: [...who, 'district-admin'], jurisdiction: 'subject' },
     params: SiteId,
     status: 200,
+    response: SiteRecordSchema,
   },
   recordHouseholds: {
     method: 'POST',
     path: '/premises/communities/{community}/households',
-    summary: 'The households a community serves (they drive the required area); the community is re-assessed.',
+    summary: 'Record the households a community serves',
+    description:
+      "The households drive the required area. The community is re-assessed and its compliance is the answer. The community is written `D01-S03-C07` in the path. → `HouseholdsRecorded` (+ `ComplianceAssessed` when the result changes).",
     access: { roles: ['street-official'], jurisdiction: 'subject' },
     params: z.strictObject({ community: CommunityInPath }),
     body: z.strictObject({ households: z.number().check(z.int('a whole number'), z.gte(0), z.lte(1_000_000)) }),
     status: 200,
+    response: ComplianceSchema,
   },
 });

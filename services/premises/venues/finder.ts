@@ -26,8 +26,10 @@ export class VenueFinder {
     }
     for (const room of fitting) {
       if (!(await this.rooms.isFree(room.id, window.startsAt, window.endsAt))) continue;
+      // VenueBooked tells the meeting where to go: the site's address as the register holds it now.
+      const [located] = await this.rooms.located([room]);
       const change = bookRoom(
-        room,
+        located!,
         { ...window, purpose: `Joint meeting: ${request.title}`, attendees: request.attendees, meetingId: request.meetingId },
         ulid(),
         cause,
