@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { accessItem, delegatedPower, propertyCompany, publishedPosition, unique } from './support/arrange.ts';
+import { accessItem, delegatedPower, propertyCompany, publicRoom, publishedPosition, unique } from './support/arrange.ts';
 import { ACCOUNTS, signIn } from './support/browser.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -48,10 +48,14 @@ test('every public page passes axe (WCAG 2.2 AA) in Chinese and English', async 
 test('every resident page passes axe (WCAG 2.2 AA) in Chinese and English, errors shown too', async ({ page }) => {
   const title = unique('网格管理员');
   const id = await publishedPosition({ title });
+  const room = unique('议事厅');
+  const roomId = await publicRoom(room);
   await page.goto('/');
   await signIn(page, ACCOUNTS.liQiang);
   await checkPages(page, [
     { path: `/jobs/${id}/apply`, ready: new RegExp(title) },
+    { path: '/rooms?street=D01%2FS03', ready: /预约会议室|Book a room/ },
+    { path: `/rooms/${roomId}`, ready: new RegExp(room) },
     { path: '/me/applications', ready: /我的申请|My applications/ },
     { path: '/me', ready: /我的账号|My account/ },
   ]);

@@ -147,3 +147,29 @@ export async function propertyCompany(name: string): Promise<string> {
   );
   return created.id as string;
 }
+
+/** A site of a community with one public room, registered by the street's office: the room's id. */
+export async function publicRoom(name: string, community = 'D01/S03/C07'): Promise<string> {
+  const official: TokenClaims = { roles: ['street-official'], jurisdiction: community.split('/').slice(0, 2).join('/'), sub: 'e2e-street-official' };
+  const site = await expectStatus(
+    'site',
+    await call('POST', '/premises/sites', official, {
+      community,
+      address: '和平路 18 号 18 Heping Road',
+      areaM2: 600,
+      residentActivityAreaM2: 400,
+      tenure: 'owned',
+      uses: ['office', 'service', 'resident-activity'],
+    }),
+    201,
+  );
+  const room = await expectStatus('room', await call('POST', `/premises/sites/${site.site.id}/rooms`, official, { name, capacity: 30, bookable: 'public' }), 201);
+  return room.id as string;
+}
+
+/** A day of next week (China time), `YYYY-MM-DD`: in the future however long the run takes. */
+export function dayNextWeek(weekday: number): string {
+  const chinaNow = new Date(Date.now() + 8 * 3_600_000);
+  const monday = new Date(chinaNow.getTime() - ((chinaNow.getUTCDay() + 6) % 7) * 86_400_000);
+  return new Date(monday.getTime() + (7 + weekday) * 86_400_000).toISOString().slice(0, 10);
+}

@@ -394,8 +394,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A street's budget for a fiscal year, by category (a category left out is budgeted at 0); one per street and year.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Approve a street's budget for a fiscal year
+         * @description A street's budget for a fiscal year, by category (`personnel`, `operations`, `resident-services`, `capital-projects`); a category left out is budgeted at 0. One budget per street and year: a second is 409. Its id is the street and year, `D01-S03-2026`. → `BudgetApproved`.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -416,8 +418,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A signed adjustment to one category, with its reason; never below what is already committed.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Adjust one category of a budget
+         * @description A signed adjustment (`deltaFen`) to one category, with its reason. A cut may not take the category below what is already committed: 409. Answers the adjustment as recorded. → `BudgetAdjusted`.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -438,8 +442,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A pool bundling lines of several departments' programs (program, department, amountFen) for a street's communities in a fiscal year.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Create a fund pool
+         * @description A pool bundling lines of several departments' programs (`program`, `department`, `amountFen`; each program of a department once, at most 50 lines) for a street's communities in a fiscal year. Its total is the sum of the lines. → `PoolCreated`.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -458,8 +464,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One pool: its lines, total, allocated, remaining and disbursed.
-         * @description **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a fund pool
+         * @description One pool: its lines, total, allocated, remaining and disbursed.
+         *
+         *     **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.getPool"];
         put?: never;
@@ -478,14 +486,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A pool's allocations, oldest first, each with what has been paid against it.
-         * @description **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * List a pool's allocations
+         * @description A pool's allocations, oldest first, each with what has been paid against it; paged.
+         *
+         *     **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.listAllocations"];
         put?: never;
         /**
-         * Allocate from a pool to a community or a project of its street; more than the pool has left is 409.
-         * @description **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Allocate money from a pool
+         * @description Sets money of a pool aside for a `community` of its street or a capital project (`projectId`) of it: exactly one of the two. More than the pool has left is 409, whoever allocates at the same time. → `FundsAllocated`.
+         *
+         *     **Who:** `finance`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -506,8 +518,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Pay out against an allocation under a voucher; more than is left of it is 409, a voucher paid twice 409.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Pay out against an allocation
+         * @description A payment under a voucher (`voucherRef`). More than is left of the allocation is 409; the same voucher paid twice against it is 409. → `DisbursementRecorded`.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -528,8 +542,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A capital project proposal: category, budgetFen and milestones whose amounts add up to it.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Propose a capital project
+         * @description A capital project proposal: `category` (`industrial-construction`, `rural-governance`, `living-environment`), `budgetFen`, and 1 to 20 milestones whose amounts add up to it. → `ProjectProposed`.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -548,8 +564,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One capital project with its milestones, who approved, delegated and completed what, and when.
-         * @description **Who:** `street-official`, `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a capital project
+         * @description One capital project with its milestones: who approved, delegated and completed what, and when.
+         *
+         *     **Who:** `street-official`, `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.getProject"];
         put?: never;
@@ -570,8 +588,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Approve: commits the project's budget against the street's capital-projects budget of its year; over it 409.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Approve a capital project
+         * @description Commits the project's budget against the street's `capital-projects` budget of its year. More than that category has uncommitted, no budget for the year, or a project already approved: 409. → `ProjectApproved`.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["funding.approveProject"];
         delete?: never;
@@ -590,8 +610,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Delegate the approved project’s execution to the town that carries it out.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Delegate a project to its town
+         * @description Hands the approved project’s execution to the town (street) that carries it out; from then on its milestones can be completed and paid. A project not approved, or already delegated: 409. → `ProjectDelegated`.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["funding.delegateProject"];
         delete?: never;
@@ -610,8 +632,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Complete a milestone: its amount is paid out of the project's commitment, never past it.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Complete a milestone of a project
+         * @description Records a milestone done and pays its amount out of the project's commitment, never past it. Only a project delegated to its town is paid: before delegation (proposed or only approved) it is 409, and so is a milestone completed twice. Answers the project as it now stands. → `DisbursementRecorded`.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["funding.completeMilestone"];
         delete?: never;
@@ -628,8 +652,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A district's funding requests by status (default open), oldest first.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * List funding requests
+         * @description A district's funding requests in a status (default `open`), oldest first; paged. `district` defaults to the caller's.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.listRequests"];
         put?: never;
@@ -648,8 +674,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One funding request: what was asked, by which event, and its decision.
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a funding request
+         * @description One funding request: what was asked, by which event, and its decision.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.getRequest"];
         put?: never;
@@ -670,8 +698,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * approve (with the pool to draw on) → FundsAllocated, or decline with a reason → FundingDeclined; one decision (409).
-         * @description **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Decide a funding request
+         * @description `approve` with the pool of the request's street to draw on (`poolId`; optionally a smaller `amountFen`) → `FundsAllocated` naming the request, and the answer carries the `allocation` beside the request; or `decline` with a `reason` → `FundingDeclined`. Both answers carry the asking event's correlation id onto the bus. One decision per request: a second is 409; a pool too small 409; a pool of another street 422.
+         *
+         *     **Who:** `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["funding.decideRequest"];
         delete?: never;
@@ -688,8 +718,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Per budget category budgeted, committed, disbursed and remaining, with totals; the street's pools (paged) and their remainders.
-         * @description **Who:** `street-official`, `finance`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a street's money for a fiscal year
+         * @description The street's budget for the year, per category budgeted, committed, disbursed and remaining, with totals (`budget` is null before one is approved); and its pools with their remainders, oldest first, as the page's `items` (`limit` and `cursor` page them). `year` defaults to the current year in China time. The street is written `D01-S03` in the path.
+         *
+         *     **Who:** `street-official`, `finance`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["funding.streetSummary"];
         put?: never;
@@ -730,13 +762,17 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The district's standard for community premises (the national defaults until it sets its own).
-         * @description **Who:** anyone; no token.
+         * Get a district's standard for community premises
+         * @description The rules a district's communities' premises are held to: the national defaults (`source: national-default`, version 0) until it sets its own.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["premises.districtStandard"];
         /**
-         * Set the district's standard; `version` is the one read (0 for the defaults), stale 409.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Set a district's standard for community premises
+         * @description All five rules, with the `version` read (0 for the defaults): a stale one is 409. Each community's stored result follows at its next change; compliance read meanwhile already uses the new standard. → `StandardSet`.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         put: operations["premises.setDistrictStandard"];
         post?: never;
@@ -756,8 +792,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register a site of community office and service space (a community worker for the own community, a street official for the street's).
-         * @description **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Register a site of community space
+         * @description A site of community office and service space: `community`, `address`, `areaM2` and `residentActivityAreaM2` (at most two decimals), `tenure`, a `lease` exactly when rented, and its `uses`. A community worker registers for its own community, a street official for its street's. Answers the site with its community's compliance re-assessed. → `SiteRegistered` (+ `ComplianceAssessed` when the result changes).
+         *
+         *     **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -776,8 +814,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A site with its rooms.
-         * @description **Who:** `community-worker`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a site
+         * @description A site as the register holds it, with its community's compliance as it stands. Its rooms: `GET /premises/rooms?site=<id>`.
+         *
+         *     **Who:** `community-worker`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["premises.site"];
         put?: never;
@@ -786,8 +826,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a site's record; `version` is the one read (stale 409). `lease: null` removes the lease.
-         * @description **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Change a site's record
+         * @description The fields to change, with the site's `version` as read (stale 409); `lease: null` removes the lease, and a tenure other than rented drops it. Answers the site with its community's compliance re-assessed. → `SiteChanged` (+ `ComplianceAssessed` when the result changes).
+         *
+         *     **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         patch: operations["premises.changeSite"];
         trace?: never;
@@ -802,8 +844,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The households a community serves (they drive the required area); the community is re-assessed.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Record the households a community serves
+         * @description The households drive the required area. The community is re-assessed and its compliance is the answer. The community is written `D01-S03-C07` in the path. → `HouseholdsRecorded` (+ `ComplianceAssessed` when the result changes).
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["premises.recordHouseholds"];
         delete?: never;
@@ -820,8 +864,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A community against its district's standard: total and required area, shortfall, resident-activity share, long-term rentals, scattered sites, each rule with its numbers.
-         * @description **Who:** `street-official`, `district-admin`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
+         * Get a community's compliance with the standard
+         * @description A community against its district's current standard: total and required area, shortfall, resident-activity share, long-term rentals, scattered office sites, and each rule with its numbers. `status` is `unassessed` until its households are recorded. The community is written `D01-S03-C07` in the path.
+         *
+         *     **Who:** `street-official`, `district-admin`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["premises.communityCompliance"];
         put?: never;
@@ -840,8 +886,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Communities of a street (default: the caller's street, or a district office's whole district) in a status, default failing; paginated.
-         * @description **Who:** `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * List communities by compliance status
+         * @description The communities of a street (default: the caller's street, or for a district office its whole district) whose stored result is `status` (default `failing`), by community; paged from an index. Each shows its compliance under the current standard, with the `status` and `failing` rules it is listed under (its stored result, as of `assessedAt`).
+         *
+         *     **Who:** `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["premises.complianceList"];
         put?: never;
@@ -860,14 +908,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A community's remediation plans, newest first, with funding's answers; paginated.
-         * @description **Who:** `street-official`, `district-admin`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
+         * List a community's remediation plans
+         * @description A community's remediation plans, newest first, each with funding's answers to the money it asked; paged.
+         *
+         *     **Who:** `street-official`, `district-admin`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["premises.remediations"];
         put?: never;
         /**
-         * A plan to remedy a failing community; with `amountFen` it asks funding for the money (RemediationFundingRequested).
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Plan the remedy of a failing community
+         * @description A plan to bring a community that fails the standard (as it stands now) up to it, due after today; a community that meets it, or is not assessed yet, is 409. With `amountFen` (and a `purpose`, the plan by default) it asks funding for the money. → `RemediationPlanned` (+ `RemediationFundingRequested`).
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -888,12 +940,58 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A room at a site: name, capacity, and whether residents may book it (public) or only staff.
-         * @description **Who:** `street-official`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
+         * Add a room to a site
+         * @description A room at a site: `name`, `capacity` (seats), and whether residents may book it (`public`) or only staff (`staff`). → `RoomAdded`.
+         *
+         *     **Who:** `street-official`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
         post: operations["premises.addRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/premises/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the rooms of a community, street or site
+         * @description The rooms of exactly one of `community` (`D01/S03/C07`), `street` (`D01/S03`) or `site` (a site id), by community, site and room; `bookable` narrows them to public or staff rooms. Each room says where it is (its site's address). A public room is shown to every signed-in caller; a staff room only to the staff of its street (a community of it, the street, or its district), and to anyone else it does not exist (404). A caller who is not staff of the street is listed only its public rooms (`bookable=staff` lists none). Paged; a page may hold fewer than `limit` rooms while a `cursor` follows.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["premises.listRooms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/premises/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a room
+         * @description One room and where it is. A public room is shown to every signed-in caller; a staff room only to the staff of its street (a community of it, the street, or its district), and to anyone else it does not exist (404).
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["premises.getRoom"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -908,14 +1006,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A room's bookings in a window (default the coming 7 days, at most 31); others' bookings show as busy time only, except to staff of the room's street (and its district).
-         * @description **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         * List a room's bookings in a window
+         * @description The room, and its bookings holding any quarter hour of [`from`, `to`) (default the coming 7 days, at most 31), by start. Each booking is `full` to its booker and to the staff of the room's street and district, and `busy` (only when) to everyone else. A public room is shown to every signed-in caller; a staff room only to the staff of its street (a community of it, the street, or its district), and to anyone else it does not exist (404).
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
          */
         get: operations["premises.roomBookings"];
         put?: never;
         /**
-         * Book a room: 15-minute boundaries, at most 8 hours, attendees within capacity; any overlap with a booking 409. Residents book public rooms.
-         * @description **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`; any jurisdiction.
+         * Book a room
+         * @description A window on 15-minute boundaries, at most 8 hours, in the future and at most 366 days ahead, with a `purpose` and `attendees` within the room's capacity (422). Any overlap with another booking of the room is 409, however many book at once. Residents book public rooms; staff also the staff rooms of their street and district. A public room is shown to every signed-in caller; a staff room only to the staff of its street (a community of it, the street, or its district), and to anyone else it does not exist (404). → `BookingMade`.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`; any jurisdiction.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -937,8 +1039,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Cancel a booking (the booker, or a street official of the street): its slots are free at once.
-         * @description **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`; any jurisdiction.
+         * Cancel a booking
+         * @description The booker, or a street official of the room's street, cancels a booking: its quarter hours are free at once. Others 403; cancelled already, or ended, 409. Answers the booking as cancelled. → `BookingCancelled`.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`; any jurisdiction.
          */
         delete: operations["premises.cancelBooking"];
         options?: never;
@@ -2973,7 +3077,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "D00-S00-0000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "note": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "categories": {
+                     *         "personnel": {
+                     *           "budgetedFen": 1,
+                     *           "committedFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "remainingFen": 1
+                     *         },
+                     *         "operations": {
+                     *           "budgetedFen": 1,
+                     *           "committedFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "remainingFen": 1
+                     *         },
+                     *         "resident-services": {
+                     *           "budgetedFen": 1,
+                     *           "committedFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "remainingFen": 1
+                     *         },
+                     *         "capital-projects": {
+                     *           "budgetedFen": 1,
+                     *           "committedFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "remainingFen": 1
+                     *         }
+                     *       },
+                     *       "totals": {
+                     *         "budgetedFen": 1,
+                     *         "committedFen": 1,
+                     *         "disbursedFen": 1,
+                     *         "remainingFen": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        note?: string;
+                        /** Format: date-time */
+                        approvedAt: string;
+                        /** @description The `sub` of the finance officer who approved it. */
+                        approvedBy: string;
+                        categories: {
+                            /** CategoryFigures */
+                            personnel: {
+                                budgetedFen: number;
+                                committedFen: number;
+                                disbursedFen: number;
+                                /** @description Budgeted and not yet committed. */
+                                remainingFen: number;
+                            };
+                            /** CategoryFigures */
+                            operations: {
+                                budgetedFen: number;
+                                committedFen: number;
+                                disbursedFen: number;
+                                /** @description Budgeted and not yet committed. */
+                                remainingFen: number;
+                            };
+                            /** CategoryFigures */
+                            "resident-services": {
+                                budgetedFen: number;
+                                committedFen: number;
+                                disbursedFen: number;
+                                /** @description Budgeted and not yet committed. */
+                                remainingFen: number;
+                            };
+                            /** CategoryFigures */
+                            "capital-projects": {
+                                budgetedFen: number;
+                                committedFen: number;
+                                disbursedFen: number;
+                                /** @description Budgeted and not yet committed. */
+                                remainingFen: number;
+                            };
+                        };
+                        /** CategoryFigures */
+                        totals: {
+                            budgetedFen: number;
+                            committedFen: number;
+                            disbursedFen: number;
+                            /** @description Budgeted and not yet committed. */
+                            remainingFen: number;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3020,7 +3218,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "budgetId": "D00-S00-0000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "personnel",
+                     *       "deltaFen": 1,
+                     *       "reason": "text",
+                     *       "adjustedAt": "2026-11-27T08:30:00.000Z",
+                     *       "adjustedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        budgetId: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "personnel" | "operations" | "resident-services" | "capital-projects";
+                        /** @description Signed: a cut is negative. */
+                        deltaFen: number;
+                        reason: string;
+                        /** Format: date-time */
+                        adjustedAt: string;
+                        adjustedBy: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3072,7 +3295,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "name": "text",
+                     *       "lines": [
+                     *         {
+                     *           "program": "text",
+                     *           "department": "market-supervision",
+                     *           "amountFen": 1
+                     *         }
+                     *       ],
+                     *       "totalFen": 1,
+                     *       "allocatedFen": 1,
+                     *       "remainingFen": 1,
+                     *       "disbursedFen": 1,
+                     *       "allocations": 1,
+                     *       "createdAt": "2026-11-27T08:30:00.000Z",
+                     *       "createdBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        name: string;
+                        lines: {
+                            program: string;
+                            /** @example market-supervision */
+                            department: string;
+                            amountFen: number;
+                        }[];
+                        /** @description The sum of the lines. */
+                        totalFen: number;
+                        allocatedFen: number;
+                        /** @description Total less allocated: what can still be allocated. */
+                        remainingFen: number;
+                        /** @description Paid out against its allocations. */
+                        disbursedFen: number;
+                        /** @description How many allocations were made from it. */
+                        allocations: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3106,7 +3375,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "name": "text",
+                     *       "lines": [
+                     *         {
+                     *           "program": "text",
+                     *           "department": "market-supervision",
+                     *           "amountFen": 1
+                     *         }
+                     *       ],
+                     *       "totalFen": 1,
+                     *       "allocatedFen": 1,
+                     *       "remainingFen": 1,
+                     *       "disbursedFen": 1,
+                     *       "allocations": 1,
+                     *       "createdAt": "2026-11-27T08:30:00.000Z",
+                     *       "createdBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        name: string;
+                        lines: {
+                            program: string;
+                            /** @example market-supervision */
+                            department: string;
+                            amountFen: number;
+                        }[];
+                        /** @description The sum of the lines. */
+                        totalFen: number;
+                        allocatedFen: number;
+                        /** @description Total less allocated: what can still be allocated. */
+                        remainingFen: number;
+                        /** @description Paid out against its allocations. */
+                        disbursedFen: number;
+                        /** @description How many allocations were made from it. */
+                        allocations: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        createdBy: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3141,7 +3456,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "poolId": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "year": 1,
+                     *           "recipient": "text",
+                     *           "community": "D01/S03/C07",
+                     *           "projectId": "00000000000000000000000000",
+                     *           "amountFen": 1,
+                     *           "purpose": "text",
+                     *           "disbursedFen": 1,
+                     *           "undisbursedFen": 1,
+                     *           "disbursements": 1,
+                     *           "allocatedAt": "2026-11-27T08:30:00.000Z",
+                     *           "allocatedBy": "text",
+                     *           "request": {
+                     *             "requestId": "text",
+                     *             "kind": "FundingRequested",
+                     *             "ref": "text"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            poolId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            year: number;
+                            /** @description The community, `project <id>`, or for a request the department or street that carries it out. */
+                            recipient: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            projectId?: string;
+                            amountFen: number;
+                            purpose: string;
+                            disbursedFen: number;
+                            /** @description Amount less disbursed: what can still be paid against it. */
+                            undisbursedFen: number;
+                            disbursements: number;
+                            /** Format: date-time */
+                            allocatedAt: string;
+                            allocatedBy: string;
+                            /** @description The funding request it answers, when it does. */
+                            request?: {
+                                requestId: string;
+                                /** @enum {string} */
+                                kind: "FundingRequested" | "RemediationFundingRequested";
+                                ref: string;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3170,11 +3544,7 @@ export interface operations {
                 "application/json": {
                     amountFen: number;
                     purpose: string;
-                    /**
-                     * @example D01/S03
-                     * @example D01/S03/C07
-                     * @example D01
-                     */
+                    /** @example D01/S03/C07 */
                     community?: string;
                     projectId?: string;
                 };
@@ -3190,7 +3560,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "poolId": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "recipient": "text",
+                     *       "community": "D01/S03/C07",
+                     *       "projectId": "00000000000000000000000000",
+                     *       "amountFen": 1,
+                     *       "purpose": "text",
+                     *       "disbursedFen": 1,
+                     *       "undisbursedFen": 1,
+                     *       "disbursements": 1,
+                     *       "allocatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "allocatedBy": "text",
+                     *       "request": {
+                     *         "requestId": "text",
+                     *         "kind": "FundingRequested",
+                     *         "ref": "text"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        poolId: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @description The community, `project <id>`, or for a request the department or street that carries it out. */
+                        recipient: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        projectId?: string;
+                        amountFen: number;
+                        purpose: string;
+                        disbursedFen: number;
+                        /** @description Amount less disbursed: what can still be paid against it. */
+                        undisbursedFen: number;
+                        disbursements: number;
+                        /** Format: date-time */
+                        allocatedAt: string;
+                        allocatedBy: string;
+                        /** @description The funding request it answers, when it does. */
+                        request?: {
+                            requestId: string;
+                            /** @enum {string} */
+                            kind: "FundingRequested" | "RemediationFundingRequested";
+                            ref: string;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3237,7 +3657,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "allocationId": "00000000000000000000000000",
+                     *       "poolId": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "amountFen": 1,
+                     *       "voucherRef": "text",
+                     *       "note": "text",
+                     *       "paidAt": "2026-11-27T08:30:00.000Z",
+                     *       "paidBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        allocationId: string;
+                        poolId: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        amountFen: number;
+                        voucherRef: string;
+                        note?: string;
+                        /** Format: date-time */
+                        paidAt: string;
+                        paidBy: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3290,7 +3735,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "industrial-construction",
+                     *       "title": "text",
+                     *       "budgetFen": 1,
+                     *       "milestones": [
+                     *         {
+                     *           "n": 1,
+                     *           "name": "text",
+                     *           "amountFen": 1,
+                     *           "status": "pending",
+                     *           "completedAt": "2026-11-27T08:30:00.000Z",
+                     *           "completedBy": "text",
+                     *           "note": "text",
+                     *           "disbursementId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "status": "proposed",
+                     *       "disbursedFen": 1,
+                     *       "proposedAt": "2026-11-27T08:30:00.000Z",
+                     *       "proposedBy": "text",
+                     *       "budgetId": "D00-S00-0000",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "delegatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "delegatedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "industrial-construction" | "rural-governance" | "living-environment";
+                        title: string;
+                        budgetFen: number;
+                        milestones: {
+                            /** @description 1, 2, 3 … in the order proposed; the `{n}` of its path. */
+                            n: number;
+                            name: string;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "completed";
+                            /** Format: date-time */
+                            completedAt?: string;
+                            completedBy?: string;
+                            note?: string;
+                            /** @description The id of the DisbursementRecorded that paid it. */
+                            disbursementId?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "proposed" | "approved" | "delegated" | "completed";
+                        /** @description Paid so far: the sum of the completed milestones. */
+                        disbursedFen: number;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        proposedBy: string;
+                        /** @description The budget its money is committed against, once approved. */
+                        budgetId?: string;
+                        /** Format: date-time */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date-time */
+                        delegatedAt?: string;
+                        delegatedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3324,7 +3838,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "industrial-construction",
+                     *       "title": "text",
+                     *       "budgetFen": 1,
+                     *       "milestones": [
+                     *         {
+                     *           "n": 1,
+                     *           "name": "text",
+                     *           "amountFen": 1,
+                     *           "status": "pending",
+                     *           "completedAt": "2026-11-27T08:30:00.000Z",
+                     *           "completedBy": "text",
+                     *           "note": "text",
+                     *           "disbursementId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "status": "proposed",
+                     *       "disbursedFen": 1,
+                     *       "proposedAt": "2026-11-27T08:30:00.000Z",
+                     *       "proposedBy": "text",
+                     *       "budgetId": "D00-S00-0000",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "delegatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "delegatedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "industrial-construction" | "rural-governance" | "living-environment";
+                        title: string;
+                        budgetFen: number;
+                        milestones: {
+                            /** @description 1, 2, 3 … in the order proposed; the `{n}` of its path. */
+                            n: number;
+                            name: string;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "completed";
+                            /** Format: date-time */
+                            completedAt?: string;
+                            completedBy?: string;
+                            note?: string;
+                            /** @description The id of the DisbursementRecorded that paid it. */
+                            disbursementId?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "proposed" | "approved" | "delegated" | "completed";
+                        /** @description Paid so far: the sum of the completed milestones. */
+                        disbursedFen: number;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        proposedBy: string;
+                        /** @description The budget its money is committed against, once approved. */
+                        budgetId?: string;
+                        /** Format: date-time */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date-time */
+                        delegatedAt?: string;
+                        delegatedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3355,7 +3938,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "industrial-construction",
+                     *       "title": "text",
+                     *       "budgetFen": 1,
+                     *       "milestones": [
+                     *         {
+                     *           "n": 1,
+                     *           "name": "text",
+                     *           "amountFen": 1,
+                     *           "status": "pending",
+                     *           "completedAt": "2026-11-27T08:30:00.000Z",
+                     *           "completedBy": "text",
+                     *           "note": "text",
+                     *           "disbursementId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "status": "proposed",
+                     *       "disbursedFen": 1,
+                     *       "proposedAt": "2026-11-27T08:30:00.000Z",
+                     *       "proposedBy": "text",
+                     *       "budgetId": "D00-S00-0000",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "delegatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "delegatedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "industrial-construction" | "rural-governance" | "living-environment";
+                        title: string;
+                        budgetFen: number;
+                        milestones: {
+                            /** @description 1, 2, 3 … in the order proposed; the `{n}` of its path. */
+                            n: number;
+                            name: string;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "completed";
+                            /** Format: date-time */
+                            completedAt?: string;
+                            completedBy?: string;
+                            note?: string;
+                            /** @description The id of the DisbursementRecorded that paid it. */
+                            disbursementId?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "proposed" | "approved" | "delegated" | "completed";
+                        /** @description Paid so far: the sum of the completed milestones. */
+                        disbursedFen: number;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        proposedBy: string;
+                        /** @description The budget its money is committed against, once approved. */
+                        budgetId?: string;
+                        /** Format: date-time */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date-time */
+                        delegatedAt?: string;
+                        delegatedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3388,7 +4040,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "industrial-construction",
+                     *       "title": "text",
+                     *       "budgetFen": 1,
+                     *       "milestones": [
+                     *         {
+                     *           "n": 1,
+                     *           "name": "text",
+                     *           "amountFen": 1,
+                     *           "status": "pending",
+                     *           "completedAt": "2026-11-27T08:30:00.000Z",
+                     *           "completedBy": "text",
+                     *           "note": "text",
+                     *           "disbursementId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "status": "proposed",
+                     *       "disbursedFen": 1,
+                     *       "proposedAt": "2026-11-27T08:30:00.000Z",
+                     *       "proposedBy": "text",
+                     *       "budgetId": "D00-S00-0000",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "delegatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "delegatedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "industrial-construction" | "rural-governance" | "living-environment";
+                        title: string;
+                        budgetFen: number;
+                        milestones: {
+                            /** @description 1, 2, 3 … in the order proposed; the `{n}` of its path. */
+                            n: number;
+                            name: string;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "completed";
+                            /** Format: date-time */
+                            completedAt?: string;
+                            completedBy?: string;
+                            note?: string;
+                            /** @description The id of the DisbursementRecorded that paid it. */
+                            disbursementId?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "proposed" | "approved" | "delegated" | "completed";
+                        /** @description Paid so far: the sum of the completed milestones. */
+                        disbursedFen: number;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        proposedBy: string;
+                        /** @description The budget its money is committed against, once approved. */
+                        budgetId?: string;
+                        /** Format: date-time */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date-time */
+                        delegatedAt?: string;
+                        delegatedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3428,7 +4149,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "category": "industrial-construction",
+                     *       "title": "text",
+                     *       "budgetFen": 1,
+                     *       "milestones": [
+                     *         {
+                     *           "n": 1,
+                     *           "name": "text",
+                     *           "amountFen": 1,
+                     *           "status": "pending",
+                     *           "completedAt": "2026-11-27T08:30:00.000Z",
+                     *           "completedBy": "text",
+                     *           "note": "text",
+                     *           "disbursementId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "status": "proposed",
+                     *       "disbursedFen": 1,
+                     *       "proposedAt": "2026-11-27T08:30:00.000Z",
+                     *       "proposedBy": "text",
+                     *       "budgetId": "D00-S00-0000",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "delegatedAt": "2026-11-27T08:30:00.000Z",
+                     *       "delegatedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        /** @enum {string} */
+                        category: "industrial-construction" | "rural-governance" | "living-environment";
+                        title: string;
+                        budgetFen: number;
+                        milestones: {
+                            /** @description 1, 2, 3 … in the order proposed; the `{n}` of its path. */
+                            n: number;
+                            name: string;
+                            amountFen: number;
+                            /** @enum {string} */
+                            status: "pending" | "completed";
+                            /** Format: date-time */
+                            completedAt?: string;
+                            completedBy?: string;
+                            note?: string;
+                            /** @description The id of the DisbursementRecorded that paid it. */
+                            disbursementId?: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "proposed" | "approved" | "delegated" | "completed";
+                        /** @description Paid so far: the sum of the completed milestones. */
+                        disbursedFen: number;
+                        /** Format: date-time */
+                        proposedAt: string;
+                        proposedBy: string;
+                        /** @description The budget its money is committed against, once approved. */
+                        budgetId?: string;
+                        /** Format: date-time */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date-time */
+                        delegatedAt?: string;
+                        delegatedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3467,7 +4257,91 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "kind": "FundingRequested",
+                     *           "ref": "text",
+                     *           "street": "D01/S03",
+                     *           "district": "D01",
+                     *           "community": "D01/S03/C07",
+                     *           "amountFen": 1,
+                     *           "purpose": "text",
+                     *           "details": {
+                     *             "meetingId": "text",
+                     *             "ownerDepartment": "text",
+                     *             "shortfallM2": 1
+                     *           },
+                     *           "asked": {
+                     *             "eventId": "text",
+                     *             "source": "text",
+                     *             "correlationId": "text",
+                     *             "occurredAt": "2026-11-27T08:30:00.000Z",
+                     *             "by": "text"
+                     *           },
+                     *           "status": "open",
+                     *           "receivedAt": "2026-11-27T08:30:00.000Z",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "decidedBy": "text",
+                     *           "reason": "text",
+                     *           "poolId": "00000000000000000000000000",
+                     *           "allocationId": "00000000000000000000000000",
+                     *           "grantedFen": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "FundingRequested" | "RemediationFundingRequested";
+                            /** @description The asker's own id: the `decisionId` of a FundingRequested, the `remediationId` of a RemediationFundingRequested. */
+                            ref: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example D01 */
+                            district: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            /** @description What was asked. */
+                            amountFen: number;
+                            purpose: string;
+                            /** @description What else the asker said: `meetingId` and `ownerDepartment` of a FundingRequested; `shortfallM2` of a RemediationFundingRequested. */
+                            details: {
+                                meetingId?: string;
+                                ownerDepartment?: string;
+                                shortfallM2?: number;
+                            };
+                            /** @description The event that asked: its id, source, correlation id, time, and who raised it there. */
+                            asked: {
+                                eventId: string;
+                                source: string;
+                                correlationId: string;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                by: string;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "approved" | "declined";
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            decidedBy?: string;
+                            /** @description Why it was declined. */
+                            reason?: string;
+                            poolId?: string;
+                            allocationId?: string;
+                            /** @description What was allocated: the amount asked, or less. */
+                            grantedFen?: number;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3497,7 +4371,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "kind": "FundingRequested",
+                     *       "ref": "text",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "amountFen": 1,
+                     *       "purpose": "text",
+                     *       "details": {
+                     *         "meetingId": "text",
+                     *         "ownerDepartment": "text",
+                     *         "shortfallM2": 1
+                     *       },
+                     *       "asked": {
+                     *         "eventId": "text",
+                     *         "source": "text",
+                     *         "correlationId": "text",
+                     *         "occurredAt": "2026-11-27T08:30:00.000Z",
+                     *         "by": "text"
+                     *       },
+                     *       "status": "open",
+                     *       "receivedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decidedBy": "text",
+                     *       "reason": "text",
+                     *       "poolId": "00000000000000000000000000",
+                     *       "allocationId": "00000000000000000000000000",
+                     *       "grantedFen": 1
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "FundingRequested" | "RemediationFundingRequested";
+                        /** @description The asker's own id: the `decisionId` of a FundingRequested, the `remediationId` of a RemediationFundingRequested. */
+                        ref: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @description What was asked. */
+                        amountFen: number;
+                        purpose: string;
+                        /** @description What else the asker said: `meetingId` and `ownerDepartment` of a FundingRequested; `shortfallM2` of a RemediationFundingRequested. */
+                        details: {
+                            meetingId?: string;
+                            ownerDepartment?: string;
+                            shortfallM2?: number;
+                        };
+                        /** @description The event that asked: its id, source, correlation id, time, and who raised it there. */
+                        asked: {
+                            eventId: string;
+                            source: string;
+                            correlationId: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            by: string;
+                        };
+                        /** @enum {string} */
+                        status: "open" | "approved" | "declined";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        decidedBy?: string;
+                        /** @description Why it was declined. */
+                        reason?: string;
+                        poolId?: string;
+                        allocationId?: string;
+                        /** @description What was allocated: the amount asked, or less. */
+                        grantedFen?: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3542,7 +4491,132 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "kind": "FundingRequested",
+                     *       "ref": "text",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "amountFen": 1,
+                     *       "purpose": "text",
+                     *       "details": {
+                     *         "meetingId": "text",
+                     *         "ownerDepartment": "text",
+                     *         "shortfallM2": 1
+                     *       },
+                     *       "asked": {
+                     *         "eventId": "text",
+                     *         "source": "text",
+                     *         "correlationId": "text",
+                     *         "occurredAt": "2026-11-27T08:30:00.000Z",
+                     *         "by": "text"
+                     *       },
+                     *       "status": "open",
+                     *       "receivedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decidedBy": "text",
+                     *       "reason": "text",
+                     *       "poolId": "00000000000000000000000000",
+                     *       "allocationId": "00000000000000000000000000",
+                     *       "grantedFen": 1,
+                     *       "allocation": {
+                     *         "id": "00000000000000000000000000",
+                     *         "poolId": "00000000000000000000000000",
+                     *         "street": "D01/S03",
+                     *         "year": 1,
+                     *         "recipient": "text",
+                     *         "community": "D01/S03/C07",
+                     *         "projectId": "00000000000000000000000000",
+                     *         "amountFen": 1,
+                     *         "purpose": "text",
+                     *         "disbursedFen": 1,
+                     *         "undisbursedFen": 1,
+                     *         "disbursements": 1,
+                     *         "allocatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "allocatedBy": "text",
+                     *         "request": {
+                     *           "requestId": "text",
+                     *           "kind": "FundingRequested",
+                     *           "ref": "text"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "FundingRequested" | "RemediationFundingRequested";
+                        /** @description The asker's own id: the `decisionId` of a FundingRequested, the `remediationId` of a RemediationFundingRequested. */
+                        ref: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @description What was asked. */
+                        amountFen: number;
+                        purpose: string;
+                        /** @description What else the asker said: `meetingId` and `ownerDepartment` of a FundingRequested; `shortfallM2` of a RemediationFundingRequested. */
+                        details: {
+                            meetingId?: string;
+                            ownerDepartment?: string;
+                            shortfallM2?: number;
+                        };
+                        /** @description The event that asked: its id, source, correlation id, time, and who raised it there. */
+                        asked: {
+                            eventId: string;
+                            source: string;
+                            correlationId: string;
+                            /** Format: date-time */
+                            occurredAt: string;
+                            by: string;
+                        };
+                        /** @enum {string} */
+                        status: "open" | "approved" | "declined";
+                        /** Format: date-time */
+                        receivedAt: string;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        decidedBy?: string;
+                        /** @description Why it was declined. */
+                        reason?: string;
+                        poolId?: string;
+                        allocationId?: string;
+                        /** @description What was allocated: the amount asked, or less. */
+                        grantedFen?: number;
+                        /** Allocation */
+                        allocation?: {
+                            id: string;
+                            poolId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            year: number;
+                            /** @description The community, `project <id>`, or for a request the department or street that carries it out. */
+                            recipient: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            projectId?: string;
+                            amountFen: number;
+                            purpose: string;
+                            disbursedFen: number;
+                            /** @description Amount less disbursed: what can still be paid against it. */
+                            undisbursedFen: number;
+                            disbursements: number;
+                            /** Format: date-time */
+                            allocatedAt: string;
+                            allocatedBy: string;
+                            /** @description The funding request it answers, when it does. */
+                            request?: {
+                                requestId: string;
+                                /** @enum {string} */
+                                kind: "FundingRequested" | "RemediationFundingRequested";
+                                ref: string;
+                            };
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3582,7 +4656,160 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "year": 1,
+                     *           "name": "text",
+                     *           "lines": [
+                     *             {
+                     *               "program": "text",
+                     *               "department": "market-supervision",
+                     *               "amountFen": 1
+                     *             }
+                     *           ],
+                     *           "totalFen": 1,
+                     *           "allocatedFen": 1,
+                     *           "remainingFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "allocations": 1,
+                     *           "createdAt": "2026-11-27T08:30:00.000Z",
+                     *           "createdBy": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text",
+                     *       "street": "D01/S03",
+                     *       "year": 1,
+                     *       "budget": {
+                     *         "id": "D00-S00-0000",
+                     *         "street": "D01/S03",
+                     *         "year": 1,
+                     *         "note": "text",
+                     *         "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *         "approvedBy": "text",
+                     *         "categories": {
+                     *           "personnel": {
+                     *             "budgetedFen": 1,
+                     *             "committedFen": 1,
+                     *             "disbursedFen": 1,
+                     *             "remainingFen": 1
+                     *           },
+                     *           "operations": {
+                     *             "budgetedFen": 1,
+                     *             "committedFen": 1,
+                     *             "disbursedFen": 1,
+                     *             "remainingFen": 1
+                     *           },
+                     *           "resident-services": {
+                     *             "budgetedFen": 1,
+                     *             "committedFen": 1,
+                     *             "disbursedFen": 1,
+                     *             "remainingFen": 1
+                     *           },
+                     *           "capital-projects": {
+                     *             "budgetedFen": 1,
+                     *             "committedFen": 1,
+                     *             "disbursedFen": 1,
+                     *             "remainingFen": 1
+                     *           }
+                     *         },
+                     *         "totals": {
+                     *           "budgetedFen": 1,
+                     *           "committedFen": 1,
+                     *           "disbursedFen": 1,
+                     *           "remainingFen": 1
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            year: number;
+                            name: string;
+                            lines: {
+                                program: string;
+                                /** @example market-supervision */
+                                department: string;
+                                amountFen: number;
+                            }[];
+                            /** @description The sum of the lines. */
+                            totalFen: number;
+                            allocatedFen: number;
+                            /** @description Total less allocated: what can still be allocated. */
+                            remainingFen: number;
+                            /** @description Paid out against its allocations. */
+                            disbursedFen: number;
+                            /** @description How many allocations were made from it. */
+                            allocations: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        year: number;
+                        budget: {
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            year: number;
+                            note?: string;
+                            /** Format: date-time */
+                            approvedAt: string;
+                            /** @description The `sub` of the finance officer who approved it. */
+                            approvedBy: string;
+                            categories: {
+                                /** CategoryFigures */
+                                personnel: {
+                                    budgetedFen: number;
+                                    committedFen: number;
+                                    disbursedFen: number;
+                                    /** @description Budgeted and not yet committed. */
+                                    remainingFen: number;
+                                };
+                                /** CategoryFigures */
+                                operations: {
+                                    budgetedFen: number;
+                                    committedFen: number;
+                                    disbursedFen: number;
+                                    /** @description Budgeted and not yet committed. */
+                                    remainingFen: number;
+                                };
+                                /** CategoryFigures */
+                                "resident-services": {
+                                    budgetedFen: number;
+                                    committedFen: number;
+                                    disbursedFen: number;
+                                    /** @description Budgeted and not yet committed. */
+                                    remainingFen: number;
+                                };
+                                /** CategoryFigures */
+                                "capital-projects": {
+                                    budgetedFen: number;
+                                    committedFen: number;
+                                    disbursedFen: number;
+                                    /** @description Budgeted and not yet committed. */
+                                    remainingFen: number;
+                                };
+                            };
+                            /** CategoryFigures */
+                            totals: {
+                                budgetedFen: number;
+                                committedFen: number;
+                                disbursedFen: number;
+                                /** @description Budgeted and not yet committed. */
+                                remainingFen: number;
+                            };
+                        } | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3654,7 +4881,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "source": "national-default",
+                     *       "version": 1,
+                     *       "areaPer100HouseholdsM2": 1,
+                     *       "residentActivitySharePercent": 1,
+                     *       "serviceComplexMinM2": 1,
+                     *       "longTermRentalYears": 1,
+                     *       "maxOfficeSites": 1,
+                     *       "setAt": "2026-11-27T08:30:00.000Z",
+                     *       "setBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @enum {string} */
+                        source: "national-default" | "district";
+                        /** @description 0 for the national defaults; send it back with a change (`PUT`): a stale one is 409. */
+                        version: number;
+                        /** @description Community service space required per 100 households, m². */
+                        areaPer100HouseholdsM2: number;
+                        /** @description The least share of it for residents' activities. */
+                        residentActivitySharePercent: number;
+                        /** @description The least size of the service complex (the largest site), m². */
+                        serviceComplexMinM2: number;
+                        /** @description A rental longer than this is long-term. */
+                        longTermRentalYears: number;
+                        /** @description More office sites than this is scattered. */
+                        maxOfficeSites: number;
+                        /** Format: date-time */
+                        setAt?: string;
+                        setBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3694,7 +4955,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "source": "national-default",
+                     *       "version": 1,
+                     *       "areaPer100HouseholdsM2": 1,
+                     *       "residentActivitySharePercent": 1,
+                     *       "serviceComplexMinM2": 1,
+                     *       "longTermRentalYears": 1,
+                     *       "maxOfficeSites": 1,
+                     *       "setAt": "2026-11-27T08:30:00.000Z",
+                     *       "setBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @enum {string} */
+                        source: "national-default" | "district";
+                        /** @description 0 for the national defaults; send it back with a change (`PUT`): a stale one is 409. */
+                        version: number;
+                        /** @description Community service space required per 100 households, m². */
+                        areaPer100HouseholdsM2: number;
+                        /** @description The least share of it for residents' activities. */
+                        residentActivitySharePercent: number;
+                        /** @description The least size of the service complex (the largest site), m². */
+                        serviceComplexMinM2: number;
+                        /** @description A rental longer than this is long-term. */
+                        longTermRentalYears: number;
+                        /** @description More office sites than this is scattered. */
+                        maxOfficeSites: number;
+                        /** Format: date-time */
+                        setAt?: string;
+                        setBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3723,11 +5018,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /**
-                     * @example D01/S03
-                     * @example D01/S03/C07
-                     * @example D01
-                     */
+                    /** @example D01/S03/C07 */
                     community: string;
                     address: string;
                     areaM2: number;
@@ -3756,7 +5047,154 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "site": {
+                     *         "id": "00000000000000000000000000",
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "address": "text",
+                     *         "areaM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "tenure": "owned",
+                     *         "lease": {
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "annualRentFen": 1,
+                     *           "landlord": "text"
+                     *         },
+                     *         "uses": [
+                     *           "office"
+                     *         ],
+                     *         "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *         "registeredBy": "text",
+                     *         "changedAt": "2026-11-27T08:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "compliance": {
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "status": "unassessed",
+                     *         "households": 1,
+                     *         "sites": 1,
+                     *         "totalAreaM2": 1,
+                     *         "requiredAreaM2": 1,
+                     *         "shortfallM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "residentActivitySharePercent": 1,
+                     *         "longTermRentals": [
+                     *           {
+                     *             "siteId": "text",
+                     *             "address": "text",
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "reason": "text"
+                     *           }
+                     *         ],
+                     *         "officeSites": [
+                     *           "text"
+                     *         ],
+                     *         "scattered": true,
+                     *         "rules": [
+                     *           {
+                     *             "rule": "area-per-households",
+                     *             "pass": true,
+                     *             "detail": "text",
+                     *             "figures": {
+                     *               "key": 1
+                     *             }
+                     *           }
+                     *         ],
+                     *         "failing": [
+                     *           "area-per-households"
+                     *         ],
+                     *         "standardVersion": 1,
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Site */
+                        site: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        };
+                        /** Compliance */
+                        compliance: {
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /**
+                             * @description `unassessed` until its households are recorded.
+                             * @enum {string}
+                             */
+                            status: "unassessed" | "compliant" | "failing";
+                            households: number | null;
+                            sites: number;
+                            /** @description m², at most two decimals. */
+                            totalAreaM2: number;
+                            requiredAreaM2: number | null;
+                            shortfallM2: number | null;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            residentActivitySharePercent: number | null;
+                            longTermRentals: {
+                                siteId: string;
+                                address: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                reason: string;
+                            }[];
+                            /** @description The ids of the sites used as the office. */
+                            officeSites: string[];
+                            scattered: boolean;
+                            rules: {
+                                /** @enum {string} */
+                                rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                                /** @description null while it cannot be judged (households unknown). */
+                                pass: boolean | null;
+                                detail: string;
+                                /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                                figures: {
+                                    [key: string]: number | string | null | string[];
+                                };
+                            }[];
+                            failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                            /** @description The version of the district's standard applied (0: the national defaults). */
+                            standardVersion: number;
+                            assessedAt: string | null;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3790,7 +5228,154 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "site": {
+                     *         "id": "00000000000000000000000000",
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "address": "text",
+                     *         "areaM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "tenure": "owned",
+                     *         "lease": {
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "annualRentFen": 1,
+                     *           "landlord": "text"
+                     *         },
+                     *         "uses": [
+                     *           "office"
+                     *         ],
+                     *         "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *         "registeredBy": "text",
+                     *         "changedAt": "2026-11-27T08:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "compliance": {
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "status": "unassessed",
+                     *         "households": 1,
+                     *         "sites": 1,
+                     *         "totalAreaM2": 1,
+                     *         "requiredAreaM2": 1,
+                     *         "shortfallM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "residentActivitySharePercent": 1,
+                     *         "longTermRentals": [
+                     *           {
+                     *             "siteId": "text",
+                     *             "address": "text",
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "reason": "text"
+                     *           }
+                     *         ],
+                     *         "officeSites": [
+                     *           "text"
+                     *         ],
+                     *         "scattered": true,
+                     *         "rules": [
+                     *           {
+                     *             "rule": "area-per-households",
+                     *             "pass": true,
+                     *             "detail": "text",
+                     *             "figures": {
+                     *               "key": 1
+                     *             }
+                     *           }
+                     *         ],
+                     *         "failing": [
+                     *           "area-per-households"
+                     *         ],
+                     *         "standardVersion": 1,
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Site */
+                        site: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        };
+                        /** Compliance */
+                        compliance: {
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /**
+                             * @description `unassessed` until its households are recorded.
+                             * @enum {string}
+                             */
+                            status: "unassessed" | "compliant" | "failing";
+                            households: number | null;
+                            sites: number;
+                            /** @description m², at most two decimals. */
+                            totalAreaM2: number;
+                            requiredAreaM2: number | null;
+                            shortfallM2: number | null;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            residentActivitySharePercent: number | null;
+                            longTermRentals: {
+                                siteId: string;
+                                address: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                reason: string;
+                            }[];
+                            /** @description The ids of the sites used as the office. */
+                            officeSites: string[];
+                            scattered: boolean;
+                            rules: {
+                                /** @enum {string} */
+                                rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                                /** @description null while it cannot be judged (households unknown). */
+                                pass: boolean | null;
+                                detail: string;
+                                /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                                figures: {
+                                    [key: string]: number | string | null | string[];
+                                };
+                            }[];
+                            failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                            /** @description The version of the district's standard applied (0: the national defaults). */
+                            standardVersion: number;
+                            assessedAt: string | null;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3841,7 +5426,154 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "site": {
+                     *         "id": "00000000000000000000000000",
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "address": "text",
+                     *         "areaM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "tenure": "owned",
+                     *         "lease": {
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "annualRentFen": 1,
+                     *           "landlord": "text"
+                     *         },
+                     *         "uses": [
+                     *           "office"
+                     *         ],
+                     *         "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *         "registeredBy": "text",
+                     *         "changedAt": "2026-11-27T08:30:00.000Z",
+                     *         "version": 1
+                     *       },
+                     *       "compliance": {
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "status": "unassessed",
+                     *         "households": 1,
+                     *         "sites": 1,
+                     *         "totalAreaM2": 1,
+                     *         "requiredAreaM2": 1,
+                     *         "shortfallM2": 1,
+                     *         "residentActivityAreaM2": 1,
+                     *         "residentActivitySharePercent": 1,
+                     *         "longTermRentals": [
+                     *           {
+                     *             "siteId": "text",
+                     *             "address": "text",
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "reason": "text"
+                     *           }
+                     *         ],
+                     *         "officeSites": [
+                     *           "text"
+                     *         ],
+                     *         "scattered": true,
+                     *         "rules": [
+                     *           {
+                     *             "rule": "area-per-households",
+                     *             "pass": true,
+                     *             "detail": "text",
+                     *             "figures": {
+                     *               "key": 1
+                     *             }
+                     *           }
+                     *         ],
+                     *         "failing": [
+                     *           "area-per-households"
+                     *         ],
+                     *         "standardVersion": 1,
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** Site */
+                        site: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        };
+                        /** Compliance */
+                        compliance: {
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /**
+                             * @description `unassessed` until its households are recorded.
+                             * @enum {string}
+                             */
+                            status: "unassessed" | "compliant" | "failing";
+                            households: number | null;
+                            sites: number;
+                            /** @description m², at most two decimals. */
+                            totalAreaM2: number;
+                            requiredAreaM2: number | null;
+                            shortfallM2: number | null;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            residentActivitySharePercent: number | null;
+                            longTermRentals: {
+                                siteId: string;
+                                address: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                reason: string;
+                            }[];
+                            /** @description The ids of the sites used as the office. */
+                            officeSites: string[];
+                            scattered: boolean;
+                            rules: {
+                                /** @enum {string} */
+                                rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                                /** @description null while it cannot be judged (households unknown). */
+                                pass: boolean | null;
+                                detail: string;
+                                /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                                figures: {
+                                    [key: string]: number | string | null | string[];
+                                };
+                            }[];
+                            failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                            /** @description The version of the district's standard applied (0: the national defaults). */
+                            standardVersion: number;
+                            assessedAt: string | null;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3882,7 +5614,95 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "status": "unassessed",
+                     *       "households": 1,
+                     *       "sites": 1,
+                     *       "totalAreaM2": 1,
+                     *       "requiredAreaM2": 1,
+                     *       "shortfallM2": 1,
+                     *       "residentActivityAreaM2": 1,
+                     *       "residentActivitySharePercent": 1,
+                     *       "longTermRentals": [
+                     *         {
+                     *           "siteId": "text",
+                     *           "address": "text",
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "reason": "text"
+                     *         }
+                     *       ],
+                     *       "officeSites": [
+                     *         "text"
+                     *       ],
+                     *       "scattered": true,
+                     *       "rules": [
+                     *         {
+                     *           "rule": "area-per-households",
+                     *           "pass": true,
+                     *           "detail": "text",
+                     *           "figures": {
+                     *             "key": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "failing": [
+                     *         "area-per-households"
+                     *       ],
+                     *       "standardVersion": 1,
+                     *       "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /**
+                         * @description `unassessed` until its households are recorded.
+                         * @enum {string}
+                         */
+                        status: "unassessed" | "compliant" | "failing";
+                        households: number | null;
+                        sites: number;
+                        /** @description m², at most two decimals. */
+                        totalAreaM2: number;
+                        requiredAreaM2: number | null;
+                        shortfallM2: number | null;
+                        /** @description m², at most two decimals. */
+                        residentActivityAreaM2: number;
+                        residentActivitySharePercent: number | null;
+                        longTermRentals: {
+                            siteId: string;
+                            address: string;
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            reason: string;
+                        }[];
+                        /** @description The ids of the sites used as the office. */
+                        officeSites: string[];
+                        scattered: boolean;
+                        rules: {
+                            /** @enum {string} */
+                            rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                            /** @description null while it cannot be judged (households unknown). */
+                            pass: boolean | null;
+                            detail: string;
+                            /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                            figures: {
+                                [key: string]: number | string | null | string[];
+                            };
+                        }[];
+                        failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                        /** @description The version of the district's standard applied (0: the national defaults). */
+                        standardVersion: number;
+                        assessedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3917,7 +5737,95 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "status": "unassessed",
+                     *       "households": 1,
+                     *       "sites": 1,
+                     *       "totalAreaM2": 1,
+                     *       "requiredAreaM2": 1,
+                     *       "shortfallM2": 1,
+                     *       "residentActivityAreaM2": 1,
+                     *       "residentActivitySharePercent": 1,
+                     *       "longTermRentals": [
+                     *         {
+                     *           "siteId": "text",
+                     *           "address": "text",
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "reason": "text"
+                     *         }
+                     *       ],
+                     *       "officeSites": [
+                     *         "text"
+                     *       ],
+                     *       "scattered": true,
+                     *       "rules": [
+                     *         {
+                     *           "rule": "area-per-households",
+                     *           "pass": true,
+                     *           "detail": "text",
+                     *           "figures": {
+                     *             "key": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "failing": [
+                     *         "area-per-households"
+                     *       ],
+                     *       "standardVersion": 1,
+                     *       "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /**
+                         * @description `unassessed` until its households are recorded.
+                         * @enum {string}
+                         */
+                        status: "unassessed" | "compliant" | "failing";
+                        households: number | null;
+                        sites: number;
+                        /** @description m², at most two decimals. */
+                        totalAreaM2: number;
+                        requiredAreaM2: number | null;
+                        shortfallM2: number | null;
+                        /** @description m², at most two decimals. */
+                        residentActivityAreaM2: number;
+                        residentActivitySharePercent: number | null;
+                        longTermRentals: {
+                            siteId: string;
+                            address: string;
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            reason: string;
+                        }[];
+                        /** @description The ids of the sites used as the office. */
+                        officeSites: string[];
+                        scattered: boolean;
+                        rules: {
+                            /** @enum {string} */
+                            rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                            /** @description null while it cannot be judged (households unknown). */
+                            pass: boolean | null;
+                            detail: string;
+                            /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                            figures: {
+                                [key: string]: number | string | null | string[];
+                            };
+                        }[];
+                        failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                        /** @description The version of the district's standard applied (0: the national defaults). */
+                        standardVersion: number;
+                        assessedAt: string | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3952,7 +5860,104 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "status": "unassessed",
+                     *           "households": 1,
+                     *           "sites": 1,
+                     *           "totalAreaM2": 1,
+                     *           "requiredAreaM2": 1,
+                     *           "shortfallM2": 1,
+                     *           "residentActivityAreaM2": 1,
+                     *           "residentActivitySharePercent": 1,
+                     *           "longTermRentals": [
+                     *             {
+                     *               "siteId": "text",
+                     *               "address": "text",
+                     *               "startsOn": "2026-11-27",
+                     *               "endsOn": "2026-11-27",
+                     *               "reason": "text"
+                     *             }
+                     *           ],
+                     *           "officeSites": [
+                     *             "text"
+                     *           ],
+                     *           "scattered": true,
+                     *           "rules": [
+                     *             {
+                     *               "rule": "area-per-households",
+                     *               "pass": true,
+                     *               "detail": "text",
+                     *               "figures": {
+                     *                 "key": 1
+                     *               }
+                     *             }
+                     *           ],
+                     *           "failing": [
+                     *             "area-per-households"
+                     *           ],
+                     *           "standardVersion": 1,
+                     *           "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /**
+                             * @description `unassessed` until its households are recorded.
+                             * @enum {string}
+                             */
+                            status: "unassessed" | "compliant" | "failing";
+                            households: number | null;
+                            sites: number;
+                            /** @description m², at most two decimals. */
+                            totalAreaM2: number;
+                            requiredAreaM2: number | null;
+                            shortfallM2: number | null;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            residentActivitySharePercent: number | null;
+                            longTermRentals: {
+                                siteId: string;
+                                address: string;
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                reason: string;
+                            }[];
+                            /** @description The ids of the sites used as the office. */
+                            officeSites: string[];
+                            scattered: boolean;
+                            rules: {
+                                /** @enum {string} */
+                                rule: "area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered";
+                                /** @description null while it cannot be judged (households unknown). */
+                                pass: boolean | null;
+                                detail: string;
+                                /** @description The rule's own numbers, by name (m², percent, households, site ids). */
+                                figures: {
+                                    [key: string]: number | string | null | string[];
+                                };
+                            }[];
+                            failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                            /** @description The version of the district's standard applied (0: the national defaults). */
+                            standardVersion: number;
+                            assessedAt: string | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3986,7 +5991,72 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "failing": [
+                     *             "area-per-households"
+                     *           ],
+                     *           "shortfallM2": 1,
+                     *           "plan": "text",
+                     *           "dueBy": "2026-11-27",
+                     *           "amountFen": 1,
+                     *           "purpose": "text",
+                     *           "status": "planned",
+                     *           "plannedAt": "2026-11-27T08:30:00.000Z",
+                     *           "plannedBy": "text",
+                     *           "allocatedFen": 1,
+                     *           "allocations": [
+                     *             {
+                     *               "allocationId": "text",
+                     *               "amountFen": 1,
+                     *               "at": "2026-11-27T08:30:00.000Z"
+                     *             }
+                     *           ],
+                     *           "declinedReason": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                            /** @description m², at most two decimals. */
+                            shortfallM2: number;
+                            plan: string;
+                            /** Format: date */
+                            dueBy: string;
+                            /** @description The money asked of funding, in fen. */
+                            amountFen?: number;
+                            purpose?: string;
+                            /** @enum {string} */
+                            status: "planned" | "funding-requested" | "funded" | "funding-declined";
+                            /** Format: date-time */
+                            plannedAt: string;
+                            plannedBy: string;
+                            /** @description All funding has allocated to it so far. */
+                            allocatedFen?: number;
+                            allocations?: {
+                                allocationId: string;
+                                amountFen: number;
+                                /** Format: date-time */
+                                at: string;
+                            }[];
+                            declinedReason?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4031,7 +6101,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "failing": [
+                     *         "area-per-households"
+                     *       ],
+                     *       "shortfallM2": 1,
+                     *       "plan": "text",
+                     *       "dueBy": "2026-11-27",
+                     *       "amountFen": 1,
+                     *       "purpose": "text",
+                     *       "status": "planned",
+                     *       "plannedAt": "2026-11-27T08:30:00.000Z",
+                     *       "plannedBy": "text",
+                     *       "allocatedFen": 1,
+                     *       "allocations": [
+                     *         {
+                     *           "allocationId": "text",
+                     *           "amountFen": 1,
+                     *           "at": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "declinedReason": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        failing: ("area-per-households" | "resident-activity-share" | "service-complex-size" | "no-long-term-rental" | "not-scattered")[];
+                        /** @description m², at most two decimals. */
+                        shortfallM2: number;
+                        plan: string;
+                        /** Format: date */
+                        dueBy: string;
+                        /** @description The money asked of funding, in fen. */
+                        amountFen?: number;
+                        purpose?: string;
+                        /** @enum {string} */
+                        status: "planned" | "funding-requested" | "funded" | "funding-declined";
+                        /** Format: date-time */
+                        plannedAt: string;
+                        plannedBy: string;
+                        /** @description All funding has allocated to it so far. */
+                        allocatedFen?: number;
+                        allocations?: {
+                            allocationId: string;
+                            amountFen: number;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                        declinedReason?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4079,7 +6205,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "siteId": "00000000000000000000000000",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "address": "text",
+                     *       "name": "text",
+                     *       "capacity": 1,
+                     *       "bookable": "public"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        siteId: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The site's address, as the register holds it now: where to go. */
+                        address: string;
+                        name: string;
+                        /** @description Seats. */
+                        capacity: number;
+                        /**
+                         * @description `public`: residents may book it; `staff`: only the staff of its street and district.
+                         * @enum {string}
+                         */
+                        bookable: "public" | "staff";
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4090,6 +6245,140 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "premises.listRooms": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                community?: string;
+                street?: string;
+                site?: string;
+                bookable?: "public" | "staff";
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01JF3Q2M8N7P6R5S4T3V2W1X0Y",
+                     *           "siteId": "01JF3PZ6K5J4H3G2F1E0D9C8B7",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "address": "12 Harmony Road",
+                     *           "name": "Community hall",
+                     *           "capacity": 60,
+                     *           "bookable": "public"
+                     *         }
+                     *       ],
+                     *       "cursor": "eyJwayI6IlJPT00jMDFKRjNRMk04TjdQNlI1UzRUM1YyVzFYMFkifQ"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            siteId: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The site's address, as the register holds it now: where to go. */
+                            address: string;
+                            name: string;
+                            /** @description Seats. */
+                            capacity: number;
+                            /**
+                             * @description `public`: residents may book it; `staff`: only the staff of its street and district.
+                             * @enum {string}
+                             */
+                            bookable: "public" | "staff";
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "premises.getRoom": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "siteId": "00000000000000000000000000",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "address": "text",
+                     *       "name": "text",
+                     *       "capacity": 1,
+                     *       "bookable": "public"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        siteId: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The site's address, as the register holds it now: where to go. */
+                        address: string;
+                        name: string;
+                        /** @description Seats. */
+                        capacity: number;
+                        /**
+                         * @description `public`: residents may book it; `staff`: only the staff of its street and district.
+                         * @enum {string}
+                         */
+                        bookable: "public" | "staff";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -4117,7 +6406,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "room": {
+                     *         "id": "01JF3Q2M8N7P6R5S4T3V2W1X0Y",
+                     *         "siteId": "01JF3PZ6K5J4H3G2F1E0D9C8B7",
+                     *         "community": "D01/S03/C07",
+                     *         "street": "D01/S03",
+                     *         "address": "12 Harmony Road",
+                     *         "name": "Community hall",
+                     *         "capacity": 60,
+                     *         "bookable": "public"
+                     *       },
+                     *       "from": "2027-03-01T00:00:00.000Z",
+                     *       "to": "2027-03-08T00:00:00.000Z",
+                     *       "items": [
+                     *         {
+                     *           "view": "busy",
+                     *           "startsAt": "2027-03-01T11:00:00.000Z",
+                     *           "endsAt": "2027-03-01T13:00:00.000Z"
+                     *         },
+                     *         {
+                     *           "view": "full",
+                     *           "id": "01JF3R9A8B7C6D5E4F3G2H1J0K",
+                     *           "roomId": "01JF3Q2M8N7P6R5S4T3V2W1X0Y",
+                     *           "roomName": "Community hall",
+                     *           "siteId": "01JF3PZ6K5J4H3G2F1E0D9C8B7",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "address": "12 Harmony Road",
+                     *           "startsAt": "2027-03-02T11:00:00.000Z",
+                     *           "endsAt": "2027-03-02T13:00:00.000Z",
+                     *           "purpose": "Residents’ council",
+                     *           "attendees": 15,
+                     *           "bookedBy": "resident-1",
+                     *           "status": "booked",
+                     *           "bookedAt": "2027-02-20T08:12:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** Room */
+                        room: {
+                            id: string;
+                            siteId: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The site's address, as the register holds it now: where to go. */
+                            address: string;
+                            name: string;
+                            /** @description Seats. */
+                            capacity: number;
+                            /**
+                             * @description `public`: residents may book it; `staff`: only the staff of its street and district.
+                             * @enum {string}
+                             */
+                            bookable: "public" | "staff";
+                        };
+                        /** Format: date-time */
+                        from: string;
+                        /** Format: date-time */
+                        to: string;
+                        /** @description Bookings holding any quarter hour of [from, to), by start: each `full` or `busy`, as the caller may see it. */
+                        items: ({
+                            /** @constant */
+                            view: "full";
+                            id: string;
+                            roomId: string;
+                            roomName: string;
+                            siteId: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The site's address when the room was booked. */
+                            address: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            purpose: string;
+                            attendees: number;
+                            /** @description The `sub` of who booked it (`service` bookings answer a joint meeting). */
+                            bookedBy: string;
+                            /** @description The joint meeting it was booked for (VenueRequested). */
+                            meetingId?: string;
+                            /** @enum {string} */
+                            status: "booked" | "cancelled";
+                            /** Format: date-time */
+                            bookedAt: string;
+                            /** Format: date-time */
+                            cancelledAt?: string;
+                            cancelledBy?: string;
+                        } | {
+                            /** @constant */
+                            view: "busy";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                        })[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4163,7 +6555,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "view": "full",
+                     *       "id": "00000000000000000000000000",
+                     *       "roomId": "00000000000000000000000000",
+                     *       "roomName": "text",
+                     *       "siteId": "00000000000000000000000000",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "address": "text",
+                     *       "startsAt": "2026-11-27T08:30:00.000Z",
+                     *       "endsAt": "2026-11-27T08:30:00.000Z",
+                     *       "purpose": "text",
+                     *       "attendees": 1,
+                     *       "bookedBy": "text",
+                     *       "meetingId": "text",
+                     *       "status": "booked",
+                     *       "bookedAt": "2026-11-27T08:30:00.000Z",
+                     *       "cancelledAt": "2026-11-27T08:30:00.000Z",
+                     *       "cancelledBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        view: "full";
+                        id: string;
+                        roomId: string;
+                        roomName: string;
+                        siteId: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The site's address when the room was booked. */
+                        address: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        attendees: number;
+                        /** @description The `sub` of who booked it (`service` bookings answer a joint meeting). */
+                        bookedBy: string;
+                        /** @description The joint meeting it was booked for (VenueRequested). */
+                        meetingId?: string;
+                        /** @enum {string} */
+                        status: "booked" | "cancelled";
+                        /** Format: date-time */
+                        bookedAt: string;
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        cancelledBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4198,7 +6642,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "view": "full",
+                     *       "id": "00000000000000000000000000",
+                     *       "roomId": "00000000000000000000000000",
+                     *       "roomName": "text",
+                     *       "siteId": "00000000000000000000000000",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "address": "text",
+                     *       "startsAt": "2026-11-27T08:30:00.000Z",
+                     *       "endsAt": "2026-11-27T08:30:00.000Z",
+                     *       "purpose": "text",
+                     *       "attendees": 1,
+                     *       "bookedBy": "text",
+                     *       "meetingId": "text",
+                     *       "status": "booked",
+                     *       "bookedAt": "2026-11-27T08:30:00.000Z",
+                     *       "cancelledAt": "2026-11-27T08:30:00.000Z",
+                     *       "cancelledBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        view: "full";
+                        id: string;
+                        roomId: string;
+                        roomName: string;
+                        siteId: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The site's address when the room was booked. */
+                        address: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        purpose: string;
+                        attendees: number;
+                        /** @description The `sub` of who booked it (`service` bookings answer a joint meeting). */
+                        bookedBy: string;
+                        /** @description The joint meeting it was booked for (VenueRequested). */
+                        meetingId?: string;
+                        /** @enum {string} */
+                        status: "booked" | "cancelled";
+                        /** Format: date-time */
+                        bookedAt: string;
+                        /** Format: date-time */
+                        cancelledAt?: string;
+                        cancelledBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5987,22 +8483,87 @@ export const pathsRecruitmentSecondmentsGetParametersQueryStatusValues: Readonly
 export const pathsFundingBudgetsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
 export const pathsFundingBudgetsIdAdjustmentsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["requestBody"]["content"]["application/json"]["category"]> = ["personnel", "operations", "resident-services", "capital-projects"];
 export const pathsFundingBudgetsIdAdjustmentsPostResponses200HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["responses"]["200"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsFundingBudgetsIdAdjustmentsPostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["personnel", "operations", "resident-services", "capital-projects"];
 export const pathsFundingPoolsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsFundingPoolsIdAllocationsGetResponses200ContentApplicationJsonItemsRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
 export const pathsFundingPoolsIdAllocationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsFundingPoolsIdAllocationsPostResponses201ContentApplicationJsonRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["post"]["responses"]["201"]["content"]["application/json"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
 export const pathsFundingAllocationsIdDisbursementsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/allocations/{id}/disbursements"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
 export const pathsFundingProjectsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["requestBody"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
 export const pathsFundingProjectsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsFundingProjectsPostResponses201ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
+export const pathsFundingProjectsPostResponses201ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
+export const pathsFundingProjectsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
+export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
+export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
+export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
+export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
+export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
+export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
+export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
+export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
+export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
+export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
+export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
+export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
 export const pathsFundingRequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["parameters"]["query"]["status"]> = ["open", "approved", "declined"];
+export const pathsFundingRequestsGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
+export const pathsFundingRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "approved", "declined"];
+export const pathsFundingRequestsIdGetResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
+export const pathsFundingRequestsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "approved", "declined"];
+export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
+export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "approved", "declined"];
+export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonAllocationRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allocation"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
+export const pathsPremisesDistrictsDistrictStandardGetResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/districts/{district}/standard"]["get"]["responses"]["200"]["content"]["application/json"]["source"]> = ["national-default", "district"];
+export const pathsPremisesDistrictsDistrictStandardPutResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/districts/{district}/standard"]["put"]["responses"]["200"]["content"]["application/json"]["source"]> = ["national-default", "district"];
 export const pathsPremisesSitesPostRequestBodyContentApplicationJsonTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["requestBody"]["content"]["application/json"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
 export const pathsPremisesSitesPostRequestBodyContentApplicationJsonUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["requestBody"]["content"]["application/json"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
 export const pathsPremisesSitesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsPremisesSitesPostResponses201ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
+export const pathsPremisesSitesPostResponses201ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
+export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
+export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
+export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
 export const pathsPremisesSitesIdPatchRequestBodyContentApplicationJsonTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["requestBody"]["content"]["application/json"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
 export const pathsPremisesSitesIdPatchRequestBodyContentApplicationJsonUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["requestBody"]["content"]["application/json"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
+export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
+export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
+export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
 export const pathsPremisesComplianceGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["parameters"]["query"]["status"]> = ["failing", "compliant", "unassessed"];
+export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["unassessed", "compliant", "failing"];
+export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityRemediationGetResponses200ContentApplicationJsonItemsFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityRemediationGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["planned", "funding-requested", "funded", "funding-declined"];
 export const pathsPremisesCommunitiesCommunityRemediationPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsPremisesCommunitiesCommunityRemediationPostResponses201ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
+export const pathsPremisesCommunitiesCommunityRemediationPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["planned", "funding-requested", "funded", "funding-declined"];
 export const pathsPremisesSitesIdRoomsPostRequestBodyContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["requestBody"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
 export const pathsPremisesSitesIdRoomsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsPremisesSitesIdRoomsPostResponses201ContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["responses"]["201"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
+export const pathsPremisesRoomsGetParametersQueryBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms"]["get"]["parameters"]["query"]["bookable"]> = ["public", "staff"];
+export const pathsPremisesRoomsGetResponses200ContentApplicationJsonItemsBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["bookable"]> = ["public", "staff"];
+export const pathsPremisesRoomsIdGetResponses200ContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
+export const pathsPremisesRoomsIdBookingsGetResponses200ContentApplicationJsonRoomBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["get"]["responses"]["200"]["content"]["application/json"]["room"]["bookable"]> = ["public", "staff"];
+export const pathsPremisesRoomsIdBookingsGetResponses200ContentApplicationJsonItemsOneOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["get"]["responses"]["200"]["content"]["application/json"]["items"], {
+    status: unknown;
+}>["status"]> = ["booked", "cancelled"];
 export const pathsPremisesRoomsIdBookingsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
+export const pathsPremisesRoomsIdBookingsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["booked", "cancelled"];
+export const pathsPremisesBookingsIdDeleteResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/bookings/{id}"]["delete"]["responses"]["200"]["content"]["application/json"]["status"]> = ["booked", "cancelled"];
 export const pathsAuthorityConsentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["parameters"]["query"]["status"]> = ["pending", "granted", "refused"];
 export const pathsAuthorityConsentsGetResponses200ContentApplicationJsonItemsActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["action"]> = ["appoint", "remove"];
 export const pathsAuthorityConsentsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["pending", "granted", "refused"];

@@ -20,6 +20,8 @@ export function App() {
             <Route path="/powers" component={page.StreetPowers} />
             <Route path="/access-list" component={page.AccessList} />
             <Route path="/companies/:id" component={page.CompanyPage} />
+            <Route path="/rooms" component={page.Rooms} />
+            <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
             <Route>

@@ -13,6 +13,8 @@ export const ApplyPage = named(() => import('../features/applications/routes/App
 export const MyApplications = named(() => import('../features/applications/routes/MyApplications.tsx'), 'MyApplications');
 export const StreetPowers = named(() => import('../features/powers/routes/StreetPowers.tsx'), 'StreetPowers');
 export const AccessList = named(() => import('../features/access-list/routes/AccessList.tsx'), 'AccessList');
+export const Rooms = named(() => import('../features/bookings/routes/Rooms.tsx'), 'Rooms');
+export const RoomWeek = named(() => import('../features/bookings/routes/RoomWeek.tsx'), 'RoomWeek');
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');

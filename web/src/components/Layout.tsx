@@ -7,6 +7,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true }> =
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
+  { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', resident: true },
 ];
 
