@@ -70,7 +70,7 @@ test("the local provider's sign-in and registration pages pass axe", async ({ pa
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await expectNoViolations(page, 'the sign-in page');
-  await page.getByRole('link', { name: '居民注册' }).click();
+  await page.getByRole('link', { name: '居民注册', exact: true }).click();
   await page.getByRole('button', { name: '发送验证码' }).click();
   await expect(page.getByRole('heading', { name: '有问题需要处理' })).toBeVisible();
   await expectNoViolations(page, 'the registration page with its errors');

@@ -6,7 +6,7 @@ test('a resident registers with a verified e-mail address in a listed community,
   const id = await publishedPosition({ title: unique('居民注册后申请') });
   await page.goto(`/jobs/${id}`);
   await page.getByRole('button', { name: '登录后申请' }).click();
-  await page.getByRole('link', { name: '居民注册' }).click();
+  await page.getByRole('link', { name: '居民注册', exact: true }).click();
   await page.getByLabel('电子邮箱').fill(email);
   await page.getByLabel('姓名').fill('孙悦');
   await page.getByLabel(/所在社区/).selectOption({ label: '和平社区' });
@@ -32,7 +32,7 @@ test('a resident registers with a verified e-mail address in a listed community,
 test('a wrong code is refused beside the field, and nobody is registered', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('link', { name: '居民注册' }).click();
+  await page.getByRole('link', { name: '居民注册', exact: true }).click();
   await page.getByLabel('电子邮箱').fill(`wrong-${Date.now()}@example.com`);
   await page.getByLabel('姓名').fill('钱多');
   await page.getByLabel(/所在社区/).selectOption({ label: '北桥村' });
