@@ -40,6 +40,8 @@ export async function startRuntimeProcess(options: {
       options.dynamoEndpoint,
       '--stage',
       options.stage,
+      // The API's runtime alone: the web app's build and sign-in are the browser tests' (web/e2e).
+      '--no-web',
     ],
     { cwd: REPO_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
