@@ -1,4 +1,4 @@
-import { api, call } from '../../../lib/api.ts';
+import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
 
 /**
  * An approved work item (services/coordination/work-items/domain.ts AccessItem, as the public list
@@ -13,7 +13,9 @@ export interface AccessItem {
 }
 
 export async function accessList(district: string, cursor?: string): Promise<{ items: AccessItem[]; cursor?: string }> {
-  return (await call(
+  return undeclaredAnswer<{ items: AccessItem[]; cursor?: string }>(
+    await call(
     api().GET('/coordination/access-list', { params: { query: { district, limit: 50, ...(cursor ? { cursor } : {}) } } }),
-  )) as unknown as { items: AccessItem[]; cursor?: string };
+    ),
+  );
 }

@@ -3,7 +3,7 @@ import {
   pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileCurrentRoleValues as ROLES,
   pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileEducationValues as EDUCATION,
 } from '../../../api/schema.ts';
-import { api, call } from '../../../lib/api.ts';
+import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
 
 export type ApplicationRequest = paths['/recruitment/positions/{id}/applications']['post']['requestBody']['content']['application/json'];
 export type Profile = ApplicationRequest['profile'];
@@ -30,18 +30,20 @@ export interface Application {
 }
 
 export async function apply(positionId: string, body: ApplicationRequest, idempotencyKey: string): Promise<Application> {
-  return (await call(
-    api().POST('/recruitment/positions/{id}/applications', {
-      params: { path: { id: positionId }, header: { 'Idempotency-Key': idempotencyKey } as never },
-      body,
-    }),
-  )) as unknown as Application;
+  return undeclaredAnswer<Application>(
+    await call(
+      api().POST('/recruitment/positions/{id}/applications', {
+        params: { path: { id: positionId }, header: { 'Idempotency-Key': idempotencyKey } },
+        body,
+      }),
+    ),
+  );
 }
 
 export async function myApplications(cursor?: string): Promise<{ items: Application[]; cursor?: string }> {
-  return (await call(
-    api().GET('/recruitment/me/applications', { params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } } }),
-  )) as unknown as { items: Application[]; cursor?: string };
+  return undeclaredAnswer<{ items: Application[]; cursor?: string }>(
+    await call(api().GET('/recruitment/me/applications', { params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } } })),
+  );
 }
 
 /** The caller's application to one position, if any: the one-per-position rule, explained before the form. */

@@ -20,7 +20,7 @@ export async function roomWeek(id: string, from: string, to: string): Promise<Ro
 export async function book(id: string, body: BookingRequest, idempotencyKey: string): Promise<Booking> {
   return call(
     api().POST('/premises/rooms/{id}/bookings', {
-      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } as never },
+      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
       body,
     }),
   );

@@ -1,4 +1,4 @@
-import { api, call } from '../../../lib/api.ts';
+import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
 
 /**
  * A property company's public page (services/coordination/companies/domain.ts companyView and
@@ -26,7 +26,9 @@ export interface Company {
 }
 
 export async function company(id: string, cursor?: string): Promise<Company> {
-  return (await call(
+  return undeclaredAnswer<Company>(
+    await call(
     api().GET('/coordination/property-companies/{id}', { params: { path: { id }, query: { limit: 25, ...(cursor ? { cursor } : {}) } } }),
-  )) as unknown as Company;
+    ),
+  );
 }

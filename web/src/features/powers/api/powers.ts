@@ -1,4 +1,4 @@
-import { api, call } from '../../../lib/api.ts';
+import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
 import { inPath } from '../../../lib/places.ts';
 
 /**
@@ -15,9 +15,11 @@ export interface HeldPower {
 }
 
 export async function streetPowers(street: string, on: string, cursor?: string): Promise<{ items: HeldPower[]; cursor?: string }> {
-  return (await call(
+  return undeclaredAnswer<{ items: HeldPower[]; cursor?: string }>(
+    await call(
     api().GET('/authority/streets/{street}/powers', {
       params: { path: { street: inPath(street) }, query: { on, limit: 50, ...(cursor ? { cursor } : {}) } },
     }),
-  )) as unknown as { items: HeldPower[]; cursor?: string };
+    ),
+  );
 }
