@@ -1,4 +1,5 @@
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { assertRange, keyCondition, type PartitionRange } from './range.ts';
 import type { Item, Store } from './store.ts';
 
 /** DynamoDB's limit on the keys of one BatchGetItem. */
@@ -47,37 +48,27 @@ async function getBatch<T extends Item>(store: Store, keys: Key[], consistent: b
 }
 
 /**
- * Every item of one partition whose sort key lies in [from, to] (either bound optional), in sort-key
- * order: a Query on the key, following its pages. For ranges the caller knows to be small (the
- * grants of one street, the opinion requests of one evaluation); past `maxItems` it fails instead
- * of reading on, because a range that large belongs in a paginated list.
+ * Every item of a slice of one partition (kernel/range.ts: a prefix, an upper bound or from/to
+ * bounds), in sort-key order: a Query on the key, following its pages. For ranges the caller knows
+ * to be small (the grants of one street, the opinion requests of one evaluation); past `maxItems` it
+ * fails instead of reading on, because a range that large belongs in a paginated list.
  */
 export async function queryRange<T extends Item>(
   store: Store,
-  range: { partition: string; from?: string; to?: string; maxItems: number; consistent?: boolean },
+  range: PartitionRange & { maxItems: number; consistent?: boolean },
 ): Promise<T[]> {
-  const bounds =
-    range.from !== undefined && range.to !== undefined
-      ? ' AND #sk BETWEEN :from AND :to'
-      : range.from !== undefined
-        ? ' AND #sk >= :from'
-        : range.to !== undefined
-          ? ' AND #sk <= :to'
-          : '';
+  assertRange(range, ['maxItems', 'consistent']);
+  // An index has no consistent reads; the table's are consistent unless asked otherwise.
+  const consistent = range.index ? false : (range.consistent ?? true);
   const items: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const out = await store.doc.send(
       new QueryCommand({
         TableName: store.tableName,
-        KeyConditionExpression: `#pk = :pk${bounds}`,
-        ExpressionAttributeNames: { '#pk': 'pk', ...(bounds ? { '#sk': 'sk' } : {}) },
-        ExpressionAttributeValues: {
-          ':pk': range.partition,
-          ...(range.from !== undefined ? { ':from': range.from } : {}),
-          ...(range.to !== undefined ? { ':to': range.to } : {}),
-        },
-        ConsistentRead: range.consistent ?? true,
+        ...(range.index ? { IndexName: range.index } : {}),
+        ...keyCondition(range),
+        ConsistentRead: consistent,
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );

@@ -98,7 +98,7 @@ export function httpHandler<T extends RouteTable>(options: {
     const rawBody = spec.body ? readBody(event, spec) : undefined;
     const body = spec.body ? parsePart('body', spec.body, rawBody) : undefined;
 
-    const now = new Date().toISOString();
+    const now = requestTime(event).toISOString();
     const cause: Cause = {
       correlationId,
       now,
@@ -184,6 +184,17 @@ export function httpHandler<T extends RouteTable>(options: {
     .handler(dispatch);
 }
 
+/**
+ * When the request was made: the time API Gateway received it (`requestContext.timeEpoch`), as a
+ * scheduled job's "now" is its event's `time`. A request that arrived before a window closed counts
+ * as made in it however long it then waited, and a host that stamps requests (the local gateway
+ * under a test's clock) decides what "now" is for the handler without the handler knowing.
+ */
+function requestTime(event: APIGatewayProxyEventV2): Date {
+  const epoch = event.requestContext?.timeEpoch;
+  return typeof epoch === 'number' && Number.isFinite(epoch) ? new Date(epoch) : new Date();
+}
+
 function correlationOf(event: APIGatewayProxyEventV2): string {
   const header = event.headers?.['x-correlation-id'];
   return header && CORRELATION_ID.test(header) ? header : event.requestContext.requestId;
@@ -196,11 +207,20 @@ function parsePart<S extends z.ZodMiniType | undefined>(location: string, schema
   return result.data as Infer<S>;
 }
 
+/**
+ * Refuses bytes that are not UTF-8 instead of replacing them with U+FFFD: a lossy decode would store
+ * a string the client never sent.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 function readBody(event: APIGatewayProxyEventV2, spec: RouteSpec): unknown {
   const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  // API Gateway base64-encodes a body it cannot hand over as UTF-8 text: a binary content type, or
+  // bytes that are not UTF-8. A plain body is already a string; text in it that UTF-8 cannot carry
+  // (a lone surrogate) is refused, naming its field, by textProblems below.
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : undefined;
   const limit = spec.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (Buffer.byteLength(text, 'utf8') > limit) {
+  if ((bytes ? bytes.length : Buffer.byteLength(raw, 'utf8')) > limit) {
     throw new PayloadTooLargeError(`The body may be at most ${limit} bytes.`, [
       { field: 'body', message: `larger than ${limit} bytes` },
     ]);
@@ -209,6 +229,7 @@ function readBody(event: APIGatewayProxyEventV2, spec: RouteSpec): unknown {
   if (contentType && !/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
     throw new UnsupportedMediaTypeError(`Send the body as application/json, not ${contentType}.`);
   }
+  const text = bytes ? utf8Text(bytes) : raw;
   if (text.trim().length === 0) {
     throw new BadRequestError('A JSON body is required.', [{ field: 'body', message: 'required' }]);
   }
@@ -223,6 +244,16 @@ function readBody(event: APIGatewayProxyEventV2, spec: RouteSpec): unknown {
     throw new BadRequestError(`The body holds text that is not text: ${notText.map((p) => p.field).slice(0, 5).join(', ')}.`, notText);
   }
   return body;
+}
+
+function utf8Text(bytes: Uint8Array): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new BadRequestError('The body is not UTF-8 text: JSON must be sent in UTF-8.', [
+      { field: 'body', message: 'not valid UTF-8' },
+    ]);
+  }
 }
 
 function idempotencyOf(event: APIGatewayProxyEventV2, principal: Principal, body: unknown) {

@@ -47,6 +47,16 @@ describe('rangePage', () => {
     expect([...first.items, ...rest.items].map((i) => i.gsi1sk)).toHaveLength(5);
   });
 
+  it('from/to bounds are a slice too, both included', async () => {
+    const page = await rangePage(store, { partition, from: 'open#b', to: 'paid#d', limit: 10, ascending: true });
+    expect(page.items.map((i) => i.sk)).toEqual(['open#b', 'open#c', 'paid#d']);
+  });
+
+  it('a key it does not know is refused rather than ignored (the whole partition read instead)', async () => {
+    const slice = { partition, startsWith: 'paid#' };
+    await expect(rangePage(store, { ...slice, limit: 10 })).rejects.toThrow('does not know startsWith');
+  });
+
   it('a cursor from another slice of the same partition is refused', async () => {
     const open = await rangePage(store, { partition, prefix: 'open#', limit: 1 });
     await expect(rangePage(store, { partition, prefix: 'paid#', limit: 1, cursor: open.cursor! })).rejects.toThrow(BadRequestError);
@@ -56,6 +66,11 @@ describe('rangePage', () => {
 describe('rangeAll', () => {
   it('follows the pages of a slice', async () => {
     expect(await rangeAll(store, { partition, prefix: 'paid#', maxItems: 10 })).toHaveLength(4);
+  });
+
+  it('refuses a key it does not know', async () => {
+    const slice = { partition, prefx: 'paid#' };
+    await expect(rangeAll(store, { ...slice, maxItems: 10 })).rejects.toThrow('does not know prefx');
   });
 
   it('fails past maxItems rather than read on', async () => {

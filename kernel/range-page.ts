@@ -1,28 +1,26 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError } from './errors.ts';
 import { decodeCursor, encodeCursor, type Item, type Page, type Store } from './store.ts';
+import { assertRange, inSlice, keyCondition, type PartitionRange } from './range.ts';
 import { tableDefinition } from './table.ts';
 
-export interface RangePageQuery {
-  index?: 'gsi1';
-  partition: string;
-  /** Only sort keys that begin with this (a status inside a partition, a kind of item). */
-  prefix?: string;
-  /** Only sort keys strictly below this (`gsi1sk < '2025-04-01'`: due before a day). */
-  below?: string;
+/** One page of a range: the slice, the page size and where the last page ended. */
+export type RangePageQuery = PartitionRange & {
   limit: number;
   cursor?: string;
   /** Default: newest (highest sort key) first. */
   ascending?: boolean;
-}
+};
+
+const PAGE_OPTIONS = ['limit', 'cursor', 'ascending'] as const;
 
 /**
- * One page of a slice of a partition (table or gsi1), optionally by a sort-key prefix or upper
- * bound. Never a scan. It asks DynamoDB for one item more than the page and answers a cursor only
+ * One page of a slice of a partition (table or gsi1; the slice as kernel/range.ts names it). Never a scan. It asks DynamoDB for one item more than the page and answers a cursor only
  * when that item exists, so a list of exactly 100 items in pages of 100 is one page, not one full
  * page and one empty one. The cursor must lie in the same partition and slice it was issued for.
  */
 export async function rangePage<T extends Item>(store: Store, query: RangePageQuery): Promise<Page<T>> {
+  assertRange(query, PAGE_OPTIONS);
   const partitionKey = query.index ? 'gsi1pk' : tableDefinition.partitionKey;
   const sortKey = query.index ? 'gsi1sk' : tableDefinition.sortKey;
   const startKey = query.cursor ? decodeCursor(query.cursor, partitionKey, query.partition) : undefined;
@@ -31,22 +29,11 @@ export async function rangePage<T extends Item>(store: Store, query: RangePageQu
       { field: 'query.cursor', message: 'not a cursor of this list' },
     ]);
   }
-  const conditions = ['#pk = :pk'];
-  const values: Record<string, string> = { ':pk': query.partition };
-  if (query.prefix !== undefined) {
-    conditions.push('begins_with(#sk, :prefix)');
-    values[':prefix'] = query.prefix;
-  } else if (query.below !== undefined) {
-    conditions.push('#sk < :below');
-    values[':below'] = query.below;
-  }
   const out = await store.doc.send(
     new QueryCommand({
       TableName: store.tableName,
       ...(query.index ? { IndexName: query.index } : {}),
-      KeyConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: { '#pk': partitionKey, ...(conditions.length > 1 ? { '#sk': sortKey } : {}) },
-      ExpressionAttributeValues: values,
+      ...keyCondition(query),
       Limit: query.limit + 1,
       ScanIndexForward: query.ascending ?? false,
       ...(query.index ? {} : { ConsistentRead: true }),
@@ -68,12 +55,14 @@ export async function rangePage<T extends Item>(store: Store, query: RangePageQu
  */
 export async function rangeAll<T extends Item>(
   store: Store,
-  query: Omit<RangePageQuery, 'limit' | 'cursor'> & { maxItems: number },
+  query: PartitionRange & { ascending?: boolean; maxItems: number },
 ): Promise<T[]> {
+  assertRange(query, ['ascending', 'maxItems']);
+  const { maxItems: _bound, ...range } = query;
   const items: T[] = [];
   let cursor: string | undefined;
   do {
-    const page = await rangePage<T>(store, { ...query, limit: 500, ...(cursor ? { cursor } : {}) });
+    const page = await rangePage<T>(store, { ...range, limit: 500, ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
     if (items.length > query.maxItems) {
       throw new Error(`${query.partition} holds more than ${query.maxItems} items in the slice asked`);
@@ -81,13 +70,6 @@ export async function rangeAll<T extends Item>(
     cursor = page.cursor;
   } while (cursor);
   return items;
-}
-
-function inSlice(sortKeyValue: string | undefined, query: RangePageQuery): boolean {
-  if (sortKeyValue === undefined) return false;
-  if (query.prefix !== undefined) return sortKeyValue.startsWith(query.prefix);
-  if (query.below !== undefined) return sortKeyValue < query.below;
-  return true;
 }
 
 /** The key DynamoDB would give as LastEvaluatedKey for this item: table key, plus the index's. */

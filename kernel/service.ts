@@ -1,3 +1,4 @@
+import type { Settings } from './config.ts';
 import type { RouteTable } from './routes.ts';
 import type { ServiceName } from './table.ts';
 
@@ -39,6 +40,12 @@ export interface ServiceDefinition {
   events?: string;
   /** Jobs on a clock; none if absent. */
   schedules?: Schedule[];
+  /**
+   * The service's configuration: every environment variable its handlers read besides its table's.
+   * The stack sets each on all of the service's functions (CDK context `<service>.<name>`, else the
+   * default); the local runtime checks them in its environment before it loads a handler.
+   */
+  config?: Settings;
 }
 
 /** Checks a schedule declaration once, where the stack and the local runtime read it. */

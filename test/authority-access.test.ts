@@ -7,7 +7,7 @@ import type { RouteSpec } from '../kernel/routes.ts';
 import { routes } from '../services/authority/routes.ts';
 import { authority } from '../services/authority/service.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
-import { authorityTokens, fieldsOf, power, type AuthorityTokens } from './support/authority.ts';
+import { authorityTokens, delegationInForce, fieldsOf, power, type AuthorityTokens } from './support/authority.ts';
 
 /**
  * Every authority route, walked from its route table: no token is 401, bad input is 400 naming the
@@ -24,11 +24,9 @@ beforeAll(async () => {
   t = await startTestCloud({ services: [authority] });
   as = await authorityTokens(t);
   expect((await t.api('POST', '/authority/powers', { token: as.admin, body: power('CM-0001') })).status).toBe(201);
-  const delegated = await t.api('POST', '/authority/delegations', {
-    token: as.admin,
-    body: { decisionRef: 'D01-ACCESS', effectiveOn: '2025-07-01', codes: ['CM-0001'], streets: ['D01/S03'] },
-  });
-  delegationId = delegated.body.id;
+  // In force before any test counts items: its grants are written after the 202, by the consumer.
+  const delegated = await delegationInForce(t, as.admin, { decisionRef: 'D01-ACCESS', effectiveOn: '2025-07-01', codes: ['CM-0001'], streets: ['D01/S03'] });
+  delegationId = delegated.id;
   const evaluation = await t.api('POST', '/authority/evaluations', {
     token: as.market,
     body: { title: 'Stations 2025', period: '2025', units: [{ street: 'D01/S03', name: 'Station S03' }, { street: 'D01/S04', name: 'Station S04' }] },
@@ -43,7 +41,7 @@ beforeAll(async () => {
   );
   await consents.store.commit(consents.consentCommit(opened));
   consentCaseId = opened.consentCase.id;
-  expect([delegated.status, evaluation.status]).toEqual([201, 201]);
+  expect([delegated.status, evaluation.status]).toEqual(['in-force', 201]);
 });
 afterAll(() => t?.stop());
 

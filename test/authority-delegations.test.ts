@@ -1,19 +1,42 @@
-import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ulid } from 'ulid';
+import { waitFor } from '../infra/local/wait.ts';
 import { Store } from '../kernel/store.ts';
-import { startDelegation } from '../services/authority/delegations/domain.ts';
+import { acceptDelegation } from '../services/authority/delegations/domain.ts';
 import { DelegationStore } from '../services/authority/delegations/store.ts';
 import { authority } from '../services/authority/service.ts';
 import { testTable } from './setup/context.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
-import { authorityTokens, fieldsOf, inParallel, power, publishedWhere, streetPath, type AuthorityTokens } from './support/authority.ts';
+import {
+  authorityTokens,
+  delegationInForce,
+  fieldsOf,
+  inForce,
+  inParallel,
+  power,
+  publishedWhere,
+  streetPath,
+  type AuthorityTokens,
+} from './support/authority.ts';
 
 /** The power catalog and its delegations to streets, end to end through the local gateway. */
 let t: TestCloud;
 let as: AuthorityTokens;
 
+/** The steps of granting D05's delegations wait here until a test lets them on. */
+let letD05On!: () => void;
+const d05Held = new Promise<void>((resolve) => (letD05On = resolve));
+
 beforeAll(async () => {
-  t = await startTestCloud({ services: [authority] });
+  t = await startTestCloud({
+    services: [authority],
+    deliveryGate: async ({ events }) => {
+      const ofD05 = events.some(
+        (e) => e['detail-type'] === 'DelegationGrantsWritten' && (e.detail as { data: { district: string } }).data.district === 'D05',
+      );
+      if (ofD05) await d05Held;
+    },
+  });
   as = await authorityTokens(t);
   const codes = ['CM-0001', 'CM-0002', 'CM-0003', 'WA-0001', 'HE-0001'];
   const added = await inParallel(codes, 5, (code) =>
@@ -21,9 +44,13 @@ beforeAll(async () => {
   );
   expect(added.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
 });
-afterAll(() => t?.stop());
+afterAll(() => {
+  letD05On?.();
+  return t?.stop();
+});
 
 const delegate = (body: Record<string, unknown>, token = as.admin) => t.api('POST', '/authority/delegations', { token, body });
+const delegated = (body: Record<string, unknown>, token = as.admin) => delegationInForce(t, token, body);
 const holdings = (street: string, on: string, extra = '') =>
   t.api('GET', `/authority/streets/${streetPath(street)}/powers?on=${on}${extra}`);
 const codesHeld = async (street: string, on: string) => {
@@ -41,14 +68,27 @@ describe('the power catalog', () => {
     await publishedWhere(t, 'PowerCataloged', (d) => d.code === 'CM-0001');
   });
 
-  it('a code already in the catalog is 409, whatever its case, and writes nothing', async () => {
+  it('a code already in the catalog is 409 and writes nothing', async () => {
     const before = await t.count('authority');
 
-    const duplicate = await t.api('POST', '/authority/powers', { token: as.admin, body: power('cm-0001') });
+    const duplicate = await t.api('POST', '/authority/powers', { token: as.admin, body: power('CM-0001') });
 
     expect(duplicate.status).toBe(409);
     expect(duplicate.headers.get('content-type')).toBe('application/problem+json');
     expect(duplicate.body.detail).toBe('Power CM-0001 is already in the catalog.');
+    expect(await t.count('authority')).toBe(before);
+  });
+
+  it('a code not written in capitals, as the catalog publishes it, is 400 naming the code, and writes nothing', async () => {
+    const before = await t.count('authority');
+
+    const lower = await t.api('POST', '/authority/powers', { token: as.admin, body: power('cm-0099') });
+    const read = await t.api('GET', '/authority/powers/cm-0001');
+
+    expect(lower.status).toBe(400);
+    expect(fieldsOf(lower.body)).toEqual(['body.code']);
+    expect(read.status).toBe(400);
+    expect(fieldsOf(read.body)).toEqual(['path.code']);
     expect(await t.count('authority')).toBe(before);
   });
 
@@ -82,14 +122,16 @@ describe('delegating powers to streets', () => {
   });
 
   it('powers?on= is right the day before, on and after the delegation and the revocation dates', async () => {
-    const delegated = await delegate({
+    const accepted = await delegate({
       decisionRef: 'D01-GOV-2025-07',
       effectiveOn: '2025-07-01',
       codes: ['CM-0002', 'CM-0001'],
       streets: ['D01/S03', 'D01/S04'],
     });
-    expect(delegated.status).toBe(201);
-    expect(delegated.body).toMatchObject({ status: 'in-force', codes: ['CM-0001', 'CM-0002'], grants: { pairs: 4, items: 2 } });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ status: 'granting', codes: ['CM-0001', 'CM-0002'], grants: { pairs: 4, items: 2, written: 0 } });
+    const delegated = { body: await inForce(t, as.admin, accepted.body.id) };
+    expect(delegated.body).toMatchObject({ status: 'in-force', grants: { pairs: 4, items: 2, written: 2 } });
 
     expect(await codesHeld('D01/S03', '2025-06-30')).toEqual([]);
     const onTheDay = await holdings('D01/S03', '2025-07-01');
@@ -122,9 +164,9 @@ describe('delegating powers to streets', () => {
   });
 
   it('a later delegation that starts where a revoked one ends keeps the since date; the list pages by code', async () => {
-    const first = await delegate({ decisionRef: 'D01-A', effectiveOn: '2024-01-01', codes: ['WA-0001', 'HE-0001', 'CM-0003'], streets: ['D01/S07'] });
-    await t.api('POST', `/authority/delegations/${first.body.id}/revoke`, { token: as.admin, body: { from: '2024-06-01', reason: 'Replaced.' } });
-    await delegate({ decisionRef: 'D01-B', effectiveOn: '2024-06-01', codes: ['WA-0001', 'HE-0001', 'CM-0003'], streets: ['D01/S07'] });
+    const first = await delegated({ decisionRef: 'D01-A', effectiveOn: '2024-01-01', codes: ['WA-0001', 'HE-0001', 'CM-0003'], streets: ['D01/S07'] });
+    await t.api('POST', `/authority/delegations/${first.id}/revoke`, { token: as.admin, body: { from: '2024-06-01', reason: 'Replaced.' } });
+    await delegated({ decisionRef: 'D01-B', effectiveOn: '2024-06-01', codes: ['WA-0001', 'HE-0001', 'CM-0003'], streets: ['D01/S07'] });
 
     const page1 = await holdings('D01/S07', '2024-08-01', '&limit=2');
     const page2 = await holdings('D01/S07', '2024-08-01', `&limit=2&cursor=${page1.body.cursor}`);
@@ -135,50 +177,75 @@ describe('delegating powers to streets', () => {
     expect(page2.body.items[0]).toMatchObject({ since: '2024-01-01', heldUnder: [{ decisionRef: 'D01-B' }] });
   });
 
-  it('the street may be written with its slash encoded, and a cursor of another street is 400', async () => {
+  it('a street in the path is D01-S07 only: its slash encoded is refused (API Gateway would decode it before matching)', async () => {
     const encoded = await t.api('GET', '/authority/streets/D01%2FS07/powers?on=2024-08-01&limit=1');
-    expect(encoded.status).toBe(200);
 
-    const foreign = await holdings('D01/S03', '2024-08-01', `&cursor=${encoded.body.cursor}`);
+    expect(encoded.status).toBeGreaterThanOrEqual(400);
+    expect(encoded.status).toBeLessThan(500);
+  });
+
+  it('a cursor of another street is 400', async () => {
+    const page = await holdings('D01/S07', '2024-08-01', '&limit=1');
+
+    const foreign = await holdings('D01/S03', '2024-08-01', `&cursor=${page.body.cursor}`);
+
     expect(foreign.status).toBe(400);
     expect(fieldsOf(foreign.body)).toEqual(['query.cursor']);
   });
 
   it('the same decision again is 409 (a retry under an Idempotency-Key: test/idempotency.test.ts)', async () => {
     const body = { decisionRef: 'D01-IDEM', effectiveOn: '2025-08-01', codes: ['CM-0001'], streets: ['D01/S08'] };
-    const first = await delegate(body);
+    const first = await delegated(body);
     const again = await delegate(body);
 
-    expect(first.status).toBe(201);
     expect(again.status).toBe(409);
-    expect(again.body.detail).toBe(`Decision D01-IDEM was already delegated (delegation ${first.body.id}).`);
+    expect(again.body.detail).toBe(`Decision D01-IDEM was already delegated (delegation ${first.id}).`);
   });
 
-  it('a delegation that stopped part way shows as recording, grants nothing, and is finished by submitting its decision again', async () => {
-    // The first attempt wrote the delegation and the grants of one street of two, then died.
-    const body = { decisionRef: 'D01-CRASHED', effectiveOn: '2025-09-01', codes: ['CM-0001', 'CM-0002'], streets: ['D01/S10', 'D01/S11'] };
-    const table = new Store(testTable('authority'));
-    const store = new DelegationStore(table);
-    const cause = { correlationId: 'crashed', now: new Date().toISOString(), actor: { sub: 'd01-office', roles: ['district-admin'] } };
-    const stopped = startDelegation(ulid(), body, new Set(body.codes), cause);
-    await table.commit(store.beginCommit(stopped));
-    await store.writeGrants(stopped, (grant) => grant.street === 'D01/S10');
+  it('part way through its grants a delegation is granting and grants nothing; it comes into force when the rest are written', async () => {
+    // 2 codes to D05's 100 streets: 100 grant items, two steps; the second waits at the gate.
+    const d05 = await t.token({ sub: 'd05-office', roles: ['district-admin'], jurisdiction: 'D05' });
+    const streets = Array.from({ length: 100 }, (_, i) => `D05/S${String(i).padStart(2, '0')}`);
+    const accepted = await delegate({ decisionRef: 'D05-STEPS', effectiveOn: '2025-09-01', codes: ['CM-0001', 'CM-0002'], streets }, d05);
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ status: 'granting', grants: { pairs: 200, items: 100, written: 0 } });
 
-    const listed = await t.api('GET', '/authority/delegations?limit=100', { token: as.admin });
-    expect(listed.body.items.find((d: { id: string }) => d.id === stopped.id)).toMatchObject({ status: 'recording' });
-    expect(await codesHeld('D01/S10', '2025-09-01')).toEqual([]);
+    const partWay = await waitFor('the first step of granting', async () => {
+      const current = await t.api('GET', `/authority/delegations/${accepted.body.id}`, { token: d05 });
+      return current.body.grants.written > 0 ? current.body : undefined;
+    });
+    const store = new DelegationStore(new Store(testTable('authority')));
+    expect(partWay).toMatchObject({ status: 'granting', grants: { written: 96 } });
+    expect(await store.grantsOfStreet('D05/S00', '2025-09-01')).toHaveLength(1);
+    expect(await codesHeld('D05/S00', '2025-09-01')).toEqual([]);
 
-    const resumed = await delegate(body);
+    letD05On();
+    const done = await inForce(t, d05, accepted.body.id);
 
-    expect(resumed.status).toBe(201);
-    expect(resumed.body).toMatchObject({ id: stopped.id, status: 'in-force' });
-    expect(await codesHeld('D01/S10', '2025-09-01')).toEqual(['CM-0001', 'CM-0002']);
-    expect(await codesHeld('D01/S11', '2025-09-01')).toEqual(['CM-0001', 'CM-0002']);
+    expect(done).toMatchObject({ status: 'in-force', grants: { pairs: 200, items: 100, written: 100 } });
+    expect(await codesHeld('D05/S00', '2025-09-01')).toEqual(['CM-0001', 'CM-0002']);
+    expect(await codesHeld('D05/S99', '2025-09-01')).toEqual(['CM-0001', 'CM-0002']);
+    await publishedWhere(t, 'PowersDelegated', (d) => d.delegationId === accepted.body.id && d.grants === 200);
+  });
+
+  it('a delegation still granting cannot be revoked yet (409)', async () => {
+    const d06 = await t.token({ sub: 'd06-office', roles: ['district-admin'], jurisdiction: 'D06' });
+    const store = new DelegationStore(new Store(testTable('authority')));
+    const id = ulid();
+    // Accepted as POST accepts it, but without the event that starts its grants: it stays granting.
+    const cause = { correlationId: 'granting', now: new Date().toISOString(), actor: { sub: 'd06-office', roles: ['district-admin'] } };
+    const { delegation } = acceptDelegation(id, { decisionRef: 'D06-HELD', effectiveOn: '2025-09-01', codes: ['CM-0001'], streets: ['D06/S01'] }, new Set(['CM-0001']), cause);
+    await store.store.commit(store.acceptCommit({ delegation, events: [] }));
+
+    const revoke = await t.api('POST', `/authority/delegations/${id}/revoke`, { token: d06, body: { from: '2025-10-01', reason: 'Too soon.' } });
+
+    expect(revoke.status).toBe(409);
+    expect(revoke.body.detail).toBe(`Delegation ${id} is still being granted; revoke it once it is in force.`);
   });
 
   it('revoking again is 409, and from before the effective date 422', async () => {
-    const delegated = await delegate({ decisionRef: 'D01-REVOKE', effectiveOn: '2025-07-01', codes: ['CM-0003'], streets: ['D01/S12'] });
-    const path = `/authority/delegations/${delegated.body.id}/revoke`;
+    const inForceNow = await delegated({ decisionRef: 'D01-REVOKE', effectiveOn: '2025-07-01', codes: ['CM-0003'], streets: ['D01/S12'] });
+    const path = `/authority/delegations/${inForceNow.id}/revoke`;
 
     const early = await t.api('POST', path, { token: as.admin, body: { from: '2025-06-30', reason: 'x' } });
     const first = await t.api('POST', path, { token: as.admin, body: { from: '2025-12-01', reason: 'Returned to the district.' } });

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inParallel } from './support/authority.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
+import { shapeOf, withValue, type Path } from './support/hostile-bodies.ts';
+import { allowedToken, concretePath, routeEntries, sampleOf, tablesDigest } from './support/route-schemas.ts';
 import { consentCaseFor, drained, nominate, nomination, sagaTokens } from './support/saga.ts';
 
 /** Bad input gets a clear 4xx problem body naming the field, and writes nothing. */
@@ -78,5 +81,53 @@ describe('bad input on the saga’s two endpoints', () => {
   it('the case is still pending after all that', async () => {
     const list = await t.api('GET', '/authority/consents?status=pending', { token: committee });
     expect(list.body.items).toHaveLength(1);
+  });
+});
+
+describe('a body that is not UTF-8, on every route with a body', () => {
+  /** Bytes no UTF-8 decoder accepts, and what a lossy one makes of them. */
+  const NOT_UTF8 = Buffer.from([0xff, 0xfe, 0xc3, 0x28]);
+  const LOSSY = NOT_UTF8.toString('utf8');
+  const MARK = '\u0001not-utf8\u0001';
+  const bodyRoutes = routeEntries.filter(({ route }) => route.body);
+
+  /**
+   * The route's sample body with the bytes appended to one of its strings: one where the lossy
+   * decoding would still pass the body schema where there is such a string, so that without the
+   * check the request would be taken and the replacement characters stored.
+   */
+  function notUtf8Body(entry: (typeof bodyRoutes)[number]) {
+    const base = sampleOf(entry.route.body!).value;
+    const strings = shapeOf(base).strings;
+    const valueAt = (path: Path) => path.reduce<any>((value, step) => value[step], base);
+    const lossyValid = (path: Path) => entry.route.body!.safeParse(JSON.parse(withValue(base, path, `${valueAt(path)}${LOSSY}`))).success;
+    const path = strings.find(lossyValid) ?? strings[0];
+    const text = path ? withValue(base, path, `${valueAt(path)}${MARK}`) : JSON.stringify({ [MARK]: base });
+    const [before, after] = text.split(JSON.stringify(MARK).slice(1, -1));
+    return { bytes: Buffer.concat([Buffer.from(before!), NOT_UTF8, Buffer.from(after!)]), wouldBeTaken: path !== undefined && lossyValid(path) };
+  }
+
+  it('is 400 naming body, a problem body, and writes nothing', async () => {
+    expect(bodyRoutes.length).toBeGreaterThan(0);
+    const before = await tablesDigest(t);
+    const failures: string[] = [];
+    let wouldBeTaken = 0;
+    await inParallel(bodyRoutes, 4, async (entry) => {
+      const body = notUtf8Body(entry);
+      if (body.wouldBeTaken) wouldBeTaken++;
+      const token = await allowedToken(t, entry.route);
+      const response = await fetch(t.cloud.url + concretePath(entry.route), {
+        method: entry.route.method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body.bytes,
+      });
+      const problem = (await response.json()) as { errors?: Array<{ field: string }> };
+      if (response.status !== 400 || response.headers.get('content-type') !== 'application/problem+json' || !problem.errors?.some((e) => e.field === 'body')) {
+        failures.push(`${entry.key}: ${response.status} ${JSON.stringify(problem).slice(0, 200)}`);
+      }
+    });
+    expect(failures).toEqual([]);
+    expect(await tablesDigest(t)).toEqual(before);
+    console.log(`not UTF-8: ${bodyRoutes.length} routes with a body refuse it with 400 naming body; on ${wouldBeTaken} of them a lossy decoding would have passed the body schema`);
   });
 });

@@ -34,13 +34,13 @@ function onBus(item: Item, source: string): BusEvent {
   );
 }
 
-/** A nomination (acknowledged), its consent case opened by authority's consumer, an issue on the scorecard. */
+/** A nomination (acknowledged), its consent case opened by authority's consumer (and noted by recruitment's), an issue on the scorecard. */
 function world() {
   const requested = history('E1', 'AppointmentRequested', T(1), 'C1', 'dept-1', undefined, { street: 'D01/S03' });
   const opened = history('E2', 'ConsentCaseOpened', T(2), 'C1', 'five-haves.authority', 'E1');
   const raised = history('E3', 'IssueRaised', T(3), 'C2', 'official-s03', undefined, { street: 'D01/S03' });
   const tables: Tables = {
-    recruitment: [requested],
+    recruitment: [requested, inbox('E2')],
     authority: [inbox('E1'), opened],
     funding: [],
     premises: [],

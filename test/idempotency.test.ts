@@ -5,7 +5,7 @@ import type { ServiceName } from '../kernel/table.ts';
 import { districtDate } from '../services/recruitment/calendar.ts';
 import { services } from '../services/index.ts';
 import { Store } from '../kernel/store.ts';
-import { authorityTokens, fieldsOf, power, type AuthorityTokens } from './support/authority.ts';
+import { authorityTokens, delegationInForce, fieldsOf, inForce, power, type AuthorityTokens } from './support/authority.ts';
 import { startTestCloud, type ApiResponse, type TestCloud } from './support/cloud.ts';
 import { coordinationTokens, whistle, type CoordinationTokens } from './support/coordination.ts';
 import { budgetBody, created, fundingTokens, poolBody, projectBody, type FundingTokens } from './support/funding.ts';
@@ -46,7 +46,13 @@ let flow: RecruitmentFlow;
 const run = randomBytes(3).toString('hex');
 
 beforeAll(async () => {
-  t = await startTestCloud({ services: services.map((s) => ({ ...s, subscriptions: [] })), scheduleTimers: false });
+  // No consumers, so that only the requests change the tables; but authority's own, which grants a
+  // delegation after its 202 (the delegation cases wait for it before they count).
+  const ownWork = new Set(['authority-delegations']);
+  t = await startTestCloud({
+    services: services.map((s) => ({ ...s, subscriptions: s.subscriptions.filter((sub) => ownWork.has(sub.name)) })),
+    scheduleTimers: false,
+  });
   as = {
     saga: await sagaTokens(t),
     recruitment: await recruitmentTokens(t),
@@ -67,6 +73,8 @@ interface Call {
   path: string;
   body: Record<string, unknown>;
   otherBody: Record<string, unknown>;
+  /** Work the answer only started (a 202): awaited before anything is counted. */
+  settled?: (first: ApiResponse) => Promise<unknown>;
 }
 
 /** Sets up what the route needs (fresh for each `n`: 0 for the retries, 1 for the concurrent requests) and names the call. */
@@ -102,7 +110,7 @@ async function delegation(n: number): Promise<string> {
   const code = `IDEM-${run}-R${n}`.toUpperCase();
   await created(t, '/authority/powers', as.authority.admin, power(code));
   const body = { decisionRef: `D01-REV-${run}-${n}`, effectiveOn: '2030-01-01', codes: [code], streets: ['D01/S03'] };
-  return (await created(t, '/authority/delegations', as.authority.admin, body)).id as string;
+  return (await delegationInForce(t, as.authority.admin, body)).id as string;
 }
 
 async function failingCommunity(n: number): Promise<string> {
@@ -216,7 +224,14 @@ const cases: Record<string, Prepare> = {
     const code = `IDEM-${run}-D${n}`.toUpperCase();
     await created(t, '/authority/powers', as.authority.admin, power(code));
     const body = { decisionRef: `D01-IDEM-${run}-${n}`, effectiveOn: '2030-01-01', codes: [code], streets: ['D01/S03', 'D01/S04'] };
-    return { token: as.authority.admin, path: '/authority/delegations', body, otherBody: { ...body, effectiveOn: '2030-02-01' } };
+    return {
+      token: as.authority.admin,
+      path: '/authority/delegations',
+      body,
+      otherBody: { ...body, effectiveOn: '2030-02-01' },
+      // The grants are written after the 202, with their own items and events.
+      settled: (first) => inForce(t, as.authority.admin, first.body.id as string),
+    };
   },
   'POST /authority/delegations/{id}/revoke': async (n) => {
     const body = { from: '2030-06-01', reason: 'The street merged.' };
@@ -321,6 +336,7 @@ describe.each(idempotent.map(({ service, route }) => ({ key: routeKey(route), se
     const first = await send(call, idempotencyKey, `${tag}-${run}-first`);
     expect(first.status, JSON.stringify(first.body)).toBe(route.status);
     expect(replayed(first)).toBe(false);
+    await call.settled?.(first);
     const added = (await t.count(service)) - before;
     const events = await eventsOf(service, [`${tag}-${run}-first`]);
     expect(added).toBeGreaterThan(0);
@@ -348,6 +364,7 @@ describe.each(idempotent.map(({ service, route }) => ({ key: routeKey(route), se
     const original = originals[0]!;
     expect(original.status).toBe(route.status);
     for (const a of answers) expect(answer(a)).toEqual(answer(original));
+    await racing.settled?.(original);
     expect((await t.count(service)) - beforeRace).toBe(added);
     const raceEvents = await eventsOf(service, correlationIds);
     expect(raceEvents).toHaveLength(events.length);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../infra/local/wait.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
-import { consentCaseFor, settledAppointment } from './support/saga.ts';
+import { consentCaseFor, drained, published, settledAppointment } from './support/saga.ts';
 
 /**
  * The first saga end to end, through the local gateway (real signed JWTs), the stream relay and the
@@ -11,13 +12,26 @@ let department: string;
 let committee: string;
 let otherCommittee: string;
 
+/** ConsentCaseOpened about this department's nominations waits here, to arrive after the decision. */
+const LATE_NOTICE = 'parks-and-gardens';
+let letNoticeOn!: () => void;
+const noticeHeld = new Promise<void>((resolve) => (letNoticeOn = resolve));
+
 beforeAll(async () => {
-  t = await startTestCloud();
+  t = await startTestCloud({
+    deliveryGate: async ({ queue, events }) => {
+      const late = events.some((e) => e['detail-type'] === 'ConsentCaseOpened' && (e.detail as any).data.department === LATE_NOTICE);
+      if (queue === 'recruitment-consent-cases' && late) await noticeHeld;
+    },
+  });
   department = await t.token({ roles: ['department'], jurisdiction: 'D01', department: 'market-supervision' });
   committee = await t.token({ roles: ['street-committee'], jurisdiction: 'D01/S03' });
   otherCommittee = await t.token({ roles: ['street-committee'], jurisdiction: 'D01/S04' });
 });
-afterAll(() => t?.stop());
+afterAll(() => {
+  letNoticeOn?.();
+  return t?.stop();
+});
 
 /** Each department stations one agency in a street, so each test nominates for its own department. */
 async function nominate(departmentName: string, nominee = 'Wang Li') {
@@ -69,6 +83,53 @@ describe('appointment of an agency head needs the street committee’s written c
 
     const final = await settled(appointment.id);
     expect(final).toMatchObject({ status: 'confirmed', consentCaseId: consentCase.id });
+  });
+
+  it('an appointment that awaits consent names its consent case, and when it is due, as soon as the case is open', async () => {
+    const appointment = await nominate('civil-affairs', 'Qian Lu');
+    expect(appointment).not.toHaveProperty('consentCaseId');
+
+    const consentCase = await pendingCaseFor(appointment.id);
+    const reader = await t.token({ roles: ['street-official'], jurisdiction: 'D01/S03' });
+    const noted = await waitFor('the consent case on the appointment', async () => {
+      const current = await t.api('GET', `/recruitment/appointments/${appointment.id}`, { token: reader });
+      return current.body.consentCaseId ? current.body : undefined;
+    });
+
+    expect(noted).toMatchObject({ status: 'awaiting-consent', consentCaseId: consentCase.id, consentDueBy: consentCase.dueBy });
+    const event = await published(t, 'AppointmentConsentCaseNoted', appointment.id);
+    expect(event.detail).toMatchObject({ data: { appointmentId: appointment.id, consentCaseId: consentCase.id } });
+  });
+
+  it('the case opened, delivered twice, is noted once', async () => {
+    const appointment = await nominate('statistics', 'Shen Yi');
+    await pendingCaseFor(appointment.id);
+    const opened = await published(t, 'ConsentCaseOpened', appointment.id);
+    await published(t, 'AppointmentConsentCaseNoted', appointment.id);
+
+    await t.cloud.bus.putEvents([opened, opened].map((e) => ({ source: e.source, detailType: e['detail-type'], detail: e.detail })));
+    await drained(t);
+
+    const notices = t.published.filter((e) => e['detail-type'] === 'AppointmentConsentCaseNoted' && (e.detail as any).data.appointmentId === appointment.id);
+    expect(notices).toHaveLength(1);
+  });
+
+  it('the case opened, arriving after the decision, is noted all the same: the appointment ends as in the usual order', async () => {
+    const appointment = await nominate(LATE_NOTICE, 'Fang Hua');
+    const consentCase = await pendingCaseFor(appointment.id);
+    await t.api('POST', `/authority/consents/${consentCase.id}/decision`, { token: committee, body: { decision: 'granted', writtenOpinion: 'Agreed.' } });
+    const settledFirst = await settled(appointment.id);
+    expect(settledFirst).toMatchObject({ status: 'confirmed', consentCaseId: consentCase.id });
+    expect(settledFirst).not.toHaveProperty('consentDueBy');
+
+    letNoticeOn();
+    await drained(t);
+
+    const reader = await t.token({ roles: ['street-official'], jurisdiction: 'D01/S03' });
+    const after = await t.api('GET', `/recruitment/appointments/${appointment.id}`, { token: reader });
+    expect(after.body).toEqual({ ...settledFirst, consentDueBy: consentCase.dueBy });
+    const notices = t.published.filter((e) => e['detail-type'] === 'AppointmentConsentCaseNoted' && (e.detail as any).data.appointmentId === appointment.id);
+    expect(notices).toHaveLength(1);
   });
 
   it('a refused consent rejects the appointment, with the written opinion', async () => {

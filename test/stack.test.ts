@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { App, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
@@ -13,6 +15,8 @@ import { services } from '../services/index.ts';
 import { buildApp, nagPacks } from '../infra/app.ts';
 import { physicalName } from '../infra/constructs/names.ts';
 import { ServiceApi, THROTTLE } from '../infra/constructs/service-api.ts';
+import { settingContextKey, SETTINGS_CONTEXT } from '../infra/constructs/service-settings.ts';
+import { REPO_ROOT } from '../infra/local/paths.ts';
 
 /**
  * The stack is generated from the service definitions: these tests walk the same definitions and
@@ -436,6 +440,77 @@ describe('functions', () => {
     for (const [id, role] of ofType(dev.resources, 'AWS::IAM::Role')) {
       expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
     }
+  });
+});
+
+describe('configuration', () => {
+  const declared = services.flatMap((service) =>
+    Object.entries(service.config ?? {}).map(([name, setting]) => ({ service, name, setting, key: settingContextKey(service.name, name) })),
+  );
+  /** Each function's environment, by function name. */
+  const environments = (resources: Resources) =>
+    new Map(ofType(resources, 'AWS::Lambda::Function').map(([, fn]) => [fn.Properties.FunctionName as string, fn.Properties.Environment.Variables as Record<string, unknown>]));
+  const ofService = (stage: string, service: string, functionName: string) => functionName.startsWith(`${physicalName(stage, service)}-`);
+  /** The stack's template without bundling the functions (only their environment is read). */
+  const unbundled = (context: Record<string, unknown>) =>
+    synthesize({ stage: 'dev', 'aws:cdk:bundling-stacks': [], ...context }).resources;
+
+  it('the service definitions declare the street weight and the issue deadlines', () => {
+    expect(declared.map(({ setting }) => setting.env).sort()).toEqual([
+      'AUTHORITY_STREET_WEIGHT_PERCENT',
+      'COORDINATION_RESOLUTION_MINUTES',
+      'COORDINATION_RESPONSE_MINUTES',
+    ]);
+  });
+
+  it("sets each declared setting, its default when no context names it, on every function of its service and no other's", () => {
+    const byFunction = environments(dev.resources);
+    for (const { service, setting } of declared) {
+      const own = [...byFunction.keys()].filter((name) => ofService('dev', service.name, name));
+      expect(own.length, service.name).toBeGreaterThan(0);
+      for (const [name, variables] of byFunction) {
+        expect(variables[setting.env], `${setting.env} on ${name}`).toBe(own.includes(name) ? setting.default : undefined);
+      }
+    }
+  });
+
+  it('takes a value from the command line (-c <service>.<name>=…) over the stage\'s settings in cdk.json, and those over the default', () => {
+    const resources = unbundled({
+      'authority.streetWeightPercent': '60',
+      'coordination.resolutionMinutes': 'emergency=60, complex=43200',
+      [SETTINGS_CONTEXT]: { dev: { 'authority.streetWeightPercent': 70, 'coordination.responseMinutes': 20 }, prod: { 'coordination.responseMinutes': 10 } },
+    });
+    for (const [name, variables] of environments(resources)) {
+      if (ofService('dev', 'authority', name)) expect(variables.AUTHORITY_STREET_WEIGHT_PERCENT, name).toBe('60');
+      if (ofService('dev', 'coordination', name)) {
+        expect(variables.COORDINATION_RESPONSE_MINUTES, name).toBe('20');
+        expect(variables.COORDINATION_RESOLUTION_MINUTES, name).toBe('emergency=60, complex=43200');
+      }
+    }
+  });
+
+  it('fails the synthesis on a value the function would refuse, naming the context key', () => {
+    expect(() => unbundled({ 'authority.streetWeightPercent': '150' })).toThrow(/context authority\.streetWeightPercent="150" is not valid/);
+    expect(() => unbundled({ [SETTINGS_CONTEXT]: { dev: { 'coordination.resolutionMinutes': 'urgent=5' } } })).toThrow(
+      /context settings\.dev\.coordination\.resolutionMinutes="urgent=5" is not valid/,
+    );
+    expect(() => unbundled({ 'coordination.responseMinutes': '0' })).toThrow(/coordination\.responseMinutes/);
+  });
+
+  it('every environment variable read in services/ and kernel/ is declared: a setting, a table name, or one Lambda sets', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
+      );
+    const reads = ['services', 'kernel'].flatMap((dir) =>
+      sources(join(REPO_ROOT, dir)).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/process\.env(?:\.(\w+)|\[([^\]]+)\])?/g)].map((m) => ({ file: relative(REPO_ROOT, file), name: m[1] ?? m[2] ?? '(all)' })),
+      ),
+    );
+    // The two generic readers: the table name by service, and the settings by declaration.
+    const generic = new Set(['kernel/table.ts:tableEnvVar(service)', 'kernel/config.ts:(all)']);
+    const known = new Set([...declared.map(({ setting }) => setting.env), 'AWS_REGION']);
+    expect(reads.filter(({ file, name }) => !generic.has(`${file}:${name}`) && !known.has(name))).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
 import { ServiceSchedule } from './service-schedule.ts';
+import { settingsEnvironment } from './service-settings.ts';
 import type { ServiceTable } from './service-table.ts';
 import { SubscriptionQueue } from './subscription-queue.ts';
 
@@ -36,7 +37,8 @@ export class ServiceBackend extends Construct {
   constructor(scope: Construct, id: string, props: ServiceBackendProps) {
     super(scope, id);
     const { service, stage, table, retain } = props;
-    const environment = { [tableEnvVar(service.name)]: table.tableName };
+    // Its table, and its declared configuration (from CDK context, else the defaults): nothing else.
+    const environment = { [tableEnvVar(service.name)]: table.tableName, ...settingsEnvironment(this, stage, service) };
 
     this.http = new ServiceFunction(this, 'Http', {
       entry: service.http,

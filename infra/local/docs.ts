@@ -47,9 +47,39 @@ init(spec, { disableTelemetry: true, hideDownloadButtons: false }, document.getE
 `;
 
 /**
- * The page may load only what this gateway serves: Redoc's bundle links a logo on Redocly's CDN,
- * which the browser refuses instead of fetching. Styles are inline (styled-components); search
- * runs in a blob: worker.
+ * Redoc's sidebar says "API docs by" with Redocly's logo, an image on Redocly's CDN, which this
+ * page's CSP refuses (an error in the browser's console). The bundle is served with those two
+ * addresses pointing at this gateway instead, which draws the same attribution as a small SVG: the
+ * credit stays, and the page loads nothing from elsewhere.
+ */
+const REDOCLY_LOGOS: Record<string, { path: string; width: number }> = {
+  'https://cdn.redoc.ly/redoc/logo-mini-full.svg': { path: '/docs/redocly-logo-full.svg', width: 72 },
+  'https://cdn.redoc.ly/redoc/logo-mini.svg': { path: '/docs/redocly-logo.svg', width: 20 },
+};
+
+function attribution(width: number): string {
+  const text = width > 20 ? 'Redocly' : 'R';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20" role="img" aria-label="Redocly"><text x="0" y="15" font-family="sans-serif" font-size="14" font-weight="600" fill="#ff5c00">${text}</text></svg>`;
+}
+
+/**
+ * Redoc's search first tries to build its index in a worker, whose code it compiles with `Function`
+ * (eval): under this page's CSP that is refused, and though Redoc then indexes in the page, the
+ * refusal is an error in the console. The probe is answered "no worker" instead, which is what it
+ * found anyway, without an eval to refuse.
+ */
+const SEARCH_WORKER_PROBE = /try\{return (\w+)\._factory\?\?=Function\([\w$]+\),!0\}catch\{return!1\}/g;
+
+/** Redoc's bundle as this page serves it: the logo from this gateway, search without the eval probe. */
+function localBundle(file: string): string {
+  let text = readFileSync(file, 'utf8');
+  for (const [remote, { path }] of Object.entries(REDOCLY_LOGOS)) text = text.replaceAll(remote, path);
+  return text.replace(SEARCH_WORKER_PROBE, 'return!1');
+}
+
+/**
+ * The page may load only what this gateway serves, and evaluates no strings as code. Styles are
+ * inline (styled-components).
  */
 const CSP = [
   "default-src 'self'",
@@ -58,7 +88,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
@@ -66,7 +96,7 @@ const CSP = [
 
 export function docsRoutes(services: readonly ServiceDefinition[]): (method: string, path: string) => DocsResponse | undefined {
   let document: string | undefined;
-  let bundle: Buffer | undefined;
+  let bundle: string | undefined;
   return (method, path): DocsResponse | undefined => {
     if (method !== 'GET') return undefined;
     if (path === '/openapi.json') {
@@ -80,6 +110,10 @@ export function docsRoutes(services: readonly ServiceDefinition[]): (method: str
     if (path === '/docs/init.js') {
       return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: INIT };
     }
+    const logo = Object.values(REDOCLY_LOGOS).find((candidate) => candidate.path === path);
+    if (logo) {
+      return { status: 200, headers: { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' }, body: attribution(logo.width) };
+    }
     if (path === '/docs/redoc.standalone.js') {
       const file = redocBundlePath();
       if (!file) {
@@ -89,7 +123,7 @@ export function docsRoutes(services: readonly ServiceDefinition[]): (method: str
           body: 'Redoc is not installed: run npm ci (it comes with the dev dependency @redocly/cli).',
         };
       }
-      bundle ??= readFileSync(file);
+      bundle ??= localBundle(file);
       return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' }, body: bundle };
     }
     return undefined;

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { REPO_ROOT } from './paths.ts';
 import { waitFor } from './wait.ts';
@@ -25,8 +25,12 @@ export const DYNAMODB_LOCAL_CACHE = join(REPO_ROOT, '.local', 'dynamodb-local');
 
 /** How long DynamoDB Local may take to answer its first request (a JVM on a loaded 2-core machine). */
 const START_TIMEOUT_MS = 60_000;
-/** How long stop() waits after SIGTERM before it kills. */
+/** How long the watchdog waits after SIGTERM before it kills Java (infra/local/dynamodb-watchdog.mjs has the same). */
 const STOP_GRACE_MS = 5_000;
+/** The keeper that stops Java when the process that started it ends, however it ends. */
+const WATCHDOG = join(REPO_ROOT, 'infra', 'local', 'dynamodb-watchdog.mjs');
+/** In a data folder while a DynamoDB Local runs on it: Java's, the watchdog's and the runtime's pids. */
+export const PID_FILE = 'dynamodb-local.pid';
 
 /**
  * A problem with the machine, not with the code (no Java, a busy port, no registry): its message is
@@ -168,6 +172,8 @@ export interface DynamoDbLocalOptions {
   dbPath?: string;
   /** Keep nothing: the data lives in the process and dies with it (also the default without dbPath). */
   inMemory?: boolean;
+  /** Where to say that a DynamoDB Local left over from an earlier run was stopped. */
+  log?: (line: string) => void;
 }
 
 export interface DynamoDbLocal {
@@ -187,7 +193,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     throw new DynamoDbLocalError('Choose either dbPath or inMemory for DynamoDB Local, not both.');
   }
   const home = await ensureDynamoDbLocal();
-  if (options.dbPath) await mkdir(options.dbPath, { recursive: true });
+  if (options.dbPath) {
+    await mkdir(options.dbPath, { recursive: true });
+    await stopLeftOver(resolve(options.dbPath), options.log ?? ((line) => console.warn(line)));
+  }
 
   // A port chosen here could be taken by someone else before Java binds it: then choose again.
   const attempts = options.port ? 1 : 3;
@@ -209,7 +218,8 @@ class PortInUseError extends DynamoDbLocalError {
 
 async function launch(home: string, port: number, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   if (!(await isPortFree(port))) throw new PortInUseError(port);
-  const args = [
+  const dbPath = options.dbPath ? resolve(options.dbPath) : undefined;
+  const javaArgs = [
     `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
     '-jar',
     'DynamoDBLocal.jar',
@@ -217,41 +227,40 @@ async function launch(home: string, port: number, options: DynamoDbLocalOptions)
     '-port',
     String(port),
     // Without either flag it would write its database into the cache folder (its working directory).
-    ...(options.dbPath ? ['-dbPath', options.dbPath] : ['-inMemory']),
+    ...(dbPath ? ['-dbPath', dbPath] : ['-inMemory']),
   ];
-  // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop it last, after
-  // the relay and the bus are done with it (the exit guard below still kills it if we die).
-  const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // Java runs under the watchdog, which holds the other end of `stdin`: when this process ends, even
+  // by SIGKILL, the pipe closes and the watchdog stops Java. Its own session: a Ctrl-C in the terminal
+  // reaches only us, and we stop it last, after the relay and the bus are done with it.
+  const child = spawn(process.execPath, [WATCHDOG, dbPath ? join(dbPath, PID_FILE) : '-', home, ...javaArgs], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    detached: true,
+  });
   const output = { stdout: tail(child, 'stdout'), stderr: tail(child, 'stderr') };
   let failure: Error | undefined;
   let exited = false;
   const exit = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exited = true;
-      liveChildren.delete(child);
-      failure ??= startFailure(port, `exited (${signal ?? `code ${code}`})`, output);
+      failure ??= /JAVA_NOT_FOUND/.test(output.stderr()) ? javaMissing() : startFailure(port, `exited (${signal ?? `code ${code}`})`, output);
       resolve();
     });
-    child.once('error', (error: NodeJS.ErrnoException) => {
+    child.once('error', (error) => {
       exited = true;
-      liveChildren.delete(child);
-      failure ??=
-        error.code === 'ENOENT'
-          ? new DynamoDbLocalError(
-              'Java is not installed (no `java` on PATH): DynamoDB Local needs Java 17, e.g. `apt-get install -y openjdk-17-jre-headless`.',
-            )
-          : error;
+      failure ??= error;
       resolve();
     });
   });
-  liveChildren.add(child);
-  killChildrenWhenParentExits();
+  // Nothing is written to the pipe but its end; a watchdog already gone must not make that an error.
+  child.stdin?.on('error', () => undefined);
 
   const endpoint = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (exited) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    // Closing the pipe is the stop: the watchdog ends Java (SIGTERM, then SIGKILL) and exits. Should the
+    // watchdog itself hang, its whole process group (it and Java) is killed.
+    child.stdin?.end();
+    const timer = setTimeout(() => killGroup(child.pid!), STOP_GRACE_MS + 5_000);
     await exit;
     clearTimeout(timer);
   };
@@ -333,32 +342,75 @@ async function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-/**
- * Children that must not outlive this process. On exit (normal, process.exit, a crash) they are
- * killed. On a signal nobody else handles, they are killed and the signal is raised again so the
- * process still dies of it; when the application handles the signal itself (npm start does), its
- * shutdown stops them in order. Only a SIGKILL of this process can leave one behind.
- */
-const liveChildren = new Set<ChildProcess>();
-let guarding = false;
+function javaMissing(): DynamoDbLocalError {
+  return new DynamoDbLocalError(
+    'Java is not installed (no `java` on PATH): DynamoDB Local needs Java 17, e.g. `apt-get install -y openjdk-17-jre-headless`.',
+  );
+}
 
-function killChildrenWhenParentExits(): void {
-  if (guarding) return;
-  guarding = true;
-  const killAll = () => {
-    for (const child of liveChildren) child.kill('SIGKILL');
-    liveChildren.clear();
-  };
-  process.once('exit', killAll);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      if (process.listenerCount(signal) > 1) return;
-      killAll();
-      process.removeListener(signal, onSignal);
-      process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
   }
+}
+
+/**
+ * A DynamoDB Local that an earlier run left on this data folder: its watchdog was killed too (a
+ * SIGKILL of the whole process tree, an OOM kill), so nothing stopped its Java, which still holds
+ * the folder and its port. The pid file names it. If its watchdog still runs, another runtime uses
+ * the folder now: that is refused, not stopped. A pid is trusted only while its command line is still
+ * DynamoDB Local on this folder (pids are reused).
+ */
+async function stopLeftOver(dbPath: string, log: (line: string) => void): Promise<void> {
+  const file = join(dbPath, PID_FILE);
+  let record: { java?: number; watchdog?: number; runtime?: number; startedAt?: string };
+  try {
+    record = JSON.parse(await readFile(file, 'utf8')) as typeof record;
+  } catch {
+    return; // No pid file (or half-written by a run killed while starting): nothing runs on the folder.
+  }
+  const runs = async (pid: number | undefined, program: string) => {
+    const args = pid ? await argumentsOf(pid) : undefined;
+    return !!args && args.some((arg) => arg.endsWith(program)) && args.some((arg, i) => arg === '-dbPath' && args[i + 1] === dbPath);
+  };
+  if (!(await runs(record.java, 'DynamoDBLocal.jar'))) {
+    await rm(file, { force: true });
+    return;
+  }
+  if (await runs(record.watchdog, 'dynamodb-watchdog.mjs')) {
+    throw new DynamoDbLocalError(
+      `The data folder ${dbPath} is in use: DynamoDB Local (pid ${record.java}) runs on it for another runtime (pid ${record.runtime}, since ${record.startedAt}). Stop that one first, or use another --data-dir.`,
+    );
+  }
+  const pid = record.java!;
+  process.kill(pid, 'SIGTERM');
+  const gone = async () => ((await argumentsOf(pid)) === undefined ? true : undefined);
+  try {
+    await waitFor(`DynamoDB Local ${pid} to stop`, gone, { timeoutMs: STOP_GRACE_MS, intervalMs: 50 });
+  } catch {
+    process.kill(pid, 'SIGKILL');
+    await waitFor(`DynamoDB Local ${pid} to die`, gone, { timeoutMs: STOP_GRACE_MS, intervalMs: 50 });
+  }
+  await rm(file, { force: true });
+  log(`Stopped DynamoDB Local (pid ${pid}, started ${record.startedAt}) that an earlier run left holding ${dbPath}.`);
+}
+
+/** A live process's arguments, or undefined when there is no such process (or only its zombie). */
+export async function argumentsOf(pid: number): Promise<string[] | undefined> {
+  try {
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').filter(Boolean);
+    return args.length > 0 ? args : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || process.platform === 'linux') return undefined;
+  }
+  // Without /proc (macOS): ps, whose answer is one line (arguments with spaces in them are split).
+  return new Promise((resolve) => {
+    execFile('ps', ['-p', String(pid), '-o', 'args='], (error, stdout) =>
+      resolve(error || !stdout.trim() ? undefined : stdout.trim().split(/\s+/)),
+    );
+  });
 }
 
 /**

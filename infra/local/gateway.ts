@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -54,6 +55,11 @@ export async function startGateway(options: {
   beside?: ReadonlyArray<(request: IncomingMessage, response: ServerResponse) => Promise<boolean>>;
   /** The web app, for every path that is not under a service's prefix: true when it answered. */
   site?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /**
+   * The time stamped on each request as API Gateway's `requestContext.timeEpoch`, the handlers'
+   * "now" for it (default the machine's clock). Tokens are still checked against the machine's clock.
+   */
+  clock?: () => number;
 }): Promise<Gateway> {
   const routes: CompiledRoute[] = options.services.flatMap((service) =>
     Object.values(service.routes).map((spec) => {
@@ -148,7 +154,7 @@ export async function startGateway(options: {
       }
     }
 
-    const event = toEvent(request, url, route, params ?? {}, body, claims);
+    const event = toEvent(request, url, route, params ?? {}, body, claims, new Date(options.clock?.() ?? Date.now()));
     let result: APIGatewayProxyResultV2;
     try {
       result = await route.invoke(event, lambdaContext(`five-haves-${route.service}-http`));
@@ -236,9 +242,20 @@ function claimsAsApiGatewaySends(payload: JWTPayload): Record<string, string> {
   );
 }
 
-function isText(contentType: string | undefined): boolean {
+function isTextType(contentType: string | undefined): boolean {
   if (!contentType) return true;
   return /^(text\/|application\/([a-z.+-]*\+)?(json|xml|x-www-form-urlencoded|javascript))/i.test(contentType);
+}
+
+/**
+ * Whether API Gateway hands the body over as a string or base64-encoded (`isBase64Encoded`). Its
+ * guide: "If the content type of the request is binary, the body is base64-encoded", and a text
+ * payload is a UTF-8-encoded string, a binary payload anything else. The event itself is JSON, which
+ * cannot carry bytes that are not UTF-8: those are binary whatever the content type says, so they
+ * arrive base64-encoded, byte for byte, and never as replacement characters.
+ */
+function isTextBody(contentType: string | undefined, body: Buffer): boolean {
+  return isTextType(contentType) && isUtf8(body);
 }
 
 function toEvent(
@@ -248,6 +265,7 @@ function toEvent(
   pathParameters: Record<string, string>,
   body: Buffer,
   claims: JWTPayload | undefined,
+  now: Date,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
@@ -256,8 +274,7 @@ function toEvent(
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-  const text = isText(headers['content-type']);
-  const now = new Date();
+  const text = isTextBody(headers['content-type'], body);
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
     routeKey: route.key,

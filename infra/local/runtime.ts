@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { settingsFrom } from '../../kernel/config.ts';
 import type { ScheduleRun } from '../../kernel/schedule.ts';
 import { assertSchedule, DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
 import type { BusEvent } from '../../kernel/events.ts';
@@ -48,6 +49,11 @@ export interface LocalCloudOptions {
    * the bus. Off when absent; the injector can be switched off while the cloud runs.
    */
   faults?: FaultInjector;
+  /**
+   * The gateway's clock: the time it stamps on each request, which the handlers take as the
+   * request's "now" (default the machine's). A test moves it past a window instead of waiting.
+   */
+  clock?: () => number;
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
@@ -95,6 +101,9 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
+    // The services' declared configuration comes from this process's environment, as each function's
+    // comes from what the stack set: a bad value stops the start before anything runs, naming it.
+    for (const service of services) settingsFrom(service.config ?? {}, process.env);
     const port = options.port ?? 3000;
     if (port !== 0) await assertPortFree(port);
     let endpoint = options.dynamoEndpoint ?? '';
@@ -104,6 +113,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       const dynamo = await startDynamoDbLocal({
         port: options.dynamoPort ?? 8000,
         ...(options.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+        ...(options.log ? { log: options.log } : {}),
       });
       stops.push(() => dynamo.stop());
       endpoint = dynamo.endpoint;
@@ -202,6 +212,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       functions: httpFunctions,
       issuer,
       port,
+      ...(options.clock ? { clock: options.clock } : {}),
       admin: {
         '/_local/dlq': async () => ({ status: 200, body: { deadLetters: await bus.deadLetters() } }),
         '/_local/dlq/redrive': async ({ method }) =>

@@ -46,6 +46,9 @@ try {
     console.log(`[bus] ${event['detail-type']} from ${event.source} ${id}`);
   });
   const build = await webBuild;
+  // The CLIs find this runtime by PORT (3000 unless told): name it when this one runs elsewhere.
+  const port = new URL(cloud.url).port;
+  const portPrefix = port === '3000' ? '' : `PORT=${port} `;
   console.log(`
 Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : `(data kept in ${values['data-dir'] ?? '.data/'} across restarts)`}
 ${
@@ -58,9 +61,9 @@ ${
   reference    ${cloud.url}/docs   (the OpenAPI document: ${cloud.url}/openapi.json)
   JWKS         ${cloud.url}/.well-known/jwks.json
   DynamoDB     ${cloud.dynamoEndpoint}   tables five-haves-${cloud.stage}-*
-  a token      npm run token -- --role department --jurisdiction D01 --department market-supervision
-  the saga     npm run demo
-  dead letters npm run dlq   (npm run dlq -- --redrive)
+  a token      npm run token -- --role department --jurisdiction D01 --department market-supervision${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}
+  the saga     ${portPrefix}npm run demo${values['data-dir'] ? ` -- --data-dir ${values['data-dir']}` : ''}
+  dead letters ${portPrefix}npm run dlq   (${portPrefix}npm run dlq -- --redrive)
   schedules    ${cloud.scheduler.names.join(', ') || 'none'} (timers, as the stack's EventBridge schedule rules)
 Ctrl-C stops everything.`);
 
@@ -78,8 +81,9 @@ Ctrl-C stops everything.`);
     console.log('stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // Ctrl-C, `kill`/`timeout` (npm passes SIGTERM on), a closed terminal: each an orderly stop. A death
+  // no handler sees (SIGKILL) still takes DynamoDB Local with it: its watchdog (dynamodb-local.ts).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 } catch (error) {
   console.error(`Five Haves did not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -93,9 +93,46 @@ export const PowerCataloged = defineEvent({
 });
 
 /**
+ * A district's decision to delegate was accepted (`POST /authority/delegations` answered 202): its
+ * grants are now being written, and PowersDelegated follows once every one exists.
+ */
+export const DelegationAccepted = defineEvent({
+  source,
+  detailType: 'DelegationAccepted',
+  schemaVersion: 1,
+  data: z.object({
+    delegationId: z.string(),
+    decisionRef: z.string(),
+    district: z.string(),
+    effectiveOn: CalendarDate,
+    /** codes × streets: the street-power pairs it grants. */
+    grants: z.number().check(z.int()),
+    /** The grant items that hold them. */
+    grantItems: z.number().check(z.int()),
+  }),
+});
+
+/**
+ * Progress of a delegation being granted: `written` of its `grantItems` exist. Authority's own
+ * consumer takes the next step from it; other subscribers need not (PowersDelegated says it is done).
+ */
+export const DelegationGrantsWritten = defineEvent({
+  source,
+  detailType: 'DelegationGrantsWritten',
+  schemaVersion: 1,
+  data: z.object({
+    delegationId: z.string(),
+    district: z.string(),
+    written: z.number().check(z.int()),
+    grantItems: z.number().check(z.int()),
+  }),
+});
+
+/**
  * A district delegated a set of powers to a set of streets from a date: every code to every street.
- * The event names the two sets, not the pairs: 1,000 codes and 100 streets stay under 50 KB, far
- * below EventBridge's 256 KB, where 100,000 pairs would not.
+ * Emitted once every grant is written (the delegation is in force). The event names the two sets,
+ * not the pairs: 1,000 codes and 100 streets stay under 50 KB, far below EventBridge's 256 KB, where
+ * 100,000 pairs would not.
  */
 export const PowersDelegated = defineEvent({
   source,

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
+import { assessmentSettings } from './assessments/settings.ts';
 import { routes } from './routes.ts';
 import { subscriptions } from './subscriptions.ts';
 
@@ -8,4 +9,5 @@ export const authority: ServiceDefinition = {
   subscriptions,
   http: 'services/authority/handlers/http.ts',
   events: 'services/authority/handlers/events.ts',
+  config: { ...assessmentSettings },
 };

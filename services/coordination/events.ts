@@ -119,6 +119,8 @@ export const IssueRated = defineEvent({
     ...issueFacts,
     department: DepartmentSchema,
     score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+    /** The street's words with its rating, if it gave any. */
+    comment: z.optional(z.string()),
     ratedAt: z.iso.datetime(),
   }),
 });
@@ -155,7 +157,7 @@ export const MeetingConvened = defineEvent({
     streets: z.array(StreetSchema),
     zoneCommittees: z.array(z.string()),
     agenda: z.array(z.string()),
-    /** Escalated issues that joined the agenda by themselves. */
+    /** The escalated issues that were waiting for a meeting and joined its agenda; each one's escalation names this meeting from now on. */
     escalatedIssues: z.array(z.string()),
   }),
 });

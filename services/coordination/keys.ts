@@ -5,11 +5,13 @@
  * - issues by scope and status: entry items `ISSUES#<scope>#<status>`, where a scope is a street, a
  *   district, or either with `#<department>` (then the status is that department's own); sorted by
  *   the deadline that runs (`<dueBy>#<id>`), so "overdue" is a sort-key bound, or by resolution time;
+ *   an entry holds the issue's id only (a list reads the issues by key), as does a company's `ISSUE#…`;
  * - issues whose deadline runs: gsi1 `ISSUES-DUE`, sorted `<dueBy>#<id>`, set only while the issue is
  *   unresolved and not escalated (a sparse index the deadline check queries);
  * - escalated issues waiting for a meeting: `AGENDA-PENDING#<district>`; a district's meetings: gsi1
  *   `MEETINGS#<district>` sorted by start, so "the next meeting" is one Query;
- * - a meeting's escalated issues `MEETING#<id>` / `AGENDA#…`, its decisions gsi1 `DECISIONS#<meeting>`;
+ * - a meeting's escalated issues `MEETING#<id>` / `AGENDA#…` (the partition holds the meeting's state and
+ *   history too: read it by the prefix), its decisions gsi1 `DECISIONS#<meeting>`;
  * - work items that reached a community: `WORKITEMS#<community>` (the only items a community reads);
  *   blocked attempts live under `BLOCKED#…` keys, which no community-facing route reads;
  * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`.

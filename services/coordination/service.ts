@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
+import { deadlineSettings } from './issues/deadlines.ts';
 import { routes } from './routes.ts';
 import { subscriptions } from './subscriptions.ts';
 
@@ -8,6 +9,7 @@ export const coordination: ServiceDefinition = {
   subscriptions,
   http: 'services/coordination/handlers/http.ts',
   events: 'services/coordination/handlers/events.ts',
+  config: { ...deadlineSettings },
   schedules: [
     {
       name: 'deadline-check',

@@ -1,25 +1,27 @@
 import * as z from 'zod/mini';
-import { StreetSchema } from '../../kernel/roles.ts';
 
-/** The words of coordination shared by routes, domain and store. */
+/**
+ * The words of coordination shared by routes, domain and store. Places (streets and communities, in
+ * paths too) are the kernel's: kernel/roles.ts and kernel/jurisdiction.ts.
+ */
 
 /** A ULID, the ids of every coordination aggregate. */
-export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W'));
+export const Ulid = z
+  .string()
+  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W'), z.meta({ examples: ['01J9ZQ3K4M5N6P7Q8R9S0T1V2W'] }));
 export const IdParam = z.strictObject({ id: Ulid });
 
-export const CommunitySchema = z.string().check(z.regex(/^D\d{2}\/S\d{2}\/C\d{2}$/, 'a community such as D01/S03/C07'));
-export const DistrictSchema = z.string().check(z.regex(/^D\d{2}$/, 'a district such as D01'));
+/** An instant as the service answers it: UTC, ISO 8601 with milliseconds. */
+export const Instant = z.iso.datetime();
 
-/** A street in a path: `D01-S03` or `D01%2FS03` (a bare slash would be another path segment). */
-export const StreetInPath = z.pipe(
-  z.pipe(z.string(), z.transform((value) => value.replace(/^(D\d{2})-(S\d{2})$/, '$1/$2'))),
-  StreetSchema,
-);
+/** The `sub` of whoever did something: a token's subject. */
+export const Sub = z.string().check(z.meta({ description: 'The `sub` (subject) claim of the caller who did it.' }));
 
-/** A community in a path: `D01-S03-C07` or encoded slashes. */
-export const CommunityInPath = z.pipe(
-  z.pipe(z.string(), z.transform((value) => value.replace(/^(D\d{2})-(S\d{2})-(C\d{2})$/, '$1/$2/$3'))),
-  CommunitySchema,
+/** The revision of a record: 1 when created, one more with each change. */
+export const Revision = z.number().check(
+  z.int(),
+  z.positive(),
+  z.meta({ description: 'The revision of the record: 1 when it was created, one more with each change.' }),
 );
 
 /** An issue's overall status, and a department's own status on it: report in, then resolve. */

@@ -30,6 +30,18 @@ export const AppointmentRequested = defineEvent({
   data: z.object({ ...appointmentFacts, reason: z.string(), requestedAt: z.iso.datetime() }),
 });
 
+/**
+ * Recruitment took note of the street's consent case for an appointment (authority's
+ * ConsentCaseOpened): the appointment names the case and when its decision is due. Usually while the
+ * appointment awaits consent; the decision may have travelled faster, and then it is noted after.
+ */
+export const AppointmentConsentCaseNoted = defineEvent({
+  source,
+  detailType: 'AppointmentConsentCaseNoted',
+  schemaVersion: 1,
+  data: z.object({ ...appointmentFacts, consentCaseId: z.string(), consentDueBy: z.iso.datetime() }),
+});
+
 export const AppointmentConfirmed = defineEvent({
   source,
   detailType: 'AppointmentConfirmed',

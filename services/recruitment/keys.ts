@@ -4,8 +4,10 @@
  * Lists and their indexes (nothing scans):
  * - the public job board: one small entry item per board partition a position belongs to
  *   (`BOARD#<status>`, and by street, by kind, by both), so each filter is one Query;
- * - applications of a position: gsi1 `APPLICATIONS#<position>`, sorted `<status>#<submittedAt>#<id>`,
- *   so the status filter is a sort-key prefix;
+ * - applications of a position by status: gsi1 `APPLICATIONS#<position>`, sorted
+ *   `<status>#<submittedAt>#<id>`, so the status filter is a sort-key prefix (submission order within);
+ * - applications of a position in submission order: one entry per application in the position's
+ *   partition, `APPLICATION#<submittedAt>#<id>`, written once with the application (its order never changes);
  * - an applicant's applications: the partition `APPLICANT#<sub>`, whose `POSITION#<id>` item is also
  *   the one-application-per-position guard;
  * - a street's roster: gsi1 `ROSTER#<street>`;
@@ -35,6 +37,11 @@ export const keys = {
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'STATE' }),
   applicationsOfPosition: (positionId: string) => `APPLICATIONS#${positionId}`,
   applicationOrder: (status: string, submittedAt: string, id: string) => `${status}#${submittedAt}#${id}`,
+  submissionEntry: (positionId: string, submittedAt: string, id: string) => ({
+    pk: `POSITION#${positionId}`,
+    sk: `APPLICATION#${submittedAt}#${id}`,
+  }),
+  submissionsOfPosition: (positionId: string) => ({ partition: `POSITION#${positionId}`, prefix: 'APPLICATION#' }),
   applicantPartition: (sub: string) => `APPLICANT#${sub}`,
   /** The applicant's entry for a position: created with attribute_not_exists, so one per position. */
   applicantEntry: (sub: string, positionId: string) => ({ pk: `APPLICANT#${sub}`, sk: `POSITION#${positionId}` }),

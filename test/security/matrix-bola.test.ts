@@ -209,8 +209,8 @@ describe('a public page shows no more of street A’s objects than the public ma
     expect((await t.api('POST', `/coordination/issues/${issue.body.id}/rating`, { token: co.s03, body: { department: 'housing', score: 2, comment: 'Slow.' } })).status).toBe(200);
 
     for (const caller of [undefined, ...outsiders()]) {
-      const page = await t.api('GET', `/coordination/property-companies/${company.body.id}`, caller ? { token: caller.token } : {});
-      expect(page.body.issues.items).toEqual([
+      const page = await t.api('GET', `/coordination/property-companies/${company.body.id}/issues`, caller ? { token: caller.token } : {});
+      expect(page.body.items).toEqual([
         { id: issue.body.id, street: STREET_A, community: COMMUNITY_A, category: 'property-management', urgency: 'utility', status: 'resolved', raisedAt: issue.body.raisedAt, ratings: { housing: 2 } },
       ]);
     }

@@ -37,6 +37,33 @@ export const power = (code: string, domain = 'law-enforcement') => ({
   fromDepartment: 'urban-management',
 });
 
+/**
+ * A delegation once it is in force: POST (202, `granting`), then its status until authority's own
+ * consumer has written every grant. Big delegations take several steps: `timeoutMs` fits the work.
+ */
+export async function delegationInForce(
+  t: TestCloud,
+  token: string,
+  body: Record<string, unknown>,
+  options: { timeoutMs?: number } = {},
+): Promise<Record<string, any>> {
+  const accepted = await t.api('POST', '/authority/delegations', { token, body });
+  if (accepted.status !== 202) throw new Error(`delegation: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return inForce(t, token, accepted.body.id as string, options);
+}
+
+/** The delegation once it is no longer `granting`. */
+export function inForce(t: TestCloud, token: string, id: string, options: { timeoutMs?: number } = {}): Promise<Record<string, any>> {
+  return waitFor(
+    `delegation ${id} in force`,
+    async () => {
+      const current = await t.api('GET', `/authority/delegations/${id}`, { token });
+      return current.body.status === 'granting' ? undefined : current.body;
+    },
+    { intervalMs: 50, ...options },
+  );
+}
+
 /** Runs `task` over `items`, `width` at a time; the answers in the items' order. */
 export async function inParallel<T, R>(items: readonly T[], width: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

@@ -23,15 +23,18 @@ export const planBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** A position whose window opened a minute ago and closes in a day (or in `closesInMs`). */
-export const positionBody = (overrides: Record<string, unknown> = {}, closesInMs = 24 * 3600_000) => ({
+/**
+ * A position whose window opened a minute ago and closes in a day. A test that needs the window over
+ * moves the gateway's clock past `closesAt` (test/support/clock.ts) rather than wait for it.
+ */
+export const positionBody = (overrides: Record<string, unknown> = {}) => ({
   title: 'Community affairs officer',
   street: 'D01/S03',
   kind: 'career-establishment',
   quota: 2,
   eligibility: { sourcePools: ['village-cadre', 'community-worker'], minYearsOfService: 3, maxAge: 35, minEducation: 'vocational-college' },
   opensAt: new Date(Date.now() - 60_000).toISOString(),
-  closesAt: new Date(Date.now() + closesInMs).toISOString(),
+  closesAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
   year: PLAN_YEAR,
   ...overrides,
 });

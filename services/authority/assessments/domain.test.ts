@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { settingsFrom } from '../../../kernel/config.ts';
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import {
   recordDepartmentAssessment,
   recordStreetAssessment,
   STREET_WEIGHT_DEFAULT,
-  streetWeightFrom,
   withCombinedScore,
   type AssessmentInput,
 } from './domain.ts';
+import { assessmentSettings } from './settings.ts';
 
 const committee: Cause = {
   correlationId: 'corr-assessment',
@@ -103,8 +104,8 @@ describe('the combined score', () => {
   });
 
   it('weighs the street as configured, to one decimal', () => {
-    expect(withCombinedScore(both(), streetWeightFrom('30')).combinedScore).toBe(79.5);
-    expect(withCombinedScore(both(), streetWeightFrom('33.3')).combinedScore).toBe(80);
+    expect(withCombinedScore(both(), 0.3).combinedScore).toBe(79.5);
+    expect(withCombinedScore(both(), 0.333).combinedScore).toBe(80);
   });
 
   it('is none until both sides are in', () => {
@@ -112,7 +113,7 @@ describe('the combined score', () => {
   });
 
   it('a weight outside 0-100 % is a configuration error, not a silent default', () => {
-    expect(streetWeightFrom(undefined)).toBe(0.5);
-    expect(() => streetWeightFrom('150')).toThrow('AUTHORITY_STREET_WEIGHT_PERCENT');
+    expect(settingsFrom(assessmentSettings, {}).streetWeightPercent).toBe(STREET_WEIGHT_DEFAULT * 100);
+    expect(() => settingsFrom(assessmentSettings, { AUTHORITY_STREET_WEIGHT_PERCENT: '150' })).toThrow('AUTHORITY_STREET_WEIGHT_PERCENT');
   });
 });

@@ -97,22 +97,16 @@ export function recordDepartmentAssessment(current: StaffAssessment | undefined,
   return recordSide('department', current, input, assessmentId, cause);
 }
 
-/** The assessment with its combined score: weighted, to one decimal; none until both sides are in. */
+/**
+ * The assessment as its parties read it, with its combined score: weighted, to one decimal; none
+ * until both sides are in. Not the store's version.
+ */
 export function withCombinedScore(assessment: StaffAssessment, streetWeight: number) {
-  const { byStreet, byDepartment } = assessment;
+  const { byStreet, byDepartment, version: _version, ...rest } = assessment;
   const combinedScore =
     byStreet && byDepartment
       ? Math.round((streetWeight * byStreet.score + (1 - streetWeight) * byDepartment.score) * 10) / 10
       : null;
-  return { ...assessment, streetWeight, combinedScore };
+  return { ...rest, ...(byStreet ? { byStreet } : {}), ...(byDepartment ? { byDepartment } : {}), streetWeight, combinedScore };
 }
 
-/** The configured street weight, from a percentage (0-100); the default when unset. */
-export function streetWeightFrom(percent: string | undefined): number {
-  if (percent === undefined || percent.trim() === '') return STREET_WEIGHT_DEFAULT;
-  const value = Number(percent);
-  if (!Number.isFinite(value) || value < 0 || value > 100) {
-    throw new Error(`AUTHORITY_STREET_WEIGHT_PERCENT must be a number from 0 to 100, not ${percent}`);
-  }
-  return value / 100;
-}

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import type { Principal } from '../../../kernel/auth.ts';
+import { settingsFrom } from '../../../kernel/config.ts';
 import { ForbiddenError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import { covers } from '../../../kernel/roles.ts';
@@ -9,11 +10,11 @@ import { streetSpokenFor } from '../streets.ts';
 import {
   recordDepartmentAssessment,
   recordStreetAssessment,
-  streetWeightFrom,
   withCombinedScore,
   type StaffAssessment,
 } from './domain.ts';
 import type { assessmentRoutes } from './routes.ts';
+import { assessmentSettings } from './settings.ts';
 import { AssessmentStore } from './store.ts';
 
 /** Who may read an assessment: the street's committee, or the department that stations the member. */
@@ -27,7 +28,8 @@ function isPartyTo(principal: Principal, a: StaffAssessment): boolean {
 
 export function assessmentHandlers(table: Store): RouteHandlers<typeof assessmentRoutes> {
   const assessments = new AssessmentStore(table);
-  const streetWeight = streetWeightFrom(process.env.AUTHORITY_STREET_WEIGHT_PERCENT);
+  // Read at init: a bad AUTHORITY_STREET_WEIGHT_PERCENT fails the function's start, not a request.
+  const streetWeight = settingsFrom(assessmentSettings).streetWeightPercent / 100;
   return {
     async assessStationedStaff({ body, principal, ctx }) {
       const street = streetSpokenFor(body.street, principal);

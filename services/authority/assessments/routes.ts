@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { PeriodSchema } from '../events.ts';
 
@@ -7,12 +7,41 @@ const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "the staff m
 const Score = z.number().check(z.int('a whole number'), z.gte(0), z.lte(100));
 const Comment = z.string().check(z.trim(), z.minLength(1, 'a comment is required'), z.maxLength(4000));
 
+const Instant = z.iso.datetime();
+
+const AssessmentSide = z.object({
+  assessmentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)),
+  score: z.number().check(z.int(), z.gte(0), z.lte(100)),
+  comment: z.string(),
+  assessedBy: z.string(),
+  assessedAt: Instant,
+});
+
+/** Both sides of a member's assessment for a period, and the combined score once both are in. */
+const DoubleAssessment = z
+  .object({
+    staffId: StaffId,
+    period: PeriodSchema,
+    street: StreetSchema,
+    department: DepartmentSchema,
+    byStreet: z.optional(AssessmentSide).check(z.meta({ description: "The street committee's side, once given." })),
+    byDepartment: z.optional(AssessmentSide).check(z.meta({ description: "The department's side, once given." })),
+    streetWeight: z.number().check(z.gte(0), z.lte(1), z.meta({ description: "The street's share of the combined score (0.5 unless configured)." })),
+    combinedScore: z
+      .nullable(z.number().check(z.gte(0), z.lte(100)))
+      .check(z.meta({ description: 'Weighted, to one decimal; null until both sides are in.' })),
+  })
+  .check(z.meta({ title: 'DoubleAssessment' }));
+
 /** The double assessment of staff that departments station in streets. */
 export const assessmentRoutes = defineRoutes({
   assessStationedStaff: {
     method: 'POST',
     path: '/authority/assessments',
-    summary: "The street's assessment of a member of staff a department stations in it, for a period; one per member and period.",
+    summary: 'Assess a stationed staff member (street)',
+    description:
+      "The street's assessment of a member of staff a department stations in it, for a period; one per member and period (409). " +
+      'Recruitment adds it to the member’s record (`AssessmentRecorded`).',
     access: { roles: ['street-committee'], jurisdiction: 'subject' },
     body: z.strictObject({
       staffId: StaffId,
@@ -26,11 +55,13 @@ export const assessmentRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: DoubleAssessment,
   },
   assessOwnStaff: {
     method: 'POST',
     path: '/authority/department-assessments',
-    summary: "The department's side of the double assessment of a member it stations in a street; one per member and period.",
+    summary: 'Assess a stationed staff member (department)',
+    description: "The department's side of the double assessment of a member it stations in a street; one per member and period (409).",
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     body: z.strictObject({
       staffId: StaffId,
@@ -41,13 +72,18 @@ export const assessmentRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: DoubleAssessment,
   },
   doubleAssessment: {
     method: 'GET',
     path: '/authority/assessments',
-    summary: "Both sides of a member's assessments, newest period first, with the combined score (street weight 50% by default).",
+    summary: "A staff member's double assessments",
+    description:
+      "Both sides of a member's assessments, newest period first, with the combined score (street weight 50% by default, " +
+      '`AUTHORITY_STREET_WEIGHT_PERCENT`). Only the assessments the caller is party to.',
     access: { roles: ['department', 'street-committee'], jurisdiction: 'subject', department: 'own' },
     query: z.extend(PageQuery, { staffId: StaffId, period: z.optional(PeriodSchema) }),
     status: 200,
+    response: pageOf(DoubleAssessment),
   },
 });

@@ -1,13 +1,9 @@
-import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
+import { strip, type Stored as StoredItem } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
 import type { AssessmentChange, StaffAssessment } from './domain.ts';
 
-type Stored = StaffAssessment & Item & { itemType: string; gsi1pk: string; gsi1sk: string };
-
-function strip(item: Stored): StaffAssessment {
-  const { pk: _pk, sk: _sk, itemType: _t, gsi1pk: _g1, gsi1sk: _g2, ...assessment } = item;
-  return assessment;
-}
+type Stored = StoredItem<StaffAssessment>;
 
 /** Double assessments: one item per member and period (both sides), listed per member on gsi1. */
 export class AssessmentStore {

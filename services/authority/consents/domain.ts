@@ -42,11 +42,12 @@ export interface ConsentChange {
   events: DomainEvent[];
 }
 
-/** A case as its readers see it: `overdue` while it waits past its deadline. */
-export type ConsentCaseView = ConsentCase & { overdue: boolean };
+/** A case as its readers see it: `overdue` while it waits past its deadline; not the store's version. */
+export type ConsentCaseView = Omit<ConsentCase, 'version'> & { overdue: boolean };
 
 export function consentView(consentCase: ConsentCase, now: string): ConsentCaseView {
-  return { ...consentCase, overdue: consentCase.status === 'pending' && Date.parse(now) > Date.parse(consentCase.dueBy) };
+  const { version: _version, ...view } = consentCase;
+  return { ...view, overdue: consentCase.status === 'pending' && Date.parse(now) > Date.parse(consentCase.dueBy) };
 }
 
 export function openConsentCase(

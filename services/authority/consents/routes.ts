@@ -3,14 +3,15 @@ import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { ConsentDecision } from '../events.ts';
 
-const CaseId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id')) });
+const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id'));
+const CaseId = z.strictObject({ id: Ulid });
 const Instant = z.iso.datetime();
 
 /** A consent case as its readers see it. */
 const ConsentCaseView = z
   .object({
-    id: z.string(),
-    appointmentId: z.string(),
+    id: Ulid,
+    appointmentId: Ulid,
     street: StreetSchema,
     department: DepartmentSchema,
     agency: z.string(),
@@ -24,7 +25,6 @@ const ConsentCaseView = z
     decidedBy: z.optional(z.string()),
     writtenOpinion: z.optional(z.string()),
     late: z.optional(z.boolean()).check(z.meta({ description: 'Decided after `dueBy`.' })),
-    version: z.number().check(z.int(), z.positive()),
     overdue: z.boolean().check(z.meta({ description: 'Still pending past `dueBy`.' })),
   })
   .check(z.meta({ title: 'ConsentCase' }));
@@ -34,7 +34,10 @@ export const consentRoutes = defineRoutes({
   listConsents: {
     method: 'GET',
     path: '/authority/consents',
-    summary: "A street's consent cases by status; pending ones oldest first, each marked overdue past its deadline.",
+    summary: "A street's consent cases",
+    description:
+      "A street's consent cases by status (default pending; default the caller's street); pending ones oldest first, " +
+      'decided ones newest opened first, each marked overdue past its deadline.',
     access: { roles: ['street-committee', 'street-official', 'district-admin'], jurisdiction: 'subject' },
     query: z.extend(PageQuery, {
       status: z._default(z.enum(['pending', 'granted', 'refused']), 'pending'),
@@ -47,7 +50,8 @@ export const consentRoutes = defineRoutes({
   getConsent: {
     method: 'GET',
     path: '/authority/consents/{id}',
-    summary: 'One consent case, with its deadline and whether it is overdue.',
+    summary: 'A consent case',
+    description: 'One consent case, with its deadline (15 working days, Monday to Friday, China time) and whether it is overdue.',
     access: {
       roles: ['street-committee', 'street-official', 'district-admin', 'department'],
       jurisdiction: 'subject',
@@ -60,7 +64,8 @@ export const consentRoutes = defineRoutes({
   recordConsentDecision: {
     method: 'POST',
     path: '/authority/consents/{id}/decision',
-    summary: "The street party committee's written consent or refusal; one decision per case.",
+    summary: 'Record the written consent or refusal',
+    description: "The street party committee's written consent or refusal; one decision per case (a second is 409).",
     access: { roles: ['street-committee'], jurisdiction: 'subject' },
     params: CaseId,
     body: z.strictObject({

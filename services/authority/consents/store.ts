@@ -1,13 +1,9 @@
-import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
 import type { ConsentCase, ConsentChange, ConsentStatus } from './domain.ts';
 
-type StoredCase = ConsentCase & Item & { itemType: string; gsi1pk: string; gsi1sk: string };
-
-function toCase(item: StoredCase): ConsentCase {
-  const { pk: _pk, sk: _sk, itemType: _t, gsi1pk: _g1, gsi1sk: _g2, ...consentCase } = item;
-  return consentCase;
-}
+type StoredCase = Stored<ConsentCase>;
 
 /** Consent cases in the authority table. */
 export class ConsentStore {
@@ -15,7 +11,7 @@ export class ConsentStore {
 
   async consentCase(id: string): Promise<ConsentCase | undefined> {
     const item = await this.store.get<StoredCase>(keys.consentCase(id));
-    return item && toCase(item);
+    return item && strip(item);
   }
 
   async consentCases(
@@ -30,7 +26,7 @@ export class ConsentStore {
       ...(page.cursor ? { cursor: page.cursor } : {}),
       ascending: status === 'pending',
     });
-    return { ...result, items: result.items.map(toCase) };
+    return { ...result, items: result.items.map(strip) };
   }
 
   consentCommit(change: ConsentChange): Commit {

@@ -3,12 +3,13 @@ import { BadRequestError, ConflictError, UnprocessableError } from '../../../ker
 import type { Cause } from '../../../kernel/events.ts';
 import { keys } from '../keys.ts';
 import {
-  confirmDelegation,
+  acceptDelegation,
   grantsOf,
+  grantStep,
   GRANT_PART_CODES,
-  resumeDelegation,
+  GRANTS_PER_STEP,
+  refuseResubmission,
   revokeDelegation,
-  startDelegation,
   termOf,
   type Delegation,
 } from './domain.ts';
@@ -30,27 +31,54 @@ const terms = {
 };
 const catalogued = new Set(codes(1000));
 
-const recording = (): Delegation => startDelegation('01JDELEGATION0000000000001', terms, catalogued, admin());
-const inForce = () => confirmDelegation(recording(), admin('2025-06-20T02:00:01.000Z')).delegation;
+const accept = (id: string, overrides: Partial<typeof terms> = {}) => acceptDelegation(id, { ...terms, ...overrides }, catalogued, admin());
+const granting = (): Delegation => accept('01JDELEGATION0000000000001').delegation;
+/** Every step of granting, in order, until the delegation is no longer granting. */
+function granted(delegation: Delegation, now = '2025-06-20T02:00:01.000Z') {
+  const steps = [];
+  let current = delegation;
+  for (;;) {
+    const step = grantStep(current, admin(now));
+    if ('ignored' in step) return { delegation: current, steps };
+    steps.push(step);
+    current = step.delegation;
+  }
+}
+const inForce = () => granted(granting()).delegation;
 
-describe('starting a delegation', () => {
-  it('records it as recording, with its codes and streets once each and sorted, in its district', () => {
-    expect(recording()).toEqual({
+describe('accepting a delegation', () => {
+  it('records it as granting, with its codes and streets once each and sorted, in its district, nothing granted yet', () => {
+    expect(granting()).toEqual({
       id: '01JDELEGATION0000000000001',
       decisionRef: 'D01-GOV-2025-12',
       district: 'D01',
       effectiveOn: '2025-07-01',
       codes: ['CM-0001', 'CM-0002'],
       streets: ['D01/S03', 'D01/S04'],
-      status: 'recording',
+      status: 'granting',
+      grants: { pairs: 4, items: 2, written: 0 },
       recordedAt: '2025-06-20T02:00:00.000Z',
       recordedBy: 'district-office-1',
       version: 1,
     });
   });
 
+  it('emits DelegationAccepted, the work order of authority’s own consumer', () => {
+    const { events } = accept('01JDELEGATION0000000000001');
+
+    expect(events.map((e) => e.detailType)).toEqual(['DelegationAccepted']);
+    expect(events[0]!.detail.data).toEqual({
+      delegationId: '01JDELEGATION0000000000001',
+      decisionRef: 'D01-GOV-2025-12',
+      district: 'D01',
+      effectiveOn: '2025-07-01',
+      grants: 4,
+      grantItems: 2,
+    });
+  });
+
   it('codes that are not in the catalog are 422, each named', () => {
-    const attempt = () => startDelegation('01JD', { ...terms, codes: ['CM-0001', 'XX-1', 'XX-2'] }, catalogued, admin());
+    const attempt = () => accept('01JD', { codes: ['CM-0001', 'XX-1', 'XX-2'] });
 
     expect(attempt).toThrow(UnprocessableError);
     expect(attempt).toThrow(/2 code\(s\) are not in the power catalog: XX-1, XX-2/);
@@ -65,7 +93,7 @@ describe('starting a delegation', () => {
   });
 
   it('streets of two districts are one decision too many: 400 on body.streets', () => {
-    const attempt = () => startDelegation('01JD', { ...terms, streets: ['D01/S03', 'D02/S01'] }, catalogued, admin());
+    const attempt = () => accept('01JD', { streets: ['D01/S03', 'D02/S01'] });
 
     expect(attempt).toThrow(BadRequestError);
     expect(attempt).toThrow('A delegation is decided by one district; these streets are in D01, D02.');
@@ -73,20 +101,15 @@ describe('starting a delegation', () => {
 });
 
 describe('resubmitting the same decision', () => {
-  it('while it is still recording, resumes the same delegation', () => {
-    const first = recording();
-
-    expect(resumeDelegation(first, { ...terms, codes: ['CM-0001', 'CM-0002'] })).toBe(first);
-  });
-
-  it('with other codes, streets or date is 409', () => {
-    expect(() => resumeDelegation(recording(), { ...terms, codes: ['CM-0001'] })).toThrow(ConflictError);
-    expect(() => resumeDelegation(recording(), { ...terms, streets: ['D01/S03'] })).toThrow(ConflictError);
-    expect(() => resumeDelegation(recording(), { ...terms, effectiveOn: '2025-07-02' })).toThrow(ConflictError);
+  it('while it is being granted, is 409 naming the delegation', () => {
+    expect(() => refuseResubmission(granting())).toThrow(
+      'Decision D01-GOV-2025-12 is already being granted (delegation 01JDELEGATION0000000000001).',
+    );
   });
 
   it('once it is in force, is 409 naming the delegation', () => {
-    expect(() => resumeDelegation(inForce(), terms)).toThrow(
+    expect(() => refuseResubmission(inForce())).toThrow(ConflictError);
+    expect(() => refuseResubmission(inForce())).toThrow(
       'Decision D01-GOV-2025-12 was already delegated (delegation 01JDELEGATION0000000000001).',
     );
   });
@@ -94,7 +117,7 @@ describe('resubmitting the same decision', () => {
 
 describe('the grant items of a delegation', () => {
   it(`split each street's codes into parts of ${GRANT_PART_CODES}: 500 codes to 100 streets are 500 items`, () => {
-    const delegation = startDelegation('01JBIG', { ...terms, codes: codes(500), streets: streets(100) }, catalogued, admin());
+    const delegation = accept('01JBIG', { codes: codes(500), streets: streets(100) }).delegation;
 
     const grants = grantsOf(delegation);
 
@@ -104,7 +127,7 @@ describe('the grant items of a delegation', () => {
   });
 
   it('have keys that follow from the delegation alone: computing them twice gives the same keys', () => {
-    const delegation = startDelegation('01JBIG', { ...terms, codes: codes(250), streets: streets(3) }, catalogued, admin());
+    const delegation = accept('01JBIG', { codes: codes(250), streets: streets(3) }).delegation;
     const keyOf = (g: ReturnType<typeof grantsOf>[number]) => {
       const key = keys.grant(g.street, g.effectiveOn, g.delegationId, g.part);
       return `${key.pk} ${key.sk}`;
@@ -119,13 +142,31 @@ describe('the grant items of a delegation', () => {
   });
 });
 
-describe('confirming a delegation', () => {
-  it('puts it in force and emits PowersDelegated with the two sets, not the pairs', () => {
-    const { delegation, events } = confirmDelegation(recording(), admin('2025-06-20T02:00:01.000Z'));
+describe('granting a delegation, step by step', () => {
+  it(`each step writes at most ${GRANTS_PER_STEP} grant items: 500 items take 6 steps, each after the last`, () => {
+    const { steps } = granted(accept('01JBIG', { codes: codes(500), streets: streets(100) }).delegation);
 
-    expect(delegation).toMatchObject({ status: 'in-force', confirmedAt: '2025-06-20T02:00:01.000Z', version: 2 });
-    expect(events.map((e) => e.detailType)).toEqual(['PowersDelegated']);
-    expect(events[0]!.detail.data).toEqual({
+    expect(steps.map((s) => s.grants.length)).toEqual([96, 96, 96, 96, 96, 20]);
+    expect(steps.map((s) => s.delegation.grants.written)).toEqual([96, 192, 288, 384, 480, 500]);
+    const keysWritten = steps.flatMap((s) => s.grants.map((g) => `${g.street} ${g.part}`));
+    expect(new Set(keysWritten).size).toBe(500);
+  });
+
+  it('a step before the last carries the work on with DelegationGrantsWritten; the delegation stays granting', () => {
+    const { steps } = granted(accept('01JBIG', { codes: codes(200), streets: streets(50) }).delegation);
+    const [first] = steps;
+
+    expect(first!.delegation).toMatchObject({ status: 'granting', grants: { pairs: 10_000, items: 100, written: 96 }, version: 2 });
+    expect(first!.events.map((e) => e.detailType)).toEqual(['DelegationGrantsWritten']);
+    expect(first!.events[0]!.detail.data).toEqual({ delegationId: '01JBIG', district: 'D01', written: 96, grantItems: 100 });
+  });
+
+  it('the last step puts it in force and emits PowersDelegated with the two sets, not the pairs', () => {
+    const { delegation, steps } = granted(granting());
+
+    expect(delegation).toMatchObject({ status: 'in-force', confirmedAt: '2025-06-20T02:00:01.000Z', grants: { written: 2 }, version: 2 });
+    expect(steps.flatMap((s) => s.events.map((e) => e.detailType))).toEqual(['PowersDelegated']);
+    expect(steps[0]!.events[0]!.detail.data).toEqual({
       delegationId: '01JDELEGATION0000000000001',
       decisionRef: 'D01-GOV-2025-12',
       district: 'D01',
@@ -136,17 +177,18 @@ describe('confirming a delegation', () => {
     });
   });
 
-  it('of 1,000 codes of 40 characters to 100 streets, the event stays under 64 KB (EventBridge takes 256 KB)', () => {
+  it('of 1,000 codes of 40 characters to 100 streets, PowersDelegated stays under 64 KB (EventBridge takes 256 KB)', () => {
     const longCodes = Array.from({ length: 1000 }, (_, i) => `CM-${String(i).padStart(37, '0')}`);
-    const big = startDelegation('01JBIG', { ...terms, codes: longCodes, streets: streets(100) }, new Set(longCodes), admin());
+    const big = acceptDelegation('01JBIG', { ...terms, codes: longCodes, streets: streets(100) }, new Set(longCodes), admin()).delegation;
 
-    const { events } = confirmDelegation(big, admin());
+    const { steps } = granted(big);
 
-    expect(Buffer.byteLength(JSON.stringify(events[0]!.detail))).toBeLessThan(64 * 1024);
+    expect(steps.at(-1)!.events[0]!.detailType).toBe('PowersDelegated');
+    expect(Buffer.byteLength(JSON.stringify(steps.at(-1)!.events[0]!.detail))).toBeLessThan(64 * 1024);
   });
 
-  it('a delegation already confirmed cannot be confirmed again (409)', () => {
-    expect(() => confirmDelegation(inForce(), admin())).toThrow(ConflictError);
+  it('a delegation no longer granting takes no step', () => {
+    expect(grantStep(inForce(), admin())).toEqual({ ignored: 'delegation 01JDELEGATION0000000000001 is already in-force' });
   });
 });
 
@@ -189,7 +231,7 @@ describe('revoking a delegation', () => {
     expect(() => revoke(delegation, '2025-11-01')).toThrow('was already revoked from 2025-10-01');
   });
 
-  it('a delegation still recording cannot be revoked (409)', () => {
-    expect(() => revoke(recording(), '2025-10-01')).toThrow(ConflictError);
+  it('a delegation still being granted cannot be revoked (409)', () => {
+    expect(() => revoke(granting(), '2025-10-01')).toThrow(ConflictError);
   });
 });

@@ -1,7 +1,7 @@
 import { BadRequestError, ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { districtOf } from '../../../kernel/roles.ts';
-import { DelegationRevoked, PowersDelegated } from '../events.ts';
+import { DelegationAccepted, DelegationGrantsWritten, DelegationRevoked, PowersDelegated } from '../events.ts';
 import { keys } from '../keys.ts';
 
 /** Codes per grant item: keeps an item near 4 KB and a 100-item transaction far below 4 MB. */
@@ -11,10 +11,27 @@ export const MAX_DELEGATION_CODES = 1000;
 export const MAX_DELEGATION_STREETS = 100;
 
 /**
- * `recording`: its grants are being written and nobody sees them yet; `in-force`: the streets hold
- * its powers from `effectiveOn`; `revoked`: they held them from `effectiveOn` until `revokedFrom`.
+ * Grant items one step of granting writes: with the delegation, its term, the step's history item and
+ * the consumer's inbox guard, one transaction of exactly DynamoDB's 100 items.
  */
-export type DelegationStatus = 'recording' | 'in-force' | 'revoked';
+export const GRANTS_PER_STEP = 96;
+
+/**
+ * `granting`: accepted, its grants are being written and nobody sees them yet; `in-force`: the
+ * streets hold its powers from `effectiveOn`; `revoked`: they held them from `effectiveOn` until
+ * `revokedFrom`.
+ */
+export type DelegationStatus = 'granting' | 'in-force' | 'revoked';
+
+/** How far the writing of a delegation's grants has got. */
+export interface GrantProgress {
+  /** codes × streets: the street-power pairs it grants. */
+  pairs: number;
+  /** The grant items that hold them (per street, parts of GRANT_PART_CODES codes). */
+  items: number;
+  /** Grant items written so far; `items` when in force. */
+  written: number;
+}
 
 /** A district government's decision to delegate a set of powers to a set of its streets from a date. */
 export interface Delegation {
@@ -27,8 +44,10 @@ export interface Delegation {
   streets: string[];
   note?: string;
   status: DelegationStatus;
+  grants: GrantProgress;
   recordedAt: string;
   recordedBy: string;
+  /** When its last grant was written and it came into force. */
   confirmedAt?: string;
   revokedFrom?: string;
   revocationReason?: string;
@@ -76,10 +95,11 @@ export interface DelegationChange {
 const distinctSorted = (values: readonly string[]) => [...new Set(values)].sort();
 
 /**
- * A new delegation, still `recording`. Every code must be in the catalog (422 naming the unknown ones),
- * and the streets must all be in one district: a delegation is one district government's decision.
+ * A new delegation, accepted and `granting`, with DelegationAccepted for authority's own consumer to
+ * write its grants step by step. Every code must be in the catalog (422 naming the unknown ones), and
+ * the streets must all be in one district: a delegation is one district government's decision.
  */
-export function startDelegation(id: string, terms: DelegationTerms, catalogued: ReadonlySet<string>, cause: Cause): Delegation {
+export function acceptDelegation(id: string, terms: DelegationTerms, catalogued: ReadonlySet<string>, cause: Cause): DelegationChange {
   const codes = distinctSorted(terms.codes);
   const streets = distinctSorted(terms.streets);
   const districts = distinctSorted(streets.map(districtOf));
@@ -95,7 +115,8 @@ export function startDelegation(id: string, terms: DelegationTerms, catalogued: 
       unknown.map((code) => ({ field: 'body.codes', message: `unknown power code ${code}` })),
     );
   }
-  return {
+  const parts = Math.ceil(codes.length / GRANT_PART_CODES);
+  const delegation: Delegation = {
     id,
     decisionRef: terms.decisionRef,
     district: districts[0]!,
@@ -103,37 +124,39 @@ export function startDelegation(id: string, terms: DelegationTerms, catalogued: 
     codes,
     streets,
     ...(terms.note ? { note: terms.note } : {}),
-    status: 'recording',
+    status: 'granting',
+    grants: { pairs: codes.length * streets.length, items: parts * streets.length, written: 0 },
     recordedAt: cause.now,
     recordedBy: cause.actor.sub,
     version: 1,
   };
+  const event = newEvent(
+    DelegationAccepted,
+    keys.delegation(id).pk,
+    {
+      delegationId: id,
+      decisionRef: delegation.decisionRef,
+      district: delegation.district,
+      effectiveOn: delegation.effectiveOn,
+      grants: delegation.grants.pairs,
+      grantItems: delegation.grants.items,
+    },
+    cause,
+  );
+  return { delegation, events: [event] };
 }
 
-/**
- * The same decision submitted again. While it is still `recording` (an earlier attempt stopped part
- * way), the resubmission finishes it; once it is in force, or if the terms differ, it is a conflict.
- */
-export function resumeDelegation(existing: Delegation, terms: DelegationTerms): Delegation {
-  if (existing.status !== 'recording') {
-    throw new ConflictError(`Decision ${existing.decisionRef} was already delegated (delegation ${existing.id}).`);
-  }
-  const same =
-    existing.effectiveOn === terms.effectiveOn &&
-    sameList(existing.codes, distinctSorted(terms.codes)) &&
-    sameList(existing.streets, distinctSorted(terms.streets));
-  if (!same) {
-    throw new ConflictError(
-      `Decision ${existing.decisionRef} is being recorded as delegation ${existing.id} with other codes, streets or date.`,
-    );
-  }
-  return existing;
+/** The same decision document submitted again: one delegation per document (409 naming it). */
+export function refuseResubmission(existing: Delegation): never {
+  throw new ConflictError(
+    existing.status === 'granting'
+      ? `Decision ${existing.decisionRef} is already being granted (delegation ${existing.id}).`
+      : `Decision ${existing.decisionRef} was already delegated (delegation ${existing.id}).`,
+  );
 }
-
-const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /** Every grant item of a delegation: per street, its codes in parts of GRANT_PART_CODES. */
-export function grantsOf(delegation: Delegation): Grant[] {
+export function grantsOf(delegation: Pick<Delegation, 'id' | 'decisionRef' | 'effectiveOn' | 'codes' | 'streets'>): Grant[] {
   const parts: string[][] = [];
   for (let start = 0; start < delegation.codes.length; start += GRANT_PART_CODES) {
     parts.push(delegation.codes.slice(start, start + GRANT_PART_CODES));
@@ -150,27 +173,52 @@ export function grantsOf(delegation: Delegation): Grant[] {
   );
 }
 
-/** All grants are written: the delegation is in force, and PowersDelegated goes out once. */
-export function confirmDelegation(delegation: Delegation, cause: Cause): DelegationChange {
-  if (delegation.status !== 'recording') {
-    throw new ConflictError(`Delegation ${delegation.id} is already ${delegation.status}.`);
-  }
-  const confirmed: Delegation = { ...delegation, status: 'in-force', confirmedAt: cause.now, version: delegation.version + 1 };
-  const event = newEvent(
-    PowersDelegated,
-    keys.delegation(delegation.id).pk,
-    {
-      delegationId: delegation.id,
-      decisionRef: delegation.decisionRef,
-      district: delegation.district,
-      effectiveOn: delegation.effectiveOn,
-      codes: delegation.codes,
-      streets: delegation.streets,
-      grants: delegation.codes.length * delegation.streets.length,
-    },
-    cause,
-  );
-  return { delegation: confirmed, events: [event] };
+export interface GrantStep extends DelegationChange {
+  /** The grant items this step writes, with the delegation's progress, in one transaction. */
+  grants: Grant[];
+}
+
+/**
+ * One step of granting: the next GRANTS_PER_STEP grant items after those already written. While
+ * some remain, DelegationGrantsWritten carries the work to the next step; the last step puts the
+ * delegation in force and emits PowersDelegated, once, after every grant exists. A delegation no
+ * longer granting is left alone.
+ */
+export function grantStep(delegation: Delegation, cause: Cause): GrantStep | { ignored: string } {
+  if (delegation.status !== 'granting') return { ignored: `delegation ${delegation.id} is already ${delegation.status}` };
+  const all = grantsOf(delegation);
+  const grants = all.slice(delegation.grants.written, delegation.grants.written + GRANTS_PER_STEP);
+  const written = delegation.grants.written + grants.length;
+  const done = written >= all.length;
+  const next: Delegation = {
+    ...delegation,
+    grants: { ...delegation.grants, written },
+    ...(done ? { status: 'in-force' as const, confirmedAt: cause.now } : {}),
+    version: delegation.version + 1,
+  };
+  const aggregate = keys.delegation(delegation.id).pk;
+  const event = done
+    ? newEvent(
+        PowersDelegated,
+        aggregate,
+        {
+          delegationId: delegation.id,
+          decisionRef: delegation.decisionRef,
+          district: delegation.district,
+          effectiveOn: delegation.effectiveOn,
+          codes: delegation.codes,
+          streets: delegation.streets,
+          grants: delegation.grants.pairs,
+        },
+        cause,
+      )
+    : newEvent(
+        DelegationGrantsWritten,
+        aggregate,
+        { delegationId: delegation.id, district: delegation.district, written, grantItems: all.length },
+        cause,
+      );
+  return { delegation: next, grants, events: [event] };
 }
 
 /**
@@ -178,8 +226,8 @@ export function confirmDelegation(delegation: Delegation, cause: Cause): Delegat
  * the effective date itself cancels it before it ever applied; from an earlier date is refused.
  */
 export function revokeDelegation(delegation: Delegation, revocation: { from: string; reason: string }, cause: Cause): DelegationChange {
-  if (delegation.status === 'recording') {
-    throw new ConflictError(`Delegation ${delegation.id} is still being recorded; submit its decision again to finish it first.`);
+  if (delegation.status === 'granting') {
+    throw new ConflictError(`Delegation ${delegation.id} is still being granted; revoke it once it is in force.`);
   }
   if (delegation.status === 'revoked') {
     throw new ConflictError(`Delegation ${delegation.id} was already revoked from ${delegation.revokedFrom}.`);

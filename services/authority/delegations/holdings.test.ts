@@ -44,8 +44,8 @@ describe('what a street holds on a date', () => {
     expect(codesHeld('2026-01-01', grants, revoked)).toEqual([]);
   });
 
-  it('nothing from a delegation still being recorded, nor from one whose term is missing', () => {
-    expect(codesHeld('2025-08-01', grants, termsOf(term('A', '2025-07-01', 'recording')))).toEqual([]);
+  it('nothing from a delegation still being granted, nor from one whose term is missing', () => {
+    expect(codesHeld('2025-08-01', grants, termsOf(term('A', '2025-07-01', 'granting')))).toEqual([]);
     expect(codesHeld('2025-08-01', grants, termsOf())).toEqual([]);
   });
 

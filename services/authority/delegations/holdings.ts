@@ -10,9 +10,9 @@ export interface HeldPower {
 const OPEN_END = '9999-12-31';
 
 /**
- * What a street holds on `on`, by code. A grant counts only once its delegation is confirmed (in
- * force or revoked later): grants of a delegation still `recording` are invisible, so a delegation
- * half written by a failed attempt grants nothing. A delegation applies on [effectiveOn, revokedFrom).
+ * What a street holds on `on`, by code. A grant counts only once its delegation is in force (or was,
+ * and is revoked): grants of a delegation still `granting` are invisible, so a delegation half
+ * granted grants nothing. A delegation applies on [effectiveOn, revokedFrom).
  * `since` is the start of the unbroken holding that contains `on`, across delegations that follow or
  * overlap each other.
  */
@@ -20,7 +20,7 @@ export function powersHeldOn(on: string, grants: readonly Grant[], terms: Readon
   const spans = new Map<string, DelegationTerm[]>();
   for (const grant of grants) {
     const term = terms.get(grant.delegationId);
-    if (!term || term.status === 'recording') continue;
+    if (!term || term.status === 'granting') continue;
     for (const code of grant.codes) {
       const list = spans.get(code) ?? [];
       if (!list.includes(term)) list.push(term);

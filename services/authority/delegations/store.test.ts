@@ -5,7 +5,7 @@ import type { Cause } from '../../../kernel/events.ts';
 import { createDocumentClient, Store, type Item } from '../../../kernel/store.ts';
 import { testTable } from '../../../test/setup/context.ts';
 import { keys } from '../keys.ts';
-import { confirmDelegation, resumeDelegation, startDelegation, type Delegation } from './domain.ts';
+import { acceptDelegation, grantStep, type Delegation, type GrantStep } from './domain.ts';
 import { powersHeldOn } from './holdings.ts';
 import { DelegationStore } from './store.ts';
 
@@ -43,36 +43,66 @@ async function heldBy(store: DelegationStore, street: string, on: string) {
   return powersHeldOn(on, grants, terms);
 }
 
-function start(district: string): Delegation {
+/** A delegation of 500 codes to a district's 100 streets, accepted (committed, nothing granted yet). */
+async function accepted(district: string): Promise<Delegation> {
   const terms = { decisionRef: `${district}-GOV-${ulid()}`, effectiveOn: '2025-07-01', codes, streets: streetsOf(district) };
-  return startDelegation(ulid(), terms, new Set(codes), admin);
+  const change = acceptDelegation(ulid(), terms, new Set(codes), admin);
+  await table.commit(delegations.acceptCommit(change));
+  return change.delegation;
+}
+
+function step(delegation: Delegation): GrantStep {
+  const next = grantStep(delegation, admin);
+  if ('ignored' in next) throw new Error(next.ignored);
+  return next;
+}
+
+/** Commits steps, as authority's consumer does, until `count` are done or the delegation is in force. */
+async function grantSteps(delegation: Delegation, count = Infinity): Promise<{ delegation: Delegation; steps: GrantStep[] }> {
+  const steps: GrantStep[] = [];
+  let current = delegation;
+  while (current.status === 'granting' && steps.length < count) {
+    const next = step(current);
+    await table.commit(delegations.grantStepCommit(next));
+    steps.push(next);
+    current = next.delegation;
+  }
+  return { delegation: current, steps };
+}
+
+async function historyOf(delegation: Delegation): Promise<string[]> {
+  const out = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
+      ExpressionAttributeValues: { ':pk': keys.delegation(delegation.id).pk, ':history': 'HISTORY#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (out.Items ?? []).map((i) => i.detailType as string);
 }
 
 describe('a delegation too large for one transaction', () => {
-  it('500 codes to 100 streets are 500 grant items in 5 transactions, then one confirming commit', async () => {
-    const delegation = start(freshDistrict());
-    await table.commit(delegations.beginCommit(delegation));
+  it('500 codes to 100 streets: accepted in one commit, then granted in 6 steps of one transaction each', async () => {
+    const delegation = await accepted(freshDistrict());
 
-    const written = await delegations.writeGrants(delegation);
-    await table.commit(delegations.changeCommit(confirmDelegation(delegation, admin)));
+    const { delegation: done, steps } = await grantSteps(delegation);
 
-    expect(written).toEqual({ items: 500, transactions: 5 });
+    expect(steps.map((s) => s.grants.length)).toEqual([96, 96, 96, 96, 96, 20]);
+    expect(done).toMatchObject({ status: 'in-force', grants: { pairs: 50_000, items: 500, written: 500 } });
+    expect(await delegations.delegation(delegation.id)).toEqual(done);
     expect(await heldBy(delegations, delegation.streets[99]!, '2025-07-01')).toHaveLength(500);
+    expect(await historyOf(delegation)).toEqual(['DelegationAccepted', ...Array(5).fill('DelegationGrantsWritten'), 'PowersDelegated']);
   });
 
-  it('stopped after some grants, it is visible as recording and grants nothing; resubmitted, it completes with every grant once', async () => {
-    const delegation = start(freshDistrict());
-    await table.commit(delegations.beginCommit(delegation));
-    // The first attempt dies after the grants of 30 streets.
-    await delegations.writeGrants(delegation, (grant) => delegation.streets.indexOf(grant.street) < 30);
+  it('part way through its steps, it is visible as granting and grants nothing; the rest complete it with every grant once', async () => {
+    const delegation = await accepted(freshDistrict());
+    await grantSteps(delegation, 2);
 
-    expect((await delegations.delegation(delegation.id))?.status).toBe('recording');
+    expect(await delegations.delegation(delegation.id)).toMatchObject({ status: 'granting', grants: { written: 192 } });
     expect(await heldBy(delegations, delegation.streets[0]!, '2025-08-01')).toEqual([]);
 
-    const again = await delegations.delegationOfDecision(delegation.decisionRef);
-    const resumed = resumeDelegation(again!, { ...delegation });
-    await delegations.writeGrants(resumed);
-    await table.commit(delegations.changeCommit(confirmDelegation(resumed, admin)));
+    await grantSteps((await delegations.delegation(delegation.id))!);
 
     const perStreet = await Promise.all(delegation.streets.map(grantItemsOf));
     expect(perStreet.map((items) => items.length)).toEqual(Array(100).fill(5));
@@ -82,35 +112,33 @@ describe('a delegation too large for one transaction', () => {
     expect(await heldBy(delegations, delegation.streets[0]!, '2025-08-01')).toHaveLength(500);
   });
 
-  it('two attempts confirming at once: one commits, the other is 409, and PowersDelegated is written once', async () => {
-    const delegation = start(freshDistrict());
-    await table.commit(delegations.beginCommit(delegation));
-    await delegations.writeGrants(delegation);
+  it('the same step committed twice at once: one commits, the other is 409, and its event is written once', async () => {
+    const delegation = await accepted(freshDistrict());
+    const first = step(delegation);
 
     const results = await Promise.allSettled([
-      table.commit(delegations.changeCommit(confirmDelegation(delegation, admin))),
-      table.commit(delegations.changeCommit(confirmDelegation(delegation, admin))),
+      table.commit(delegations.grantStepCommit(first)),
+      table.commit(delegations.grantStepCommit(step(delegation))),
     ]);
 
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const out = await table.doc.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :history)',
-        ExpressionAttributeValues: { ':pk': keys.delegation(delegation.id).pk, ':history': 'HISTORY#' },
-        ConsistentRead: true,
-      }),
-    );
-    expect(out.Items?.map((i) => i.detailType)).toEqual(['PowersDelegated']);
+    expect(await historyOf(delegation)).toEqual(['DelegationAccepted', 'DelegationGrantsWritten']);
+    expect((await delegations.delegation(delegation.id))?.grants.written).toBe(96);
+  });
+
+  it('each step is one transaction of at most 100 items, whatever the delegation’s size', () => {
+    const big = acceptDelegation(ulid(), { decisionRef: 'BIG', effectiveOn: '2025-07-01', codes: Array.from({ length: 1000 }, (_, i) => `C-${i}`), streets: streetsOf('D77') }, new Set(Array.from({ length: 1000 }, (_, i) => `C-${i}`)), admin);
+
+    const commit = delegations.grantStepCommit(step(big.delegation));
+
+    // The grants, the delegation and its term, the history item, and the consumer's inbox guard.
+    expect(commit.writes.length + commit.events.length + 1).toBe(100);
   });
 });
 
 describe('what a street holds is read by key', () => {
   it('a Query on the street’s partition up to the date and a BatchGet of the terms: no Scan', async () => {
-    const delegation = start(freshDistrict());
-    await table.commit(delegations.beginCommit(delegation));
-    await delegations.writeGrants(delegation);
-    await table.commit(delegations.changeCommit(confirmDelegation(delegation, admin)));
+    const { delegation } = await grantSteps(await accepted(freshDistrict()));
     const seen: Array<{ command: string; input: string }> = [];
     const doc = createDocumentClient();
     doc.middlewareStack.add(

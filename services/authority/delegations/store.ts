@@ -1,38 +1,28 @@
 import { getMany, queryRange } from '../../../kernel/bulk-read.ts';
-import { commitInChunks, putRepeatable } from '../../../kernel/bulk-write.ts';
+import { putRepeatable } from '../../../kernel/bulk-write.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
-import { grantsOf, termOf, type Delegation, type DelegationChange, type DelegationTerm, type Grant } from './domain.ts';
-
-type Stored<T> = T & Item & { itemType: string };
-
-function strip<T>(item: Stored<T>): T {
-  const { pk: _pk, sk: _sk, itemType: _t, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as Stored<T> & {
-    gsi1pk?: string;
-    gsi1sk?: string;
-  };
-  return rest as T;
-}
+import { termOf, type Delegation, type DelegationChange, type DelegationTerm, type Grant, type GrantStep } from './domain.ts';
 
 /** A street's grants are few (one item per delegation part naming it); this many means something is wrong. */
 const MAX_GRANTS_OF_STREET = 20_000;
 
 /**
  * Delegations in the authority table. A delegation to many streets is more than one transaction can
- * hold (500 codes to 100 streets: 500 grant items), so it is written in three steps, each safe to repeat:
+ * hold (500 codes to 100 streets: 500 grant items), and more than one request should wait for, so:
  *
- * 1. `begin`: the delegation (status `recording`), its term and the decision guard, in one transaction.
- *    From here a failure is visible (GET /authority/delegations shows it `recording`) and resumable:
- *    submitting the same decision again finds it by the guard and carries on.
- * 2. `writeGrants`: the grant items, in transactions of up to 100. Their keys and content follow from
- *    the delegation alone (street, effective date, id, part), so a retry rewrites the same items:
- *    nothing is lost (every item is written again) and nothing is doubled (same keys).
- * 3. `confirmCommit`: the delegation and its term become `in-force` with the PowersDelegated history
- *    item, one versioned transaction: the event goes out exactly once, after every grant exists.
+ * 1. `acceptCommit` (the HTTP request, answered 202): the delegation (`granting`), its term, the
+ *    decision guard (one delegation per decision document) and DelegationAccepted, one transaction.
+ * 2. `grantStepCommit` (authority's consumer of its own DelegationAccepted / DelegationGrantsWritten):
+ *    the next GRANTS_PER_STEP grant items with the delegation's progress and the next step's event,
+ *    one transaction each, bounded whatever the delegation's size. A step is idempotent (the inbox
+ *    guard, and a versioned delegation) and resumable (a failed step is redelivered and starts again
+ *    from the progress committed). The last step puts it `in-force` with PowersDelegated.
  *
- * Readers trust a grant only when its delegation's term says it was confirmed, so steps 1-2 left
- * half-done grant nothing. Revocation changes only the delegation and its term (one transaction):
- * the grants stay as the record of what was delegated.
+ * Readers trust a grant only when its delegation's term says it is in force (or was), so a
+ * delegation half granted grants nothing. Revocation changes only the delegation and its term (one
+ * transaction): the grants stay as the record of what was delegated.
  */
 export class DelegationStore {
   constructor(readonly store: Store) {}
@@ -57,34 +47,34 @@ export class DelegationStore {
     return { ...result, items: result.items.map(strip) };
   }
 
-  /** Step 1: the delegation is recorded first, still `recording`. */
-  beginCommit(delegation: Delegation): Commit {
+  acceptCommit({ delegation, events }: DelegationChange): Commit {
     return {
       writes: [
         putNew(this.delegationItem(delegation), `Delegation ${delegation.id} already exists.`),
         putNew(this.termItem(delegation), `Delegation ${delegation.id} already exists.`),
         putNew(
           { ...keys.decision(delegation.decisionRef), itemType: 'decision', delegationId: delegation.id },
-          `Decision ${delegation.decisionRef} is already being recorded.`,
+          `Decision ${delegation.decisionRef} was submitted at the same time by another request.`,
         ),
       ],
-      events: [],
+      events,
     };
   }
 
-  /** Step 2: every grant item, chunked; safe to run again. */
-  async writeGrants(delegation: Delegation, only?: (grant: Grant) => boolean): Promise<{ items: number; transactions: number }> {
-    const grants = grantsOf(delegation).filter((grant) => !only || only(grant));
-    const { transactions } = await commitInChunks(
-      this.store,
-      grants.map((grant) =>
-        putRepeatable({ ...keys.grant(grant.street, grant.effectiveOn, grant.delegationId, grant.part), itemType: 'grant', ...grant }),
-      ),
-    );
-    return { items: grants.length, transactions };
+  /** One step: its grant items (repeatable puts: same keys, same content), the progress, the event. */
+  grantStepCommit({ delegation, grants, events }: GrantStep): Commit {
+    return {
+      writes: [
+        ...grants.map((grant) =>
+          putRepeatable({ ...keys.grant(grant.street, grant.effectiveOn, grant.delegationId, grant.part), itemType: 'grant', ...grant }),
+        ),
+        ...this.changeCommit({ delegation, events }).writes,
+      ],
+      events,
+    };
   }
 
-  /** Step 3, and revocation: the delegation and its term move together, with the change's event. */
+  /** The delegation and its term move together, with the change's event. */
   changeCommit(change: DelegationChange): Commit {
     const { delegation } = change;
     const conflict = `Delegation ${delegation.id} changed meanwhile.`;

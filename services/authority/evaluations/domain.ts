@@ -194,7 +194,14 @@ export function finalizeEvaluation(
   return { evaluation: final, events: [event] };
 }
 
-/** A request as its readers see it: `overdue` while it waits past its deadline. */
-export function opinionRequestView(request: OpinionRequest, now: string): OpinionRequest & { overdue: boolean } {
-  return { ...request, overdue: request.status === 'waiting' && Date.parse(now) > Date.parse(request.dueBy) };
+/** A request as its readers see it: `overdue` while it waits past its deadline; not the store's version. */
+export function opinionRequestView(request: OpinionRequest, now: string): Omit<OpinionRequest, 'version'> & { overdue: boolean } {
+  const { version: _version, ...view } = request;
+  return { ...view, overdue: request.status === 'waiting' && Date.parse(now) > Date.parse(request.dueBy) };
+}
+
+/** An evaluation with the streets' opinion requests (as given so far). */
+export function evaluationView(evaluation: Evaluation, requests: readonly OpinionRequest[], now: string) {
+  const { version: _version, ...view } = evaluation;
+  return { ...view, opinions: requests.map((r) => opinionRequestView(r, now)) };
 }

@@ -4,7 +4,7 @@ import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { departmentOf } from '../departments.ts';
 import { streetSpokenFor, streetToList } from '../streets.ts';
-import { finalizeEvaluation, giveOpinion, opinionRequestView, requestEvaluation } from './domain.ts';
+import { evaluationView, finalizeEvaluation, giveOpinion, opinionRequestView, requestEvaluation } from './domain.ts';
 import type { evaluationRoutes } from './routes.ts';
 import { EvaluationStore } from './store.ts';
 
@@ -17,7 +17,7 @@ export function evaluationHandlers(table: Store): RouteHandlers<typeof evaluatio
       const requested = requestEvaluation(ulid(), { ...body, department }, ctx.cause);
       return ctx.commit(evaluations.requestCommit(requested), {
         statusCode: 201,
-        body: { ...requested.evaluation, opinions: requested.requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+        body: evaluationView(requested.evaluation, requested.requests, ctx.cause.now),
       });
     },
 
@@ -30,7 +30,7 @@ export function evaluationHandlers(table: Store): RouteHandlers<typeof evaluatio
       const requests = await evaluations.opinionRequests(evaluation.id);
       return {
         statusCode: 200,
-        body: { ...evaluation, opinions: requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+        body: evaluationView(evaluation, requests, ctx.cause.now),
       };
     },
 
@@ -62,7 +62,7 @@ export function evaluationHandlers(table: Store): RouteHandlers<typeof evaluatio
       const change = finalizeEvaluation(evaluation, requests, body, ctx.cause);
       return ctx.commit(evaluations.finalizeCommit(change), {
         statusCode: 200,
-        body: { ...change.evaluation, opinions: requests.map((r) => opinionRequestView(r, ctx.cause.now)) },
+        body: evaluationView(change.evaluation, requests, ctx.cause.now),
       });
     },
   };

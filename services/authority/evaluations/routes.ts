@@ -1,17 +1,67 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
+import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
 import { OpinionRating, PeriodSchema } from '../events.ts';
 import { MAX_EVALUATION_STREETS } from './domain.ts';
 
-const EvaluationId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an evaluation id')) });
+const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an evaluation id'));
+const EvaluationId = z.strictObject({ id: Ulid });
+const Instant = z.iso.datetime();
+
+/** What one street is asked for, and its committee's opinion once given. */
+const OpinionRequestView = z
+  .object({
+    evaluationId: Ulid,
+    street: StreetSchema,
+    department: DepartmentSchema,
+    title: z.string(),
+    period: PeriodSchema,
+    units: z.array(z.string()).check(z.meta({ description: 'The units in this street under evaluation.' })),
+    status: z.enum(['waiting', 'given']),
+    requestedAt: Instant,
+    dueBy: Instant.check(z.meta({ description: 'The end of the 10th working day after the request.' })),
+    opinion: z.optional(
+      z.object({
+        rating: OpinionRating,
+        text: z.string(),
+        givenBy: z.string(),
+        givenAt: Instant,
+        late: z.boolean().check(z.meta({ description: 'Given after `dueBy`.' })),
+      }),
+    ),
+    overdue: z.boolean().check(z.meta({ description: 'Still waiting past `dueBy`.' })),
+  })
+  .check(z.meta({ title: 'OpinionRequest' }));
+
+/** An evaluation and the streets' opinions on it. */
+const EvaluationView = z
+  .object({
+    id: Ulid,
+    department: DepartmentSchema,
+    title: z.string(),
+    period: PeriodSchema,
+    description: z.optional(z.string()),
+    units: z.array(z.object({ street: StreetSchema, name: z.string() })),
+    streets: z.array(StreetSchema),
+    status: z.enum(['awaiting-opinions', 'final']),
+    requestedAt: Instant,
+    requestedBy: z.string(),
+    conclusion: z.optional(z.string()),
+    finalizedAt: z.optional(Instant),
+    finalizedBy: z.optional(z.string()),
+    opinions: z.array(OpinionRequestView).check(z.meta({ description: 'One per street asked, by street.' })),
+  })
+  .check(z.meta({ title: 'Evaluation' }));
 
 /** Evaluations of units in streets: the streets' written opinions first, then the final result. */
 export const evaluationRoutes = defineRoutes({
   requestEvaluation: {
     method: 'POST',
     path: '/authority/evaluations',
-    summary: "A department's evaluation of its units in one or more streets for a period; asks each street for its written opinion.",
+    summary: 'Request an evaluation of units',
+    description:
+      "A department's evaluation of its units in one or more streets for a period; asks each street for its written opinion " +
+      '(`OpinionRequested` per street, due in 10 working days).',
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     body: z.strictObject({
       title: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
@@ -30,19 +80,23 @@ export const evaluationRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: EvaluationView,
   },
   getEvaluation: {
     method: 'GET',
     path: '/authority/evaluations/{id}',
-    summary: 'One evaluation with the opinions given so far (the department; a committee of one of its streets).',
+    summary: 'An evaluation',
+    description: 'One evaluation with the opinions given so far (the department; a committee of one of its streets).',
     access: { roles: ['department', 'street-committee'], jurisdiction: 'subject', department: 'own' },
     params: EvaluationId,
     status: 200,
+    response: EvaluationView,
   },
   listOpinionRequests: {
     method: 'GET',
     path: '/authority/opinion-requests',
-    summary: "The evaluations waiting for a street's written opinion (oldest first), or those it answered.",
+    summary: "Opinion requests to a street",
+    description: "The evaluations waiting for a street's written opinion (oldest first), or those it answered (newest first); default the caller's street.",
     access: { roles: ['street-committee'], jurisdiction: 'subject' },
     query: z.extend(PageQuery, {
       status: z._default(z.enum(['waiting', 'given']), 'waiting'),
@@ -50,11 +104,13 @@ export const evaluationRoutes = defineRoutes({
       street: z.optional(StreetSchema),
     }),
     status: 200,
+    response: pageOf(OpinionRequestView),
   },
   giveOpinion: {
     method: 'POST',
     path: '/authority/evaluations/{id}/opinions',
-    summary: "The street committee's written opinion and rating; one per street (409 on a second).",
+    summary: "Give the street's written opinion",
+    description: "The street committee's written opinion and rating; one per street (409 on a second); a street not asked is 403.",
     access: { roles: ['street-committee'], jurisdiction: 'subject' },
     params: EvaluationId,
     body: z.strictObject({
@@ -65,11 +121,13 @@ export const evaluationRoutes = defineRoutes({
     }),
     status: 200,
     idempotent: true,
+    response: OpinionRequestView,
   },
   finalizeEvaluation: {
     method: 'POST',
     path: '/authority/evaluations/{id}/finalize',
-    summary: 'Make an evaluation final with its conclusion; 409 until every street has given its opinion.',
+    summary: 'Finalize an evaluation',
+    description: 'Make an evaluation final with its conclusion; 409 until every street has given its opinion, and once final.',
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     params: EvaluationId,
     body: z.strictObject({
@@ -77,5 +135,6 @@ export const evaluationRoutes = defineRoutes({
     }),
     status: 200,
     idempotent: true,
+    response: EvaluationView,
   },
 });

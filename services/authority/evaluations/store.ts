@@ -1,17 +1,8 @@
 import { queryRange } from '../../../kernel/bulk-read.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
 import { MAX_EVALUATION_STREETS, type Evaluation, type EvaluationRequested, type OpinionRequest } from './domain.ts';
-
-type Stored<T> = T & Item & { itemType: string };
-
-function strip<T>(item: Stored<T>): T {
-  const { pk: _pk, sk: _sk, itemType: _t, gsi1pk: _g1, gsi1sk: _g2, ...rest } = item as Stored<T> & {
-    gsi1pk?: string;
-    gsi1sk?: string;
-  };
-  return rest as T;
-}
 
 /**
  * Evaluations in the authority table: the evaluation (`EVALUATION#<id>`, STATE) and beside it one

@@ -1,13 +1,27 @@
 import { ulid } from 'ulid';
-import { consume, eventsHandler } from '../../../kernel/consumer.ts';
+import { consume, eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
+import type { Cause } from '../../../kernel/events.ts';
 import { Store } from '../../../kernel/store.ts';
 import { tableNameFromEnv } from '../../../kernel/table.ts';
 import { AppointmentRequested } from '../../recruitment/events.ts';
 import { openConsentCase } from '../consents/domain.ts';
 import { ConsentStore } from '../consents/store.ts';
+import { grantStep } from '../delegations/domain.ts';
+import { DelegationStore } from '../delegations/store.ts';
+import { DelegationAccepted, DelegationGrantsWritten } from '../events.ts';
 
 const table = new Store(tableNameFromEnv('authority'));
 const consents = new ConsentStore(table);
+const delegations = new DelegationStore(table);
+
+/** The next step of writing a delegation's grants, from the progress the delegation itself records. */
+async function nextGrantStep(delegationId: string, cause: Cause): Promise<Reaction> {
+  const delegation = await delegations.delegation(delegationId);
+  if (!delegation) throw new Error(`delegation ${delegationId} is missing`);
+  const step = grantStep(delegation, cause);
+  if ('ignored' in step) return { writes: [], events: [], note: step.ignored };
+  return { ...delegations.grantStepCommit(step), note: `${step.delegation.grants.written} of ${step.delegation.grants.items} grant items` };
+}
 
 export const handler = eventsHandler({
   service: 'authority',
@@ -16,5 +30,8 @@ export const handler = eventsHandler({
     consume(AppointmentRequested, async (request, { cause }) =>
       consents.consentCommit(openConsentCase(ulid(), request, cause)),
     ),
+    // Authority's own events: each step of granting a delegation is one delivery, bounded in work.
+    consume(DelegationAccepted, (accepted, { cause }) => nextGrantStep(accepted.delegationId, cause)),
+    consume(DelegationGrantsWritten, (progress, { cause }) => nextGrantStep(progress.delegationId, cause)),
   ],
 });

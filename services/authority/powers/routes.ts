@@ -1,23 +1,42 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
+import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { PowerDomain } from '../events.ts';
 
-/** Codes are compared in capitals: `cm-0012` and `CM-0012` are one power. */
+/**
+ * A power code exactly as the catalog publishes it: capital letters, digits, `.`, `_`, `-`. A code
+ * written otherwise (`cm-0012`) is refused, not quietly rewritten, so what a client sends is what
+ * the catalog holds and the pattern documents.
+ */
 export const PowerCode = z
   .string()
   .check(
-    z.trim(),
-    z.toUpperCase(),
-    z.regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'a power code such as CM-0012: letters, digits, . _ - (at most 40)'),
+    z.regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, 'a power code such as CM-0012: capital letters, digits, . _ - (at most 40)'),
+    z.meta({ examples: ['CM-0012'] }),
   );
+
+/** A catalog entry. */
+export const PowerView = z
+  .object({
+    code: PowerCode,
+    name: z.string(),
+    domain: PowerDomain,
+    legalBasis: z.string(),
+    fromDepartment: DepartmentSchema,
+    catalogedAt: z.iso.datetime(),
+    catalogedBy: z.string(),
+    catalogedByDistrict: DistrictSchema,
+  })
+  .check(z.meta({ title: 'Power' }));
 
 /** The catalog of district powers that may be delegated to streets. */
 export const powerRoutes = defineRoutes({
   addPower: {
     method: 'POST',
     path: '/authority/powers',
-    summary: 'Enter a power in the catalog (district offices); a code already in it is 409.',
+    summary: 'Enter a power in the catalog',
+    description: 'Enter a power in the catalog (district offices); a code already in it is 409, a code not in capitals 400.',
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     body: z.strictObject({
       code: PowerCode,
@@ -28,21 +47,26 @@ export const powerRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: PowerView,
   },
   listPowers: {
     method: 'GET',
     path: '/authority/powers',
-    summary: 'The catalog by code, optionally of one domain; public.',
+    summary: 'The power catalog',
+    description: 'The catalog by code, optionally of one domain; public.',
     access: { public: true },
     query: z.extend(PageQuery, { domain: z.optional(PowerDomain) }),
     status: 200,
+    response: pageOf(PowerView),
   },
   getPower: {
     method: 'GET',
     path: '/authority/powers/{code}',
-    summary: 'One catalog entry; public.',
+    summary: 'A catalog entry',
+    description: 'One catalog entry; public.',
     access: { public: true },
     params: z.strictObject({ code: PowerCode }),
     status: 200,
+    response: PowerView,
   },
 });

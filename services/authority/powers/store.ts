@@ -1,14 +1,11 @@
 import { getMany } from '../../../kernel/bulk-read.ts';
-import { putNew, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
+import { putNew, type Commit, type Page, type Store } from '../../../kernel/store.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
 import type { Power, PowerChange } from './domain.ts';
 
-type StoredPower = Power & Item & { itemType: string; gsi1pk: string; gsi1sk: string };
-
-function toPower(item: StoredPower): Power {
-  const { pk: _pk, sk: _sk, itemType: _t, gsi1pk: _g1, gsi1sk: _g2, ...power } = item;
-  return power;
-}
+type StoredPower = Stored<Power>;
+const toPower = (item: StoredPower): Power => strip(item);
 
 /** The power catalog: partition CATALOG sorted by code, and by domain on gsi1. */
 export class CatalogStore {

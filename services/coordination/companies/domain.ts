@@ -45,10 +45,22 @@ export function assertServes(company: PropertyCompany | undefined, companyId: st
   }
 }
 
-/** The public view: the company, its average rating, and a page of its issues. */
+/**
+ * A company as every answer shows it (it is public): who it is, where it serves, how it is rated.
+ * Not who registered it: that is the street's audit trail, not the public's.
+ */
 export function companyView(company: PropertyCompany, counts: { ratings?: number; ratingSum?: number }) {
   const ratings = counts.ratings ?? 0;
-  return { ...company, ratings, averageRating: ratings > 0 ? Math.round(((counts.ratingSum ?? 0) / ratings) * 100) / 100 : null };
+  return {
+    id: company.id,
+    name: company.name,
+    street: company.street,
+    communities: company.communities,
+    ...(company.contact ? { contact: company.contact } : {}),
+    registeredAt: company.registeredAt,
+    ratings,
+    averageRating: ratings > 0 ? Math.round(((counts.ratingSum ?? 0) / ratings) * 100) / 100 : null,
+  };
 }
 
 /**

@@ -2,12 +2,19 @@ import { ulid } from 'ulid';
 import { BadRequestError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { companyView, publicIssueView, registerCompany } from './domain.ts';
+import { companyView, publicIssueView, registerCompany, type PropertyCompany } from './domain.ts';
 import type { companyRoutes } from './routes.ts';
 import { CompanyStore } from './store.ts';
 
 export function companyHandlers(table: Store): RouteHandlers<typeof companyRoutes> {
   const companies = new CompanyStore(table);
+
+  async function company(id: string): Promise<PropertyCompany & { ratings?: number; ratingSum?: number }> {
+    const found = await companies.company(id);
+    if (!found) throw new NotFoundError(`No property company ${id}.`);
+    return found;
+  }
+
   return {
     async registerCompany({ body, principal, ctx }) {
       const street = body.street ?? principal.jurisdiction;
@@ -19,12 +26,15 @@ export function companyHandlers(table: Store): RouteHandlers<typeof companyRoute
       return ctx.commit(companies.registrationCommit(registration), { statusCode: 201, body: companyView(registration.company, {}) });
     },
 
-    async getCompany({ params, query }) {
-      const company = await companies.company(params.id);
-      if (!company) throw new NotFoundError(`No property company ${params.id}.`);
-      const issues = await companies.issues(company.id, query);
-      const { ratings, ratingSum, ...rest } = company;
-      return { statusCode: 200, body: { ...companyView(rest, { ratings, ratingSum }), issues: { ...issues, items: issues.items.map(publicIssueView) } } };
+    async getCompany({ params }) {
+      const found = await company(params.id);
+      return { statusCode: 200, body: companyView(found, found) };
+    },
+
+    async companyIssues({ params, query }) {
+      const found = await company(params.id);
+      const issues = await companies.issues(found.id, query);
+      return { statusCode: 200, body: { ...issues, items: issues.items.map(publicIssueView) } };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
 import type { Issue } from '../issues/domain.ts';
+import { issuesOfEntries } from '../issues/store.ts';
 import { keys } from '../keys.ts';
 import { unwrap } from '../stored.ts';
 import type { PropertyCompany } from './domain.ts';
@@ -15,10 +16,10 @@ export class CompanyStore {
     return unwrap(await this.table.get<CompanyItem>(keys.company(id)));
   }
 
-  /** The company's issues, newest first. */
+  /** The company's issues, newest first: its entries (issue ids), then the issues by key. */
   async issues(id: string, query: { limit: number; cursor?: string }): Promise<Page<Issue>> {
     const page = await rangePage(this.table, { ...keys.issuesOfCompany(id), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    return { ...page, items: page.items.map((item) => unwrap<Issue>(item)!) };
+    return { ...page, items: await issuesOfEntries(this.table, page.items) };
   }
 
   registrationCommit({ company, events }: { company: PropertyCompany; events: Commit['events'] }): Commit {

@@ -1,8 +1,9 @@
+import { settingsFrom } from '../../../kernel/config.ts';
 import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
 import { companyHandlers } from '../companies/handlers.ts';
 import { issueHandlers } from '../issues/handlers.ts';
-import { deadlinePolicyFrom } from '../issues/deadlines.ts';
+import { deadlinePolicyOf, deadlineSettings } from '../issues/deadlines.ts';
 import { meetingHandlers } from '../meetings/handlers.ts';
 import { performanceHandlers } from '../performance/handlers.ts';
 import { routes } from '../routes.ts';
@@ -10,8 +11,8 @@ import { scorecardHandlers } from '../scorecard/handlers.ts';
 import { coordinationTable } from '../table.ts';
 import { workItemHandlers } from '../work-items/handlers.ts';
 
-/** Deadlines from COORDINATION_RESPONSE_MINUTES and COORDINATION_RESOLUTION_MINUTES, read once at start. */
-const policy = deadlinePolicyFrom(process.env);
+/** Deadlines from the declared settings (COORDINATION_RESPONSE_MINUTES, …_RESOLUTION_MINUTES), read once at init. */
+const policy = deadlinePolicyOf(settingsFrom(deadlineSettings));
 
 export const handler = httpHandler({
   routes,

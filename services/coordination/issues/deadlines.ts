@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { numberText, pairsText, settingsFrom, type SettingValues, type Settings } from '../../../kernel/config.ts';
 import type { IssueUrgency } from '../events.ts';
 
 type Urgency = z.output<typeof IssueUrgency>;
@@ -18,11 +19,32 @@ export const DEFAULT_DEADLINES: DeadlinePolicy = {
   resolutionMinutes: { emergency: 2 * 60, utility: 24 * 60, general: 7 * 24 * 60, complex: 15 * 24 * 60 },
 };
 
-const positiveWhole = (name: string, text: string): number => {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name}: ${JSON.stringify(text)} is not a whole number of minutes, at least 1`);
-  return value;
-};
+const URGENCIES = Object.keys(DEFAULT_DEADLINES.resolutionMinutes) as [Urgency, ...Urgency[]];
+const minutes = numberText({ min: 1, integer: true });
+
+/** Coordination's configuration (its service definition declares it; the stack sets it on its functions). */
+export const deadlineSettings = {
+  responseMinutes: {
+    env: 'COORDINATION_RESPONSE_MINUTES',
+    schema: minutes,
+    default: String(DEFAULT_DEADLINES.responseMinutes),
+    description: 'the minutes a named department has to report in on an issue: a whole number, at least 1',
+  },
+  resolutionMinutes: {
+    env: 'COORDINATION_RESOLUTION_MINUTES',
+    schema: pairsText(URGENCIES, minutes),
+    default: URGENCIES.map((urgency) => `${urgency}=${DEFAULT_DEADLINES.resolutionMinutes[urgency]}`).join(','),
+    description: `the minutes to resolve an issue by urgency: urgency=minutes pairs separated by commas, any subset of ${URGENCIES.join(', ')} (the others keep their defaults)`,
+  },
+} satisfies Settings;
+
+/** The policy from the parsed settings: the urgencies a setting leaves out keep their defaults. */
+export function deadlinePolicyOf(settings: SettingValues<typeof deadlineSettings>): DeadlinePolicy {
+  return {
+    responseMinutes: settings.responseMinutes,
+    resolutionMinutes: { ...DEFAULT_DEADLINES.resolutionMinutes, ...settings.resolutionMinutes },
+  };
+}
 
 /**
  * The policy from the environment, defaults where unset:
@@ -31,20 +53,7 @@ const positiveWhole = (name: string, text: string): number => {
  * A bad value fails the function at start, not a request later.
  */
 export function deadlinePolicyFrom(env: Record<string, string | undefined>): DeadlinePolicy {
-  const policy: DeadlinePolicy = { responseMinutes: DEFAULT_DEADLINES.responseMinutes, resolutionMinutes: { ...DEFAULT_DEADLINES.resolutionMinutes } };
-  const response = env.COORDINATION_RESPONSE_MINUTES;
-  if (response !== undefined && response !== '') policy.responseMinutes = positiveWhole('COORDINATION_RESPONSE_MINUTES', response);
-  const resolution = env.COORDINATION_RESOLUTION_MINUTES;
-  if (resolution !== undefined && resolution !== '') {
-    for (const part of resolution.split(',')) {
-      const [urgency, minutes] = part.split('=').map((s) => s.trim());
-      if (!urgency || !(urgency in policy.resolutionMinutes) || minutes === undefined) {
-        throw new Error(`COORDINATION_RESOLUTION_MINUTES: "${part}" is not urgency=minutes (emergency, utility, general, complex)`);
-      }
-      policy.resolutionMinutes[urgency as Urgency] = positiveWhole(`COORDINATION_RESOLUTION_MINUTES ${urgency}`, minutes);
-    }
-  }
-  return policy;
+  return deadlinePolicyOf(settingsFrom(deadlineSettings, env));
 }
 
 /** The deadlines of an issue raised at `raisedAt`: fixed when it is raised, so a later change of policy does not move them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import { DEFAULT_DEADLINES, deadlinePolicyFrom } from './deadlines.ts';
-import { acknowledgeIssue, escalateIssue, raiseIssue, rateIssue, resolveIssue, type Issue } from './domain.ts';
+import { acknowledgeIssue, escalateIssue, joinMeeting, raiseIssue, rateIssue, resolveIssue, type Issue } from './domain.ts';
 
 const at = (now: string, sub = 'official-s03'): Cause => ({ correlationId: 'corr', now, actor: { sub, roles: ['street-official'] } });
 const RAISED = '2026-03-02T08:00:00.000Z';
@@ -99,5 +99,16 @@ describe('escalation', () => {
     const change = escalateIssue(issue, at(plus(121)));
     if ('ignored' in change) throw new Error(change.ignored);
     expect(change.issue.escalation).toMatchObject({ reason: 'resolution-overdue', departments: ['market-supervision'] });
+  });
+
+  it('an issue that waited is taken by one meeting: its escalation then names it, and no other meeting takes it', () => {
+    const waiting = escalateIssue(raise(), at(plus(31)));
+    if ('ignored' in waiting) throw new Error(waiting.ignored);
+    const joined = joinMeeting(waiting.issue, '01JMEETING0000000000000002');
+    if ('ignored' in joined) throw new Error(joined.ignored);
+    expect(joined.issue.escalation).toEqual({ ...waiting.issue.escalation, meetingId: '01JMEETING0000000000000002' });
+    expect(joined.issue.version).toBe(waiting.issue.version + 1);
+    expect(joinMeeting(joined.issue, '01JMEETING0000000000000003')).toEqual({ ignored: expect.stringContaining('01JMEETING0000000000000002') });
+    expect(joinMeeting(raise(), '01JMEETING0000000000000003')).toEqual({ ignored: expect.stringContaining('not escalated') });
   });
 });

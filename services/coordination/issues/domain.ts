@@ -26,6 +26,8 @@ export interface DepartmentResponse {
   note?: string;
   resolvedLate?: boolean;
   rating?: number;
+  /** The street's words with its rating, if it gave any. */
+  ratingComment?: string;
   ratedAt?: string;
 }
 
@@ -184,13 +186,14 @@ export function resolveIssue(issue: Issue, department: string, note: string, cau
   return { issue: next, previous: issue, events: [event], performance: { [department]: { resolved: 1, resolvedOnTime: late ? 0 : 1 } } };
 }
 
-/** The raising street rates one department's handling, once, after that department resolved it. */
-export function rateIssue(issue: Issue, department: string, score: number, cause: Cause): IssueChange {
+/** The raising street rates one department's handling, once, after that department resolved it (with a comment, if it gives one). */
+export function rateIssue(issue: Issue, department: string, score: number, cause: Cause, comment?: string): IssueChange {
   const response = responseOf(issue, department);
   if (response.rating !== undefined) throw new ConflictError(`${department}'s handling of issue ${issue.id} was already rated ${response.rating}.`);
   if (response.status !== 'resolved') throw new ConflictError(`${department} has not resolved issue ${issue.id} yet; rate it once it has.`);
-  const next = withResponse(issue, department, { ...response, rating: score, ratedAt: cause.now });
-  const event = newEvent(IssueRated, aggregate(issue), { ...facts(issue), department, score, ratedAt: cause.now }, cause);
+  const words = comment ? { ratingComment: comment } : {};
+  const next = withResponse(issue, department, { ...response, rating: score, ...words, ratedAt: cause.now });
+  const event = newEvent(IssueRated, aggregate(issue), { ...facts(issue), department, score, ...(comment ? { comment } : {}), ratedAt: cause.now }, cause);
   return {
     issue: next,
     previous: issue,
@@ -224,6 +227,22 @@ export function escalateIssue(issue: Issue, cause: Cause, meetingId?: string): I
     previous: issue,
     events: [event],
     performance: Object.fromEntries(departments.map((d) => [d, { escalated: 1 }])),
+  };
+}
+
+/**
+ * A meeting convened later takes an escalated issue that was waiting for one: from then on its
+ * escalation names that meeting, as it does for an issue escalated onto a meeting already convened.
+ * No event of the issue's own: the meeting's MeetingConvened lists the issues it took.
+ */
+export function joinMeeting(issue: Issue, meetingId: string): IssueChange | { ignored: string } {
+  if (!issue.escalation) return { ignored: `issue ${issue.id} was not escalated` };
+  if (issue.escalation.meetingId) return { ignored: `issue ${issue.id} is on meeting ${issue.escalation.meetingId}'s agenda already` };
+  return {
+    issue: { ...issue, escalation: { ...issue.escalation, meetingId }, version: issue.version + 1 },
+    previous: issue,
+    events: [],
+    performance: {},
   };
 }
 

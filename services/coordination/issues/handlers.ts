@@ -6,7 +6,6 @@ import type { Store } from '../../../kernel/store.ts';
 import { assertServes } from '../companies/domain.ts';
 import { CompanyStore } from '../companies/store.ts';
 import { actsAsDepartment, callerDepartment } from '../caller.ts';
-import { keys } from '../keys.ts';
 import { streetOf } from '../vocabulary.ts';
 import type { DeadlinePolicy } from './deadlines.ts';
 import { acknowledgeIssue, issueView, raiseIssue, rateIssue, resolveIssue, type Issue } from './domain.ts';
@@ -71,7 +70,7 @@ export function issueHandlers(table: Store, policy: DeadlinePolicy): RouteHandle
     async rateIssue({ params, body, ctx }) {
       const found = await issue(params.id);
       ctx.authorize({ jurisdiction: found.street });
-      const change = rateIssue(found, body.department, body.score, ctx.cause);
+      const change = rateIssue(found, body.department, body.score, ctx.cause, body.comment || undefined);
       return ctx.commit(issues.issueCommit(change, ctx.cause.now), { statusCode: 200, body: issueView(change.issue, ctx.cause.now) });
     },
 
@@ -86,7 +85,7 @@ export function issueHandlers(table: Store, policy: DeadlinePolicy): RouteHandle
       if (overdue && query.status === 'resolved') {
         throw new BadRequestError('A resolved issue is never overdue.', [{ field: 'query.overdue', message: 'only with status open or acknowledged' }]);
       }
-      const page = await issues.list(keys.scope(jurisdiction, department), query.status, {
+      const page = await issues.list({ jurisdiction, ...(department ? { department } : {}) }, query.status, {
         limit: query.limit,
         ...(query.cursor ? { cursor: query.cursor } : {}),
         ...(overdue ? { overdueAt: ctx.cause.now } : {}),

@@ -27,8 +27,6 @@ export interface Meeting {
   streets: string[];
   zoneCommittees: string[];
   agenda: string[];
-  /** Escalated issues that were waiting when it was convened (later ones join as agenda items). */
-  escalatedIssues: string[];
   venue: Venue;
   convenedAt: string;
   convenedBy: string;
@@ -65,15 +63,33 @@ export type MeetingRequest = Pick<Meeting, 'id' | 'title' | 'startsAt' | 'endsAt
   attendees?: number;
 };
 
+/**
+ * Escalated issues a meeting takes from the waiting list at most (the rest wait for the next one):
+ * each costs three writes of the convening's one transaction (it leaves the list, joins the agenda,
+ * and its escalation names the meeting), beside the meeting, its two events and the idempotency
+ * record, within DynamoDB's 100.
+ */
+export const MAX_JOINING = 30;
+
+/** An escalated issue on a meeting's agenda (or waiting for the next meeting): what the meeting needs to know of it. */
+export interface AgendaIssue {
+  issueId: string;
+  street: string;
+  escalatedAt: string;
+  reason: string;
+  departments: string[];
+}
+
 export interface MeetingChange {
   meeting: Meeting;
   previous?: Meeting;
   /** Escalated issues taken from the district's waiting list onto this agenda. */
-  joined: Array<{ issueId: string; escalatedAt: string }>;
+  joined: AgendaIssue[];
   events: DomainEvent[];
 }
 
-export function conveneMeeting(request: MeetingRequest, waiting: Array<{ issueId: string; escalatedAt: string }>, cause: Cause): MeetingChange {
+/** A meeting is convened; the escalated issues waiting for one join its agenda. */
+export function conveneMeeting(request: MeetingRequest, waiting: readonly AgendaIssue[], cause: Cause): MeetingChange {
   for (const street of [request.hostStreet, ...request.streets]) {
     if (!covers(request.district, street)) throw new UnprocessableError(`${street} is not a street of ${request.district}.`);
   }
@@ -81,7 +97,6 @@ export function conveneMeeting(request: MeetingRequest, waiting: Array<{ issueId
   const meeting: Meeting = {
     ...rest,
     attendees: attendees ?? Math.max(1, request.departments.length + request.streets.length + request.zoneCommittees.length),
-    escalatedIssues: waiting.map((w) => w.issueId),
     venue: { status: 'requested' },
     convenedAt: cause.now,
     convenedBy: cause.actor.sub,
@@ -90,7 +105,7 @@ export function conveneMeeting(request: MeetingRequest, waiting: Array<{ issueId
   const aggregate = keys.meeting(meeting.id).pk;
   return {
     meeting,
-    joined: waiting,
+    joined: [...waiting],
     events: [
       newEvent(
         MeetingConvened,
@@ -105,7 +120,7 @@ export function conveneMeeting(request: MeetingRequest, waiting: Array<{ issueId
           streets: meeting.streets,
           zoneCommittees: meeting.zoneCommittees,
           agenda: meeting.agenda,
-          escalatedIssues: meeting.escalatedIssues,
+          escalatedIssues: waiting.map((w) => w.issueId),
         },
         cause,
       ),
@@ -124,6 +139,14 @@ export function conveneMeeting(request: MeetingRequest, waiting: Array<{ issueId
       ),
     ],
   };
+}
+
+/**
+ * A meeting as every answer shows it: the meeting, the escalated issues on its agenda (those it took
+ * when convened and those escalated onto it later, by issue id) and its decisions.
+ */
+export function meetingView(meeting: Meeting, agenda: readonly AgendaIssue[], decisions: readonly Decision[]) {
+  return { ...meeting, escalatedIssues: [...agenda].sort((a, b) => (a.issueId < b.issueId ? -1 : 1)), decisions: [...decisions] };
 }
 
 /** Premises' answer to the venue request; the first answer stands (a second one is ignored). */

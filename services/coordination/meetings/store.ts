@@ -2,20 +2,11 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { queryRange } from '../../../kernel/bulk-read.ts';
 import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, putVersioned, type Commit, type Item, type Store, type Write } from '../../../kernel/store.ts';
+import type { IssueChange } from '../issues/domain.ts';
+import { IssueStore } from '../issues/store.ts';
 import { keys } from '../keys.ts';
 import { unwrap } from '../stored.ts';
-import type { Decision, DecisionChange, Meeting, MeetingChange } from './domain.ts';
-
-/** Escalated issues a meeting takes from the waiting list at most (the rest wait for the next one). */
-export const MAX_JOINING = 40;
-
-export interface AgendaIssue {
-  issueId: string;
-  street: string;
-  escalatedAt: string;
-  reason: string;
-  departments: string[];
-}
+import { MAX_JOINING, type AgendaIssue, type Decision, type DecisionChange, type Meeting, type MeetingChange } from './domain.ts';
 
 function meetingItem(meeting: Meeting): Item & { version: number } {
   return { ...keys.meeting(meeting.id), itemType: 'meeting', gsi1pk: keys.meetingsOfDistrict(meeting.district), gsi1sk: `${meeting.startsAt}#${meeting.id}`, ...meeting };
@@ -27,7 +18,11 @@ function decisionItem(decision: Decision): Item & { version: number } {
 
 /** Joint meetings, their agenda and decisions in the coordination table. */
 export class MeetingStore {
-  constructor(readonly table: Store) {}
+  private readonly issues: IssueStore;
+
+  constructor(readonly table: Store) {
+    this.issues = new IssueStore(table);
+  }
 
   async meeting(id: string): Promise<Meeting | undefined> {
     return unwrap<Meeting>(await this.table.get(keys.meeting(id)));
@@ -57,7 +52,7 @@ export class MeetingStore {
     return page.items.map((item) => unwrap<AgendaIssue>(item)!);
   }
 
-  /** The escalated issues that joined a meeting after it was convened, and those it took at convening. */
+  /** The escalated issues on a meeting's agenda: those it took when convened and those escalated onto it later. */
   async agenda(meetingId: string): Promise<AgendaIssue[]> {
     const items = await queryRange(this.table, { ...keys.agendaOfMeeting(meetingId), maxItems: 1_000 });
     return items.map((item) => unwrap<AgendaIssue>(item)!);
@@ -77,18 +72,20 @@ export class MeetingStore {
   }
 
   /**
-   * Convening takes the waiting issues: each leaves the waiting list (only if still there, so two
-   * meetings convened at once cannot both take it) and joins this agenda.
+   * A meeting, and when convened the waiting issues it takes, in one transaction: each leaves the
+   * waiting list (only if still there, so two meetings convened at once cannot both take it), joins
+   * this agenda, and its escalation names this meeting (`joining`: the issues' changes, made by
+   * issues/domain.ts joinMeeting from the issues as read; a versioned write each).
    */
-  meetingCommit(change: MeetingChange, waiting: AgendaIssue[] = []): Commit {
+  meetingCommit(change: MeetingChange, joining: readonly IssueChange[] = []): Commit {
     const { meeting, previous, events } = change;
-    const taken = waiting.filter((w) => change.joined.some((j) => j.issueId === w.issueId));
+    const issueWrites = new Map(joining.map((c) => [c.issue.id, this.issues.issueCommit(c, meeting.convenedAt).writes]));
     return {
       writes: [
         previous
           ? putVersioned(meetingItem(meeting), `Meeting ${meeting.id} changed meanwhile.`)
           : putNew(meetingItem(meeting), `Meeting ${meeting.id} already exists.`),
-        ...taken.flatMap((issue) => [
+        ...change.joined.flatMap((issue) => [
           {
             item: {
               Delete: {
@@ -97,9 +94,10 @@ export class MeetingStore {
                 ConditionExpression: 'attribute_exists(pk)',
               },
             },
-            conflict: `Escalated issue ${issue.issueId} joined another meeting meanwhile; convene again.`,
+            conflict: `Escalated issue ${issue.issueId} joined another meeting meanwhile.`,
           },
           this.agendaWrite(issue, meeting.district, meeting.id),
+          ...(issueWrites.get(issue.issueId) ?? []),
         ]),
       ],
       events,

@@ -42,6 +42,12 @@ export interface BlockedAttempt extends Omit<WorkItem, 'acceptedAt'> {
   blockedAt: string;
 }
 
+/** An access-list item as every answer shows it (the list is public): not who approved it, which the district's audit trail keeps. */
+export function accessItemView(item: AccessItem) {
+  const { approvedBy: _who, ...view } = item;
+  return view;
+}
+
 export type AccessItemRequest = Pick<AccessItem, 'code' | 'title' | 'description' | 'departments' | 'decisionId'>;
 
 /** Only a joint meeting of the same district can put an item on its list. */

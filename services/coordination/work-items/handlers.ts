@@ -4,7 +4,7 @@ import { districtOf } from '../../../kernel/roles.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { callerDepartment } from '../caller.ts';
 import { MeetingStore } from '../meetings/store.ts';
-import { approveAccessItem, pushWorkItem } from './domain.ts';
+import { accessItemView, approveAccessItem, pushWorkItem } from './domain.ts';
 import type { workItemRoutes } from './routes.ts';
 import { WorkItemStore } from './store.ts';
 
@@ -18,15 +18,16 @@ export function workItemHandlers(table: Store): RouteHandlers<typeof workItemRou
       const district = districtOf(principal.jurisdiction);
       ctx.authorize({ jurisdiction: district });
       const approval = approveAccessItem(body, await meetings.decision(body.decisionId), district, ctx.cause);
-      return ctx.commit(workItems.approvalCommit(approval), { statusCode: 201, body: approval.item });
+      return ctx.commit(workItems.approvalCommit(approval), { statusCode: 201, body: accessItemView(approval.item) });
     },
 
     async accessList({ query }) {
-      return { statusCode: 200, body: await workItems.accessList(query.district, query) };
+      const page = await workItems.accessList(query.district, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map(accessItemView) } };
     },
 
     /**
-     * Accepted: 201 with the item. Blocked: the attempt is recorded (WorkItemBlocked, counted against
+     * Accepted: 201 with the item as the community sees it. Blocked: the attempt is recorded (WorkItemBlocked, counted against
      * the department) and the answer is a refusal, 422 problem+json with the reason; no community sees it.
      */
     async pushWorkItem({ body, principal, ctx }) {
@@ -35,7 +36,7 @@ export function workItemHandlers(table: Store): RouteHandlers<typeof workItemRou
       const listed = await workItems.accessItem(districtOf(body.community), body.code);
       const outcome = pushWorkItem({ ...body, id: ulid() }, listed, department, ctx.cause);
       if ('accepted' in outcome) {
-        return ctx.commit(workItems.pushCommit(outcome, ctx.cause.now), { statusCode: 201, body: { status: 'accepted', ...outcome.accepted } });
+        return ctx.commit(workItems.pushCommit(outcome, ctx.cause.now), { statusCode: 201, body: outcome.accepted });
       }
       const blocked = outcome.blocked;
       return ctx.commit(workItems.pushCommit(outcome, ctx.cause.now), {

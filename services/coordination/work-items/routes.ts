@@ -1,16 +1,50 @@
 import * as z from 'zod/mini';
-import { defineRoutes, PageQuery } from '../../../kernel/routes.ts';
-import { DepartmentSchema } from '../../../kernel/roles.ts';
-import { CommunityInPath, CommunitySchema, DistrictSchema, Ulid } from '../vocabulary.ts';
+import { CommunityInPath, CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
+import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { Instant, Sub, Ulid } from '../vocabulary.ts';
 
-const Code = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a code such as WI-2026-07'));
+const Code = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a code such as WI-2026-07'), z.meta({ examples: ['WI-2026-07'] }));
+
+/** An item of a district's access list. */
+const AccessItemView = z
+  .object({
+    district: DistrictSchema,
+    code: Code,
+    title: z.string(),
+    description: z.string(),
+    departments: z.array(DepartmentSchema).check(z.meta({ description: 'The departments that may push it; empty: any department of the district.' })),
+    decisionId: Ulid.check(z.meta({ description: 'The joint-meeting decision that put it on the list.' })),
+    approvedAt: Instant,
+  })
+  .check(z.meta({ title: 'AccessListItem' }));
+
+/** A work item that reached a community. */
+const WorkItemView = z
+  .object({
+    id: Ulid,
+    code: Code,
+    title: z.string(),
+    description: z.string(),
+    department: DepartmentSchema.check(z.meta({ description: 'The department that pushed it.' })),
+    community: CommunitySchema,
+    street: StreetSchema,
+    district: DistrictSchema,
+    dueOn: z.optional(z.iso.date()),
+    acceptedAt: Instant,
+    assignedBy: Sub,
+  })
+  .check(z.meta({ title: 'WorkItem' }));
 
 /** The work-item access list, and work items departments push onto communities. */
 export const workItemRoutes = defineRoutes({
   approveAccessItem: {
     method: 'POST',
     path: '/coordination/access-list/items',
-    summary: 'Put a work item on the district’s access list, by a joint-meeting decision; a code once (409).',
+    summary: 'Put a work item on the access list',
+    description:
+      'The district office puts a work item on its access list, by a decision of one of its joint meetings (`decisionId`; ' +
+      'another district’s decision or none, 422), optionally only for some departments. A code is on the list once (409).',
     access: { roles: ['district-admin'], jurisdiction: 'subject' },
     body: z.strictObject({
       code: Code,
@@ -22,19 +56,27 @@ export const workItemRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: AccessItemView,
   },
   accessList: {
     method: 'GET',
     path: '/coordination/access-list',
-    summary: 'The approved work items of a district, by code.',
+    summary: 'List a district’s access list',
+    description: 'The work items departments may ask of the district’s communities, by code. Public.',
     access: { public: true },
     query: z.extend(PageQuery, { district: DistrictSchema }),
     status: 200,
+    response: pageOf(AccessItemView),
   },
   pushWorkItem: {
     method: 'POST',
     path: '/coordination/work-items',
-    summary: 'A department pushes a work item onto a community: 201 if on the access list, else 422 blocked (it reaches no community).',
+    summary: 'Push a work item onto a community',
+    description:
+      'A department asks a community of its district to do a work item. On the access list (and, where the list names departments, ' +
+      'for this one): 201 and the community sees it. Otherwise it is blocked: 422 problem+json with the `reason` ' +
+      '(`not-on-access-list` or `not-for-this-department`) and the `blockedId` of the recorded attempt; it reaches no community ' +
+      'and counts against the department (`WorkItemBlocked`).',
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     body: z.strictObject({
       code: Code,
@@ -45,14 +87,17 @@ export const workItemRoutes = defineRoutes({
     }),
     status: 201,
     idempotent: true,
+    response: WorkItemView,
   },
   communityWorkItems: {
     method: 'GET',
     path: '/coordination/communities/{community}/work-items',
-    summary: 'The work items that reached a community (only ones on the access list), newest first.',
+    summary: 'List the work items of a community',
+    description: 'The work items that reached the community (only ones on the access list), newest first. The community is written `D01-S03-C07`.',
     access: { roles: ['community-worker', 'street-official'], jurisdiction: 'subject' },
     params: z.strictObject({ community: CommunityInPath }),
     query: PageQuery,
     status: 200,
+    response: pageOf(WorkItemView),
   },
 });

@@ -8,9 +8,12 @@ import { scoreApplication, submitApplication, type Application } from './domain.
 import type { applicationRoutes } from './routes.ts';
 import { ApplicationStore } from './store.ts';
 
-/** The applicant and the organization department see the whole application; nobody else sees any. */
+/**
+ * The applicant and the organization department see the whole application (nobody else sees any),
+ * but not who typed the score in, nor the store's version.
+ */
 function applicationView(application: Application) {
-  const { scoredBy: _by, ...view } = application;
+  const { scoredBy: _by, version: _version, ...view } = application;
   return view;
 }
 

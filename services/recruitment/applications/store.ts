@@ -48,6 +48,14 @@ export class ApplicationStore {
           `You have already applied for position ${application.positionId}.`,
         ),
         putNew(applicationItem(application), `Application ${application.id} already exists.`),
+        putNew(
+          {
+            ...keys.submissionEntry(application.positionId, application.submittedAt, application.id),
+            itemType: 'submission-entry',
+            applicationId: application.id,
+          },
+          `Application ${application.id} already exists.`,
+        ),
         countApplication(application.positionId, application.status === 'eligible'),
       ],
       events,
@@ -64,16 +72,30 @@ export class ApplicationStore {
     };
   }
 
+  /**
+   * A position's applications, earliest submission first: of one status from its gsi1 slice, or all
+   * of them from the submission entries (gsi1 sorts by status first, so it cannot give them in order).
+   */
   async ofPosition(positionId: string, query: { status?: ApplicationStatus; limit: number; cursor?: string }): Promise<Page<Application>> {
-    const page = await rangePage<Stored<Application>>(this.table, {
-      index: 'gsi1',
-      partition: keys.applicationsOfPosition(positionId),
-      ...(query.status ? { prefix: `${query.status}#` } : {}),
+    const cursor = query.cursor ? { cursor: query.cursor } : {};
+    if (query.status) {
+      const page = await rangePage<Stored<Application>>(this.table, {
+        index: 'gsi1',
+        partition: keys.applicationsOfPosition(positionId),
+        prefix: `${query.status}#`,
+        ascending: true,
+        limit: query.limit,
+        ...cursor,
+      });
+      return { ...page, items: page.items.map(strip) };
+    }
+    const page = await rangePage<Stored<{ applicationId: string }>>(this.table, {
+      ...keys.submissionsOfPosition(positionId),
       ascending: true,
       limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...cursor,
     });
-    return { ...page, items: page.items.map(strip) };
+    return { items: await this.byEntries(page.items), ...(page.cursor ? { cursor: page.cursor } : {}) };
   }
 
   /** Every eligible application of a position, for ranking (bounded; a Query on its gsi1 slice). */
@@ -96,12 +118,13 @@ export class ApplicationStore {
       limit: query.limit,
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
-    const found = await getMany<Stored<Application>>(
-      this.table,
-      page.items.map((entry) => keys.application(entry.applicationId)),
-    );
+    return { items: await this.byEntries(page.items), ...(page.cursor ? { cursor: page.cursor } : {}) };
+  }
+
+  /** The applications that entries name, in the entries' order, by key. */
+  private async byEntries(entries: ReadonlyArray<{ applicationId: string }>): Promise<Application[]> {
+    const found = await getMany<Stored<Application>>(this.table, entries.map((entry) => keys.application(entry.applicationId)));
     const byId = new Map(found.map((item) => [item.id, strip(item)]));
-    const items = page.items.map((entry) => byId.get(entry.applicationId)).filter((a): a is Application => a !== undefined);
-    return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };
+    return entries.map((entry) => byId.get(entry.applicationId)).filter((a): a is Application => a !== undefined);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import {
+  noteConsentCase,
   requestAppointment,
   settleAppointment,
   type AgencyPost,
@@ -238,5 +239,56 @@ describe('settling an appointment on the street’s consent', () => {
     if ('ignored' in change) throw new Error(change.ignored);
 
     expect(change.post.pendingAppointmentId).toBe(other);
+  });
+});
+
+describe('noting the consent case on the appointment', () => {
+  const opened = { caseId: '01JCONSENTCASE0000000000001', dueBy: '2025-03-21T15:59:59.999Z' };
+
+  it('an appointment awaiting consent names its case and when the decision is due, and emits AppointmentConsentCaseNoted', () => {
+    const change = noteConsentCase(awaiting(), opened, settleCause);
+    if ('ignored' in change) throw new Error(change.ignored);
+
+    expect(change.appointment).toMatchObject({
+      status: 'awaiting-consent',
+      consentCaseId: '01JCONSENTCASE0000000000001',
+      consentDueBy: '2025-03-21T15:59:59.999Z',
+      version: 2,
+    });
+    expect(change.events.map((e) => e.detailType)).toEqual(['AppointmentConsentCaseNoted']);
+    expect(change.events[0]!.detail.data).toMatchObject({ appointmentId: awaiting().id, consentCaseId: opened.caseId, consentDueBy: opened.dueBy });
+  });
+
+  it('noted before or after the decision, the appointment ends the same', () => {
+    const post = postHeadedBy(undefined, { pendingAppointmentId: awaiting().id });
+    const settle = (a: Appointment) => {
+      const change = settleAppointment(a, post, consent('granted'), settleCause);
+      if ('ignored' in change) throw new Error(change.ignored);
+      return change.appointment;
+    };
+    const note = (a: Appointment) => {
+      const change = noteConsentCase(a, opened, settleCause);
+      if ('ignored' in change) throw new Error(change.ignored);
+      return change.appointment;
+    };
+
+    expect(note(settle(awaiting()))).toEqual(settle(note(awaiting())));
+    expect(note(settle(awaiting()))).toMatchObject({ status: 'confirmed', consentCaseId: opened.caseId, consentDueBy: opened.dueBy, version: 3 });
+  });
+
+  it('a second notice changes nothing', () => {
+    const noted = awaiting({ consentCaseId: opened.caseId, consentDueBy: opened.dueBy, version: 2 });
+
+    expect(noteConsentCase(noted, opened, settleCause)).toEqual({
+      ignored: `appointment ${noted.id} already noted consent case ${opened.caseId}`,
+    });
+  });
+
+  it('a notice of a case other than the one the decision named changes nothing', () => {
+    const decided = awaiting({ status: 'confirmed', consentCaseId: '01JOTHERCASE00000000000001', version: 2 });
+
+    expect(noteConsentCase(decided, opened, settleCause)).toEqual({
+      ignored: `appointment ${decided.id} was decided in consent case 01JOTHERCASE00000000000001, not ${opened.caseId}`,
+    });
   });
 });

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import {
+  AppointmentConsentCaseNoted,
   AppointmentConfirmed,
   AppointmentRejected,
   AppointmentRequested,
@@ -27,7 +28,10 @@ export interface Appointment {
   status: AppointmentStatus;
   requestedAt: string;
   requestedBy: string;
+  /** The street's consent case, as soon as authority has opened it. */
   consentCaseId?: string;
+  /** When the street committee's decision is due (known once the case is open). */
+  consentDueBy?: string;
   decidedAt?: string;
   writtenOpinion?: string;
   version: number;
@@ -105,6 +109,53 @@ export function requestAppointment(
     cause,
   );
   return { appointment, post: nextPost, events: [event] };
+}
+
+/** What authority says of the case it opened for an appointment (ConsentCaseOpened). */
+export interface OpenedCase {
+  caseId: string;
+  dueBy: string;
+}
+
+/**
+ * The consent case is open: the appointment names it and when its decision is due, once. The notice
+ * and the decision travel apart, so the notice may come after the decision (which already named the
+ * case): the due date is noted all the same, and either order ends in the same appointment. A second
+ * notice, or one about a case other than the one the decision named, changes nothing.
+ */
+export function noteConsentCase(
+  appointment: Appointment,
+  opened: OpenedCase,
+  cause: Cause,
+): { appointment: Appointment; events: DomainEvent[] } | { ignored: string } {
+  if (appointment.consentDueBy) {
+    return { ignored: `appointment ${appointment.id} already noted consent case ${appointment.consentCaseId}` };
+  }
+  if (appointment.consentCaseId && appointment.consentCaseId !== opened.caseId) {
+    return { ignored: `appointment ${appointment.id} was decided in consent case ${appointment.consentCaseId}, not ${opened.caseId}` };
+  }
+  const noted: Appointment = {
+    ...appointment,
+    consentCaseId: opened.caseId,
+    consentDueBy: opened.dueBy,
+    version: appointment.version + 1,
+  };
+  const event = newEvent(
+    AppointmentConsentCaseNoted,
+    keys.appointment(appointment.id).pk,
+    {
+      appointmentId: appointment.id,
+      street: appointment.street,
+      department: appointment.department,
+      agency: appointment.agency,
+      action: appointment.action,
+      nominee: appointment.nominee,
+      consentCaseId: opened.caseId,
+      consentDueBy: opened.dueBy,
+    },
+    cause,
+  );
+  return { appointment: noted, events: [event] };
 }
 
 export interface ConsentOutcome {

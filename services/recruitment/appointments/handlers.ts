@@ -2,9 +2,15 @@ import { ulid } from 'ulid';
 import { ForbiddenError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { requestAppointment } from './domain.ts';
+import { requestAppointment, type Appointment } from './domain.ts';
 import type { appointmentRoutes } from './routes.ts';
 import { AppointmentStore } from './store.ts';
+
+/** An appointment as its readers see it: the version is the store's concurrency check, not theirs. */
+function appointmentView(appointment: Appointment) {
+  const { version: _version, ...view } = appointment;
+  return view;
+}
 
 export function appointmentHandlers(table: Store): RouteHandlers<typeof appointmentRoutes> {
   const appointments = new AppointmentStore(table);
@@ -15,14 +21,14 @@ export function appointmentHandlers(table: Store): RouteHandlers<typeof appointm
       ctx.authorize({ jurisdiction: body.street, department });
       const post = await appointments.agencyPost(body.street, department);
       const change = requestAppointment({ id: ulid(), department, ...body }, post, ctx.cause);
-      return ctx.commit(appointments.appointmentCommit(change), { statusCode: 202, body: change.appointment });
+      return ctx.commit(appointments.appointmentCommit(change), { statusCode: 202, body: appointmentView(change.appointment) });
     },
 
     async getAppointment({ params, ctx }) {
       const appointment = await appointments.appointment(params.id);
       if (!appointment) throw new NotFoundError(`No appointment ${params.id}.`);
       ctx.authorize({ jurisdiction: appointment.street, department: appointment.department });
-      return { statusCode: 200, body: appointment };
+      return { statusCode: 200, body: appointmentView(appointment) };
     },
   };
 }

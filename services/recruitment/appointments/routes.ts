@@ -20,10 +20,14 @@ const AppointmentView = z
     status: z.enum(['awaiting-consent', 'confirmed', 'rejected']),
     requestedAt: Instant,
     requestedBy: z.string(),
-    consentCaseId: z.optional(z.string()),
+    consentCaseId: z
+      .optional(Ulid)
+      .check(z.meta({ description: "The street's consent case: set as soon as authority has opened it." })),
+    consentDueBy: z
+      .optional(Instant)
+      .check(z.meta({ description: "When the street committee's decision is due; set with `consentCaseId` when the case opens." })),
     decidedAt: z.optional(Instant),
     writtenOpinion: z.optional(z.string()),
-    version: z.number().check(z.int(), z.positive()),
   })
   .check(z.meta({ title: 'Appointment' }));
 
@@ -40,7 +44,12 @@ export const appointmentRoutes = defineRoutes({
   requestAppointment: {
     method: 'POST',
     path: '/recruitment/appointments',
-    summary: "A department nominates (or asks to remove) the head of its agency in a street; the street's consent decides.",
+    summary: 'Nominate or remove an agency head',
+    description:
+      "A department nominates (or asks to remove) the head of its agency in a street; the street's consent decides. " +
+      'The answer is 202: the appointment awaits the consent of the street party committee, whose consent case ' +
+      'authority opens from `AppointmentRequested`; `consentCaseId` appears on the appointment once the case is open. ' +
+      '409 while another request for the same post awaits consent.',
     access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
     body: z.strictObject({
       street: StreetSchema,
@@ -61,14 +70,14 @@ export const appointmentRoutes = defineRoutes({
         status: 'awaiting-consent',
         requestedAt: '2026-11-27T08:30:00.000Z',
         requestedBy: 'c7d1e2f3-0a1b-4c5d-8e9f-123456789abc',
-        version: 1,
       },
     },
   },
   getAppointment: {
     method: 'GET',
     path: '/recruitment/appointments/{id}',
-    summary: 'One appointment request and where it stands.',
+    summary: 'An appointment request',
+    description: 'One appointment request and where it stands: awaiting consent (with its consent case once open), confirmed or rejected.',
     access: {
       roles: ['department', 'street-official', 'street-committee', 'organization-dept', 'district-admin'],
       jurisdiction: 'subject',

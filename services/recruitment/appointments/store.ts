@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../../kernel/events.ts';
 import { putNew, putVersioned, type Commit, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { strip, type Stored } from '../stored.ts';
@@ -20,13 +21,7 @@ export class AppointmentStore {
   /** Appointment and post move together with their events, or not at all. */
   appointmentCommit(change: AppointmentChange): Commit {
     const { appointment, post } = change;
-    const appointmentItem = {
-      ...keys.appointment(appointment.id),
-      itemType: 'appointment',
-      gsi1pk: keys.appointmentsOfStreet(appointment.street),
-      gsi1sk: `${appointment.requestedAt}#${appointment.id}`,
-      ...appointment,
-    };
+    const appointmentItem = this.appointmentItem(appointment);
     const postItem = { ...keys.agencyPost(post.street, post.department), itemType: 'agency-post', ...post };
     return {
       writes: [
@@ -38,6 +33,25 @@ export class AppointmentStore {
           : putVersioned(postItem, 'The agency post changed meanwhile; another request came first.'),
       ],
       events: change.events,
+    };
+  }
+
+  /** The consent case noted on the appointment alone (the post does not change). */
+  consentCaseCommit(change: { appointment: Appointment; events: DomainEvent[] }): Commit {
+    const { appointment } = change;
+    return {
+      writes: [putVersioned(this.appointmentItem(appointment), `Appointment ${appointment.id} changed meanwhile.`)],
+      events: change.events,
+    };
+  }
+
+  private appointmentItem(appointment: Appointment) {
+    return {
+      ...keys.appointment(appointment.id),
+      itemType: 'appointment',
+      gsi1pk: keys.appointmentsOfStreet(appointment.street),
+      gsi1sk: `${appointment.requestedAt}#${appointment.id}`,
+      ...appointment,
     };
   }
 }

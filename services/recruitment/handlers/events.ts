@@ -1,6 +1,6 @@
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { AssessmentRecorded, ConsentRecorded } from '../../authority/events.ts';
-import { settleAppointment } from '../appointments/domain.ts';
+import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../../authority/events.ts';
+import { noteConsentCase, settleAppointment } from '../appointments/domain.ts';
 import { AppointmentStore } from '../appointments/store.ts';
 import { StaffStore } from '../staff/store.ts';
 import { recruitmentTable } from '../table.ts';
@@ -12,6 +12,17 @@ export const handler = eventsHandler({
   service: 'recruitment',
   store: recruitmentTable,
   consumers: [
+    // The case is open: the appointment shows it at once, before any decision.
+    consume(ConsentCaseOpened, async (opened, { cause }) => {
+      const appointment = await appointments.appointment(opened.appointmentId);
+      if (!appointment) {
+        return { writes: [], events: [], note: `no appointment ${opened.appointmentId}; consent case not noted` };
+      }
+      const change = noteConsentCase(appointment, opened, cause);
+      if ('ignored' in change) return { writes: [], events: [], note: change.ignored };
+      return appointments.consentCaseCommit(change);
+    }),
+
     consume(ConsentRecorded, async (consent, { cause }) => {
       const appointment = await appointments.appointment(consent.appointmentId);
       if (!appointment) {

@@ -9,13 +9,22 @@ import { draftPosition, publishPosition, windowAt, type Position } from './domai
 import type { positionRoutes } from './routes.ts';
 import { PositionStore } from './store.ts';
 
-/** What the organization department sees of a position: everything but who typed it in. */
-function officeView(position: Position) {
-  const { draftedBy: _d, publishedBy: _p, closedBy: _c, ...view } = position;
-  return view;
-}
-
 const onBoard = (position: PublicPosition, now: string) => ({ ...position, window: windowAt(position, now) });
+
+/**
+ * What the office sees of a position: the board's view and its own figures; not who typed it in,
+ * nor the store's bookkeeping (its version, how far the marking of the not-selected has got).
+ */
+function officeView(position: Position, now: string) {
+  return {
+    ...onBoard(publicView(position), now),
+    district: position.district,
+    draftedAt: position.draftedAt,
+    applications: position.applications,
+    eligibleApplications: position.eligibleApplications,
+    ...(position.notSelected !== undefined ? { notSelected: position.notSelected } : {}),
+  };
+}
 
 export function positionHandlers(table: Store): RouteHandlers<typeof positionRoutes> {
   const positions = new PositionStore(table);
@@ -32,7 +41,7 @@ export function positionHandlers(table: Store): RouteHandlers<typeof positionRou
     async draftPosition({ body, ctx }) {
       ctx.authorize({ jurisdiction: body.street });
       const change = draftPosition({ id: ulid(), ...body }, ctx.cause);
-      return ctx.commit(positions.draftCommit(change), { statusCode: 201, body: officeView(change.position) });
+      return ctx.commit(positions.draftCommit(change), { statusCode: 201, body: officeView(change.position, ctx.cause.now) });
     },
 
     async publishPosition({ params, ctx }) {
@@ -42,7 +51,7 @@ export function positionHandlers(table: Store): RouteHandlers<typeof positionRou
       const publication = publishPosition(position, allotment, ctx.cause);
       return ctx.commit(positions.publicationCommit(position, publication), {
         statusCode: 200,
-        body: officeView(publication.position),
+        body: officeView(publication.position, ctx.cause.now),
       });
     },
 
@@ -65,7 +74,7 @@ export function positionHandlers(table: Store): RouteHandlers<typeof positionRou
       return {
         statusCode: 200,
         body: {
-          position: officeView(closing.position),
+          position: officeView(closing.position, ctx.cause.now),
           hired: closing.hires.map(({ application, staff }) => ({
             staffId: staff.id,
             applicationId: application.id,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { Eligibility, PositionKind, PositionStatus, Ulid } from '../vocabulary.ts';
@@ -45,29 +46,66 @@ const BoardPosition = z
   })
   .check(z.meta({ title: 'BoardPosition' }));
 
+const Count = z.number().check(z.int(), z.nonnegative());
+
+/** A position as the office sees it: the board's view and the office's own figures. */
+const OfficePosition = z
+  .extend(BoardPosition, {
+    district: DistrictSchema,
+    draftedAt: Instant,
+    applications: Count.check(z.meta({ description: 'Applications received.' })),
+    eligibleApplications: Count.check(z.meta({ description: 'Of those, eligible at screening.' })),
+    notSelected: z.optional(Count).check(z.meta({ description: 'Set on closing: eligible applications not hired.' })),
+  })
+  .check(z.meta({ title: 'Position' }));
+
+/** Closing: the position, who was hired, and how many eligible applications were not. */
+const ClosingView = z
+  .object({
+    position: OfficePosition,
+    hired: z.array(
+      z.object({
+        staffId: Ulid,
+        applicationId: Ulid,
+        name: z.string(),
+        rank: z.number().check(z.int(), z.positive()),
+        score: z.number(),
+      }),
+    ),
+    notSelected: Count,
+  })
+  .check(z.meta({ title: 'PositionClosing' }));
+
 /** Positions: drafted, published within the plan, listed on the public job board, closed by ranking. */
 export const positionRoutes = defineRoutes({
   draftPosition: {
     method: 'POST',
     path: '/recruitment/positions',
-    summary: 'A draft position for a street: title, kind, quota, eligibility and application window.',
+    summary: 'Draft a position',
+    description: 'A draft position for a street: title, kind, quota, eligibility and application window. A draft is not on the job board.',
     access: { roles: ['organization-dept', 'street-official'], jurisdiction: 'subject' },
     body: PositionBody,
     status: 201,
     idempotent: true,
+    response: OfficePosition,
   },
   publishPosition: {
     method: 'POST',
     path: '/recruitment/positions/{id}/publish',
-    summary: "Draft → published on the job board; 409 when the plan's remaining posts for the street are too few.",
+    summary: 'Publish a position on the job board',
+    description:
+      "Draft → published on the job board; 409 when the plan's remaining posts for the street are too few " +
+      '(posts reserved for village cadres and community workers only for positions open to those pools alone).',
     access: { roles: ['organization-dept'], jurisdiction: 'subject' },
     params: PositionId,
     status: 200,
+    response: OfficePosition,
   },
   listPositions: {
     method: 'GET',
     path: '/recruitment/positions',
-    summary: 'The public job board: positions by status (default published), street and kind, newest first.',
+    summary: 'The public job board',
+    description: 'The public job board: positions by status (default published), street and kind, newest first. No token needed.',
     access: { public: true },
     query: z.extend(PageQuery, {
       status: z._default(z.enum(['published', 'closed', 'filled']), 'published'),
@@ -80,7 +118,8 @@ export const positionRoutes = defineRoutes({
   getPosition: {
     method: 'GET',
     path: '/recruitment/positions/{id}',
-    summary: 'One position on the job board, and whether it takes applications now.',
+    summary: 'A position on the job board',
+    description: 'One position on the job board, and whether it takes applications now (`window`). A draft is 404.',
     access: { public: true },
     params: PositionId,
     status: 200,
@@ -89,9 +128,13 @@ export const positionRoutes = defineRoutes({
   closePosition: {
     method: 'POST',
     path: '/recruitment/positions/{id}/close',
-    summary: 'After the window: rank eligible scored applications, hire the top quota (StaffHired each), the rest not selected.',
+    summary: 'Close a position and hire',
+    description:
+      'After the window: rank eligible scored applications (score, then earlier submission), hire the top quota ' +
+      '(`StaffHired` each, all in one transaction), the rest not selected. 409 before `closesAt` and once closed.',
     access: { roles: ['organization-dept'], jurisdiction: 'subject' },
     params: PositionId,
     status: 200,
+    response: ClosingView,
   },
 });

@@ -76,7 +76,7 @@ export class PositionStore {
       writes: [
         putVersioned(positionItem(position), `Position ${position.id} changed meanwhile.`),
         drawFromAllotment(allotment, draw, `The ${position.year} plan's posts for ${position.street} were taken meanwhile.`),
-        countStaffing(position.street, { posts: position.quota }),
+        countStaffing(position.street, { publishedQuota: position.quota }),
         ...boardWrites(before, position),
       ],
       events,

@@ -3,16 +3,23 @@ import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { listScope } from '../scope.ts';
-import { endSecondment, isPastDue, startSecondment, type Secondment } from './domain.ts';
+import { endSecondment, isPastDue, startSecondment, type Secondment, type StaffMember } from './domain.ts';
 import type { staffRoutes } from './routes.ts';
 import { staffingView } from './staffing.ts';
 import { StaffStore } from './store.ts';
 
+// The views leave out the store's version: no route takes one back.
+
 /** A secondment as the office reads it: with whether it has run past its end. */
-const secondmentView = (secondment: Secondment, now: string) => ({
-  ...secondment,
-  pastDue: secondment.status !== 'ended' && isPastDue(secondment, now),
-});
+function secondmentView(secondment: Secondment, now: string) {
+  const { version: _version, ...view } = secondment;
+  return { ...view, pastDue: secondment.status !== 'ended' && isPastDue(secondment, now) };
+}
+
+function memberView(member: StaffMember) {
+  const { version: _version, ...view } = member;
+  return view;
+}
 
 export function staffHandlers(table: Store): RouteHandlers<typeof staffRoutes> {
   const staff = new StaffStore(table);
@@ -27,7 +34,8 @@ export function staffHandlers(table: Store): RouteHandlers<typeof staffRoutes> {
     async roster({ query, principal, ctx }) {
       const street = listScope(query.street, principal);
       ctx.authorize({ jurisdiction: street });
-      return { statusCode: 200, body: await staff.roster(street, query) };
+      const page = await staff.roster(street, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map(memberView) } };
     },
 
     async staffRecord({ params, ctx }) {
@@ -39,7 +47,7 @@ export function staffHandlers(table: Store): RouteHandlers<typeof staffRoutes> {
       ]);
       return {
         statusCode: 200,
-        body: { ...found, ...(secondment ? { secondment: secondmentView(secondment, ctx.cause.now) } : {}), assessments },
+        body: { ...memberView(found), ...(secondment ? { secondment: secondmentView(secondment, ctx.cause.now) } : {}), assessments },
       };
     },
 

@@ -3,8 +3,8 @@ import { keys } from '../keys.ts';
 
 /** A street's running counts, kept as each change happens so that staffing is one read. */
 export interface StaffingCounts {
-  /** The quotas of the positions published for the street: the posts it recruits for. */
-  posts: number;
+  /** The quotas of the positions published for the street: the posts it recruits for (not the plan's posts). */
+  publishedQuota: number;
   /** Staff hired into them. */
   filled: number;
   onSecondment: number;
@@ -35,20 +35,21 @@ export function countStaffing(street: string, deltas: Partial<StaffingCounts>): 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /**
- * Vacancy rate: posts not filled, of the posts. Secondment rate: staff on secondment, of the staff
- * in post. Rates are fractions (0.25 = 25 %) to four places; null when there is nothing to divide by.
+ * Vacancy rate: published quota not filled, of the published quota. Secondment rate: staff on
+ * secondment, of the staff hired. Rates are fractions (0.25 = 25 %) to four places; null when there
+ * is nothing to divide by.
  */
 export function staffingView(street: string, counts: Partial<StaffingCounts> | undefined) {
-  const posts = counts?.posts ?? 0;
+  const publishedQuota = counts?.publishedQuota ?? 0;
   const filled = counts?.filled ?? 0;
   const onSecondment = counts?.onSecondment ?? 0;
-  const vacancies = Math.max(0, posts - filled);
+  const vacancies = Math.max(0, publishedQuota - filled);
   return {
     street,
-    posts,
+    publishedQuota,
     filled,
     vacancies,
-    vacancyRate: rate(vacancies, posts),
+    vacancyRate: rate(vacancies, publishedQuota),
     onSecondment,
     secondmentRate: rate(onSecondment, filled),
     flaggedSecondments: counts?.flagged ?? 0,

@@ -1,4 +1,6 @@
+import type * as z from 'zod/mini';
 import { rangePage } from '../../../kernel/range-page.ts';
+import type { AssessmentRecorded } from '../../authority/events.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store, type Write } from '../../../kernel/store.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import { keys } from '../keys.ts';
@@ -93,9 +95,9 @@ export class StaffStore {
     return { ...page, items: page.items.map(strip) };
   }
 
-  /** The member's assessments from authority, latest period first. */
-  async assessments(staffId: string, limit: number): Promise<Array<Record<string, unknown>>> {
-    const page = await rangePage<Stored<Record<string, unknown>>>(this.table, { ...keys.assessmentsOfStaff(staffId), limit });
+  /** The member's assessments from authority (AssessmentRecorded as it came), latest period first. */
+  async assessments(staffId: string, limit: number): Promise<Array<z.output<(typeof AssessmentRecorded)['data']>>> {
+    const page = await rangePage<Stored<z.output<(typeof AssessmentRecorded)['data']>>>(this.table, { ...keys.assessmentsOfStaff(staffId), limit });
     return page.items.map(strip);
   }
 

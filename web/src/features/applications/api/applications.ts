@@ -1,49 +1,24 @@
-import type { paths } from '../../../api/schema.ts';
-import {
-  pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileCurrentRoleValues as ROLES,
-  pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileEducationValues as EDUCATION,
-} from '../../../api/schema.ts';
-import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
+import type { paths } from '../../../api/schema';
+import { allOf, api, call } from '../../../lib/api.ts';
 
 export type ApplicationRequest = paths['/recruitment/positions/{id}/applications']['post']['requestBody']['content']['application/json'];
 export type Profile = ApplicationRequest['profile'];
-export { EDUCATION, ROLES };
-
-/**
- * An application as the applicant sees it (services/recruitment/applications/handlers.ts
- * applicationView). Typed here until the route's response schema is in openapi.json.
- */
-export interface Application {
-  id: string;
-  positionId: string;
-  positionTitle: string;
-  street: string;
-  name: string;
-  profile: Profile;
-  status: 'eligible' | 'ineligible' | 'hired' | 'not-selected';
-  reasons: Array<{ rule: 'source-pool' | 'years-of-service' | 'age' | 'education'; message: string }>;
-  submittedAt: string;
-  score?: number;
-  rank?: number;
-  decidedAt?: string;
-  decision?: string;
-}
+/** An application as its applicant sees it. */
+export type Application = paths['/recruitment/positions/{id}/applications']['post']['responses'][201]['content']['application/json'];
+export const EDUCATION = allOf<Profile['education']>()(['junior-secondary', 'senior-secondary', 'vocational-college', 'bachelor', 'master', 'doctorate']);
+export const ROLES = allOf<Profile['currentRole']>()(['village-cadre', 'community-worker', 'civil-servant', 'public-institution', 'other']);
 
 export async function apply(positionId: string, body: ApplicationRequest, idempotencyKey: string): Promise<Application> {
-  return undeclaredAnswer<Application>(
-    await call(
-      api().POST('/recruitment/positions/{id}/applications', {
-        params: { path: { id: positionId }, header: { 'Idempotency-Key': idempotencyKey } },
-        body,
-      }),
-    ),
+  return call(
+    api().POST('/recruitment/positions/{id}/applications', {
+      params: { path: { id: positionId }, header: { 'Idempotency-Key': idempotencyKey } },
+      body,
+    }),
   );
 }
 
-export async function myApplications(cursor?: string): Promise<{ items: Application[]; cursor?: string }> {
-  return undeclaredAnswer<{ items: Application[]; cursor?: string }>(
-    await call(api().GET('/recruitment/me/applications', { params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } } })),
-  );
+export async function myApplications(cursor?: string) {
+  return call(api().GET('/recruitment/me/applications', { params: { query: { limit: 25, ...(cursor ? { cursor } : {}) } } }));
 }
 
 /** The caller's application to one position, if any: the one-per-position rule, explained before the form. */

@@ -1,4 +1,4 @@
-import type { paths } from '../../../api/schema.ts';
+import type { paths } from '../../../api/schema';
 import { api, call } from '../../../lib/api.ts';
 
 export type Room = paths['/premises/rooms/{id}']['get']['responses'][200]['content']['application/json'];

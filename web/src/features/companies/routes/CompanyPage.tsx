@@ -5,7 +5,7 @@ import { Loading, Page } from '../../../components/Page.tsx';
 import { useFormat, useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { useLoad } from '../../../lib/load.ts';
 import { nameOf } from '../../../lib/places.ts';
-import { company as loadCompany } from '../api/companies.ts';
+import { companyPage } from '../api/companies.ts';
 
 /** A property company's public page: where it serves, its average rating, the issues it is named on. */
 export function CompanyPage() {
@@ -14,7 +14,7 @@ export function CompanyPage() {
   const { locale } = useLocale();
   const { id } = useParams<{ id: string }>();
   const cursor = new URLSearchParams(useSearch()).get('cursor') ?? undefined;
-  const loaded = useLoad(() => loadCompany(id, cursor), [id, cursor]);
+  const loaded = useLoad(() => companyPage(id, cursor), [id, cursor]);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
   const company = loaded.data;

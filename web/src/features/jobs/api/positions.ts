@@ -1,12 +1,9 @@
-import type { paths } from '../../../api/schema.ts';
-import {
-  pathsRecruitmentPositionsGetParametersQueryKindValues as KINDS,
-} from '../../../api/schema.ts';
-import { api, call } from '../../../lib/api.ts';
+import type { paths } from '../../../api/schema';
+import { allOf, api, call } from '../../../lib/api.ts';
 
 export type BoardPosition = paths['/recruitment/positions/{id}']['get']['responses'][200]['content']['application/json'];
 export type PositionKind = BoardPosition['kind'];
-export { KINDS };
+export const KINDS = allOf<PositionKind>()(['career-establishment', 'civil-servant', 'community-worker']);
 
 export interface BoardQuery {
   street?: string;

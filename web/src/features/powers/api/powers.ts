@@ -1,25 +1,14 @@
-import { api, call, undeclaredAnswer } from '../../../lib/api.ts';
+import type { paths } from '../../../api/schema';
+import { api, call } from '../../../lib/api.ts';
 import { inPath } from '../../../lib/places.ts';
 
-/**
- * A power a street holds on a date (services/authority/delegations/handlers.ts streetPowers).
- * Typed here until the route's response schema is in openapi.json.
- */
-export interface HeldPower {
-  code: string;
-  name?: string;
-  domain?: 'social-governance' | 'market-supervision' | 'convenience-services' | 'law-enforcement';
-  legalBasis?: string;
-  fromDepartment?: string;
-  since: string;
-}
+export type HeldPower = paths['/authority/streets/{street}/powers']['get']['responses'][200]['content']['application/json']['items'][number];
 
-export async function streetPowers(street: string, on: string, cursor?: string): Promise<{ items: HeldPower[]; cursor?: string }> {
-  return undeclaredAnswer<{ items: HeldPower[]; cursor?: string }>(
-    await call(
+/** What a street holds on a day: each power, since when, under which delegations. */
+export async function streetPowers(street: string, on: string, cursor?: string) {
+  return call(
     api().GET('/authority/streets/{street}/powers', {
       params: { path: { street: inPath(street) }, query: { on, limit: 50, ...(cursor ? { cursor } : {}) } },
     }),
-    ),
   );
 }

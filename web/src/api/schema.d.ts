@@ -14,8 +14,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A department nominates (or asks to remove) the head of its agency in a street; the street's consent decides.
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Nominate or remove an agency head
+         * @description A department nominates (or asks to remove) the head of its agency in a street; the street's consent decides. The answer is 202: the appointment awaits the consent of the street party committee, whose consent case authority opens from `AppointmentRequested`; `consentCaseId` appears on the appointment once the case is open. 409 while another request for the same post awaits consent.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -34,8 +36,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One appointment request and where it stands.
-         * @description **Who:** `department`, `street-official`, `street-committee`, `organization-dept`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * An appointment request
+         * @description One appointment request and where it stands: awaiting consent (with its consent case once open), confirmed or rejected.
+         *
+         *     **Who:** `department`, `street-official`, `street-committee`, `organization-dept`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["recruitment.getAppointment"];
         put?: never;
@@ -56,8 +60,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The organization department's annual plan: per street, posts and those reserved for village cadres and community workers.
-         * @description **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * Adopt the annual recruitment plan
+         * @description The organization department's annual plan: per street, posts and those reserved for village cadres and community workers. One plan per district and year (409).
+         *
+         *     **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -76,8 +82,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A plan with what each street has published against it and what remains.
-         * @description **Who:** `organization-dept`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * A recruitment plan
+         * @description A plan with what each street has published against it and what remains.
+         *
+         *     **Who:** `organization-dept`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.getPlan"];
         put?: never;
@@ -96,14 +104,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The public job board: positions by status (default published), street and kind, newest first.
-         * @description **Who:** anyone; no token.
+         * The public job board
+         * @description The public job board: positions by status (default published), street and kind, newest first. No token needed.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["recruitment.listPositions"];
         put?: never;
         /**
-         * A draft position for a street: title, kind, quota, eligibility and application window.
-         * @description **Who:** `organization-dept`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Draft a position
+         * @description A draft position for a street: title, kind, quota, eligibility and application window. A draft is not on the job board.
+         *
+         *     **Who:** `organization-dept`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -124,8 +136,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Draft → published on the job board; 409 when the plan's remaining posts for the street are too few.
-         * @description **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * Publish a position on the job board
+         * @description Draft → published on the job board; 409 when the plan's remaining posts for the street are too few (posts reserved for village cadres and community workers only for positions open to those pools alone).
+         *
+         *     **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["recruitment.publishPosition"];
         delete?: never;
@@ -142,8 +156,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One position on the job board, and whether it takes applications now.
-         * @description **Who:** anyone; no token.
+         * A position on the job board
+         * @description One position on the job board, and whether it takes applications now (`window`). A draft is 404.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["recruitment.getPosition"];
         put?: never;
@@ -164,8 +180,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * After the window: rank eligible scored applications, hire the top quota (StaffHired each), the rest not selected.
-         * @description **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * Close a position and hire
+         * @description After the window: rank eligible scored applications (score, then earlier submission), hire the top quota (`StaffHired` each, all in one transaction), the rest not selected. 409 before `closesAt` and once closed.
+         *
+         *     **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["recruitment.closePosition"];
         delete?: never;
@@ -182,14 +200,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * All applications to a position, by status, in order of submission.
-         * @description **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * A position's applications
+         * @description All applications to a position in order of submission (earliest first), or only those of one `status`, in the same order.
+         *
+         *     **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.positionApplications"];
         put?: never;
         /**
-         * Apply with a profile; screened at once (eligible, or ineligible with every reason). One per applicant and position.
-         * @description **Who:** `resident`; any jurisdiction.
+         * Apply for a position
+         * @description Apply with a profile; screened at once (eligible, or ineligible with every reason). One per applicant and position (409); outside the application window 409.
+         *
+         *     **Who:** `resident`; any jurisdiction.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -208,8 +230,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's own applications, with status, reasons and score.
-         * @description **Who:** `resident`; any jurisdiction.
+         * My applications
+         * @description The caller's own applications, with status, reasons and score, newest position first.
+         *
+         *     **Who:** `resident`; any jurisdiction.
          */
         get: operations["recruitment.myApplications"];
         put?: never;
@@ -230,8 +254,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The exam score (0–100) of an eligible application, while its position is published; a correction replaces it.
-         * @description **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * Score an application
+         * @description The exam score (0–100) of an eligible application, while its position is published; a correction replaces it. An ineligible application, or one of a closed position, is 409.
+         *
+         *     **Who:** `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["recruitment.scoreApplication"];
         delete?: never;
@@ -248,8 +274,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A street's roster (default the caller's street), newest hire first.
-         * @description **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * A street's roster
+         * @description A street's roster (default the caller's street), newest hire first.
+         *
+         *     **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.roster"];
         put?: never;
@@ -268,8 +296,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One member's record: post, current secondment, and the street's assessments of them.
-         * @description **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * A staff member's record
+         * @description One member's record: post, current secondment, and the street's assessments of them.
+         *
+         *     **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.staffRecord"];
         put?: never;
@@ -290,8 +320,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A secondment out of the street; flagged at once without an approval reference.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Second a staff member
+         * @description A secondment out of the street; flagged at once without an approval reference (or when it ends before today).
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -312,8 +344,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Recall: the secondment ends today and the member is back in post.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Recall a seconded staff member
+         * @description Recall: the secondment ends today and the member is back in post. Ending it again is 409.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["recruitment.endSecondment"];
         delete?: never;
@@ -330,8 +364,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Secondments by status (default flagged) of a street, or of the caller's whole district.
-         * @description **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * Secondments
+         * @description Secondments by status (default flagged) of a street, or of the caller's whole district.
+         *
+         *     **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.listSecondments"];
         put?: never;
@@ -350,8 +386,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Posts, filled, vacancy rate, on secondment, secondment rate of a street.
-         * @description **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
+         * A street's staffing
+         * @description Published quota (the posts the street recruits for), filled, vacancies and vacancy rate, on secondment and secondment rate, flagged secondments. The street is written `D01-S03` in the path.
+         *
+         *     **Who:** `street-official`, `organization-dept`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["recruitment.staffing"];
         put?: never;
@@ -1080,8 +1118,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A street's consent cases by status; pending ones oldest first, each marked overdue past its deadline.
-         * @description **Who:** `street-committee`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * A street's consent cases
+         * @description A street's consent cases by status (default pending; default the caller's street); pending ones oldest first, decided ones newest opened first, each marked overdue past its deadline.
+         *
+         *     **Who:** `street-committee`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["authority.listConsents"];
         put?: never;
@@ -1100,8 +1140,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One consent case, with its deadline and whether it is overdue.
-         * @description **Who:** `street-committee`, `street-official`, `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * A consent case
+         * @description One consent case, with its deadline (15 working days, Monday to Friday, China time) and whether it is overdue.
+         *
+         *     **Who:** `street-committee`, `street-official`, `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["authority.getConsent"];
         put?: never;
@@ -1122,8 +1164,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The street party committee's written consent or refusal; one decision per case.
-         * @description **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         * Record the written consent or refusal
+         * @description The street party committee's written consent or refusal; one decision per case (a second is 409).
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["authority.recordConsentDecision"];
         delete?: never;
@@ -1140,14 +1184,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The catalog by code, optionally of one domain; public.
-         * @description **Who:** anyone; no token.
+         * The power catalog
+         * @description The catalog by code, optionally of one domain; public.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["authority.listPowers"];
         put?: never;
         /**
-         * Enter a power in the catalog (district offices); a code already in it is 409.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Enter a power in the catalog
+         * @description Enter a power in the catalog (district offices); a code already in it is 409, a code not in capitals 400.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1166,8 +1214,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One catalog entry; public.
-         * @description **Who:** anyone; no token.
+         * A catalog entry
+         * @description One catalog entry; public.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["authority.getPower"];
         put?: never;
@@ -1186,14 +1236,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A district's delegations, newest first, with their status (recording, in-force, revoked).
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * A district's delegations
+         * @description A district's delegations, newest first, with their status (granting, in-force, revoked); default the caller's district.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["authority.listDelegations"];
         put?: never;
         /**
-         * Delegate a set of catalog powers to a set of streets of one district from a date; unknown codes are 422.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Delegate powers to streets
+         * @description Delegate a set of catalog powers to a set of streets of one district from a date; unknown codes are 422, a decision document already submitted 409. The answer is 202 with the delegation `granting`: its grants are written in steps of at most 96 grant items by authority's own consumer, then it is `in-force` (`PowersDelegated`). Follow it with `GET /authority/delegations/{id}`; a street holds nothing of it before.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1212,8 +1266,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One delegation: its decision, codes, streets, dates and status.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * A delegation
+         * @description One delegation: its decision, codes, streets, dates, status and how far its grants are written.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["authority.getDelegation"];
         put?: never;
@@ -1234,8 +1290,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Take a delegation back from a date, with the reason; its streets hold its powers up to the day before.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Revoke a delegation
+         * @description Take a delegation back from a date, with the reason; its streets hold its powers up to the day before. From before its effective date 422; while it is still granting, or once revoked, 409.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1254,8 +1312,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What a street holds on a date (default today), by code, with legal basis and since when; public.
-         * @description **Who:** anyone; no token.
+         * The powers a street holds
+         * @description What a street holds on a date (default today, China time), by code, with legal basis and since when; public. The street is written `D01-S03` in the path.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["authority.streetPowers"];
         put?: never;
@@ -1276,8 +1336,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A department's evaluation of its units in one or more streets for a period; asks each street for its written opinion.
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Request an evaluation of units
+         * @description A department's evaluation of its units in one or more streets for a period; asks each street for its written opinion (`OpinionRequested` per street, due in 10 working days).
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1296,8 +1358,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One evaluation with the opinions given so far (the department; a committee of one of its streets).
-         * @description **Who:** `department`, `street-committee`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * An evaluation
+         * @description One evaluation with the opinions given so far (the department; a committee of one of its streets).
+         *
+         *     **Who:** `department`, `street-committee`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["authority.getEvaluation"];
         put?: never;
@@ -1316,8 +1380,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The evaluations waiting for a street's written opinion (oldest first), or those it answered.
-         * @description **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         * Opinion requests to a street
+         * @description The evaluations waiting for a street's written opinion (oldest first), or those it answered (newest first); default the caller's street.
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["authority.listOpinionRequests"];
         put?: never;
@@ -1338,8 +1404,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The street committee's written opinion and rating; one per street (409 on a second).
-         * @description **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         * Give the street's written opinion
+         * @description The street committee's written opinion and rating; one per street (409 on a second); a street not asked is 403.
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1360,8 +1428,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Make an evaluation final with its conclusion; 409 until every street has given its opinion.
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Finalize an evaluation
+         * @description Make an evaluation final with its conclusion; 409 until every street has given its opinion, and once final.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1380,14 +1450,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Both sides of a member's assessments, newest period first, with the combined score (street weight 50% by default).
-         * @description **Who:** `department`, `street-committee`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * A staff member's double assessments
+         * @description Both sides of a member's assessments, newest period first, with the combined score (street weight 50% by default, `AUTHORITY_STREET_WEIGHT_PERCENT`). Only the assessments the caller is party to.
+         *
+         *     **Who:** `department`, `street-committee`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["authority.doubleAssessment"];
         put?: never;
         /**
-         * The street's assessment of a member of staff a department stations in it, for a period; one per member and period.
-         * @description **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         * Assess a stationed staff member (street)
+         * @description The street's assessment of a member of staff a department stations in it, for a period; one per member and period (409). Recruitment adds it to the member’s record (`AssessmentRecorded`).
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1408,8 +1482,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The department's side of the double assessment of a member it stations in a street; one per member and period.
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Assess a stationed staff member (department)
+         * @description The department's side of the double assessment of a member it stations in a street; one per member and period (409).
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1450,14 +1526,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Issues of a street or district by status (default open), optionally overdue only or one department’s.
-         * @description **Who:** `street-official`, `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * List the issues of a street or district
+         * @description Issues of a street (default the caller’s) or of the caller’s district, by status (default open): unresolved ones earliest deadline first, resolved ones latest first. `overdue=true` keeps only those whose deadline has passed (not with `status=resolved`, 400). With `department`, that department’s issues by its own status; a department caller sees only its own.
+         *
+         *     **Who:** `street-official`, `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["coordination.listIssues"];
         put?: never;
         /**
-         * A street (or one of its communities) whistles: the named departments must report in and resolve.
-         * @description **Who:** `street-official`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
+         * Raise an issue (blow the whistle)
+         * @description A street official, or a community worker for their own community, calls the named departments to a problem in community building, production safety or property management. Each named department must report in within 30 minutes and resolve within 2 hours (emergency), 24 hours (utility), 7 days (general) or 15 days (complex), counted from when the issue was raised (the deployment may set other deadlines). An issue whose deadline passes unanswered is escalated onto the district’s next joint meeting. A caller above street level names the `community`; a `propertyCompanyId` must be a company registered for that place (422).
+         *
+         *     **Who:** `street-official`, `community-worker`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1476,8 +1556,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One issue: each department’s report, resolution and rating, and whether it is overdue.
-         * @description **Who:** `street-official`, `community-worker`, `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Read an issue
+         * @description One issue: each named department’s report, resolution and rating, its escalation if it had one (with the meeting whose agenda it is on), and whether it is overdue. For its street, its community, the departments it names and the district office.
+         *
+         *     **Who:** `street-official`, `community-worker`, `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["coordination.getIssue"];
         put?: never;
@@ -1498,8 +1580,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A named department reports in; late after the response deadline; once (409).
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Report in on an issue
+         * @description A department named on the issue reports in: late after `responseDueBy` (a report exactly on it is on time). Once per department (409). The issue is acknowledged when every named department has reported in.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         post: operations["coordination.acknowledgeIssue"];
         delete?: never;
@@ -1518,8 +1602,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A named department that reported in resolves its part, with a note; once (409).
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Resolve a department’s part of an issue
+         * @description A named department that has reported in resolves its part, with a note of what it did: late after `resolutionDueBy`. Before reporting in, or a second time, 409. The last department to resolve closes the issue.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         post: operations["coordination.resolveIssue"];
         delete?: never;
@@ -1538,8 +1624,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * The raising street rates a department’s handling 1–5, once per department, after it resolved.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Rate a department’s handling of an issue
+         * @description The street that raised the issue rates one department’s handling from 1 to 5, once per department (409), after that department resolved its part (409 before), optionally with a `comment` (kept as the response’s `ratingComment`). Ratings of 4 and 5 count as satisfied in the department’s performance.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         post: operations["coordination.rateIssue"];
         delete?: never;
@@ -1558,8 +1646,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A joint meeting: members, time window, agenda; a venue is asked of premises; waiting escalated issues join its agenda.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Convene a joint meeting
+         * @description The district’s joint-meeting office convenes departments, streets and zone committees for a time window with an agenda. A venue is asked of premises (`VenueRequested`; the host street’s rooms first), and the meeting shows `venue.status` `requested` until premises answers. Escalated issues waiting for a meeting (up to 30, oldest first) join its agenda, and each one’s `escalation.meetingId` names it from then on; meetings convened at the same time share the waiting issues, each issue joining exactly one of them.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1578,8 +1668,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A meeting: its venue, its agenda with the escalated issues that joined it, its decisions and their money.
-         * @description **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about.
+         * Read a joint meeting
+         * @description A meeting of the caller’s district: its venue, the escalated issues on its agenda, and its decisions with their money.
+         *
+         *     **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["coordination.getMeeting"];
         put?: never;
@@ -1600,8 +1692,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A decision: owner department and deadline; with fundingFen, money is asked of funding.
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Record a decision of a joint meeting
+         * @description A decision with the department that owns it and its deadline (`DecisionRecorded`). With `fundingFen`, money is asked of funding for the street (default the meeting’s host street; `FundingRequested`), and `funding.status` is `requested` until finance allocates or declines it.
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1622,8 +1716,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Register a property-management company and the communities of the street it serves.
-         * @description **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * Register a property-management company
+         * @description A street office registers a property-management company and the communities of its street it serves (others 422). Issues raised there may then name it, and the street’s ratings of them make its public rating.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1642,10 +1738,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A company, its average rating and its issues (newest first, paginated): kind, community, status and ratings only.
-         * @description **Who:** anyone; no token.
+         * Read a property-management company
+         * @description A company, where it serves and its average rating. Public.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["coordination.getCompany"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coordination/property-companies/{id}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the issues naming a property-management company
+         * @description The issues naming the company, newest first: their kind, community, status and ratings only. Not the description, the exact location, who raised or handled them or what anyone wrote: those are for the issue’s own readers. Public.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.companyIssues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1664,8 +1784,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Put a work item on the district’s access list, by a joint-meeting decision; a code once (409).
-         * @description **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Put a work item on the access list
+         * @description The district office puts a work item on its access list, by a decision of one of its joint meetings (`decisionId`; another district’s decision or none, 422), optionally only for some departments. A code is on the list once (409).
+         *
+         *     **Who:** `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1684,8 +1806,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The approved work items of a district, by code.
-         * @description **Who:** anyone; no token.
+         * List a district’s access list
+         * @description The work items departments may ask of the district’s communities, by code. Public.
+         *
+         *     **Who:** anyone; no token.
          */
         get: operations["coordination.accessList"];
         put?: never;
@@ -1706,8 +1830,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A department pushes a work item onto a community: 201 if on the access list, else 422 blocked (it reaches no community).
-         * @description **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Push a work item onto a community
+         * @description A department asks a community of its district to do a work item. On the access list (and, where the list names departments, for this one): 201 and the community sees it. Otherwise it is blocked: 422 problem+json with the `reason` (`not-on-access-list` or `not-for-this-department`) and the `blockedId` of the recorded attempt; it reaches no community and counts against the department (`WorkItemBlocked`).
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          *
          *     Accepts an `Idempotency-Key`.
          */
@@ -1726,8 +1852,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The work items that reached a community (only ones on the access list), newest first.
-         * @description **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         * List the work items of a community
+         * @description The work items that reached the community (only ones on the access list), newest first. The community is written `D01-S03-C07`.
+         *
+         *     **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["coordination.communityWorkItems"];
         put?: never;
@@ -1746,8 +1874,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Response, resolution and satisfaction rates, overdue count and blocked work items of a department.
-         * @description **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         * Read a department’s performance
+         * @description A department’s response, resolution and satisfaction rates in a district (default the caller’s), its escalated and overdue issues, and the work items it tried to push that were not on the access list. The district office reads every department; a department only itself.
+         *
+         *     **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
          */
         get: operations["coordination.departmentPerformance"];
         put?: never;
@@ -1766,8 +1896,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Staffing, money, place, power and coordination figures of a street, and when they last changed.
-         * @description **Who:** `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         * Read a street’s five-haves scorecard
+         * @description Staffing, money, place, power and coordination figures of a street, kept from the events of all five services, and when they last changed. The street is written `D01-S03`. For the street office and the district office.
+         *
+         *     **Who:** `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["coordination.streetScorecard"];
         put?: never;
@@ -2110,8 +2242,7 @@ export interface operations {
                      *       "reason": "The former head retired.",
                      *       "status": "awaiting-consent",
                      *       "requestedAt": "2026-11-27T08:30:00.000Z",
-                     *       "requestedBy": "c7d1e2f3-0a1b-4c5d-8e9f-123456789abc",
-                     *       "version": 1
+                     *       "requestedBy": "c7d1e2f3-0a1b-4c5d-8e9f-123456789abc"
                      *     }
                      */
                     "application/json": {
@@ -2133,11 +2264,16 @@ export interface operations {
                         /** Format: date-time */
                         requestedAt: string;
                         requestedBy: string;
+                        /** @description The street's consent case: set as soon as authority has opened it. */
                         consentCaseId?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the street committee's decision is due; set with `consentCaseId` when the case opens.
+                         */
+                        consentDueBy?: string;
                         /** Format: date-time */
                         decidedAt?: string;
                         writtenOpinion?: string;
-                        version: number;
                     };
                 };
             };
@@ -2187,10 +2323,10 @@ export interface operations {
                      *       "status": "awaiting-consent",
                      *       "requestedAt": "2026-11-27T08:30:00.000Z",
                      *       "requestedBy": "text",
-                     *       "consentCaseId": "text",
+                     *       "consentCaseId": "00000000000000000000000000",
+                     *       "consentDueBy": "2026-11-27T08:30:00.000Z",
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
-                     *       "writtenOpinion": "text",
-                     *       "version": 1
+                     *       "writtenOpinion": "text"
                      *     }
                      */
                     "application/json": {
@@ -2212,11 +2348,16 @@ export interface operations {
                         /** Format: date-time */
                         requestedAt: string;
                         requestedBy: string;
+                        /** @description The street's consent case: set as soon as authority has opened it. */
                         consentCaseId?: string;
+                        /**
+                         * Format: date-time
+                         * @description When the street committee's decision is due; set with `consentCaseId` when the case opens.
+                         */
+                        consentDueBy?: string;
                         /** Format: date-time */
                         decidedAt?: string;
                         writtenOpinion?: string;
-                        version: number;
                     };
                 };
             };
@@ -2243,6 +2384,7 @@ export interface operations {
             content: {
                 "application/json": {
                     year: number;
+                    /** @example D01 */
                     district: string;
                     streets: {
                         /** @example D01/S03 */
@@ -2263,7 +2405,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "year": 1,
+                     *       "adoptedAt": "2026-11-27T08:30:00.000Z",
+                     *       "streets": [
+                     *         {
+                     *           "street": "D01/S03",
+                     *           "posts": 1,
+                     *           "reserved": 1,
+                     *           "published": 1,
+                     *           "remaining": 1,
+                     *           "remainingOpen": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        year: number;
+                        /** Format: date-time */
+                        adoptedAt: string;
+                        streets: {
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The posts the plan gives the street this year. */
+                            posts: number;
+                            /** @description Of those, kept for village cadres and community workers. */
+                            reserved: number;
+                            /** @description The quotas of the positions published against the plan. */
+                            published: number;
+                            /** @description Posts still to publish. */
+                            remaining: number;
+                            /** @description Of those, how many a position open to pools beyond the reserved ones may still use. */
+                            remainingOpen: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2298,7 +2477,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "year": 1,
+                     *       "adoptedAt": "2026-11-27T08:30:00.000Z",
+                     *       "streets": [
+                     *         {
+                     *           "street": "D01/S03",
+                     *           "posts": 1,
+                     *           "reserved": 1,
+                     *           "published": 1,
+                     *           "remaining": 1,
+                     *           "remainingOpen": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        year: number;
+                        /** Format: date-time */
+                        adoptedAt: string;
+                        streets: {
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The posts the plan gives the street this year. */
+                            posts: number;
+                            /** @description Of those, kept for village cadres and community workers. */
+                            reserved: number;
+                            /** @description The quotas of the positions published against the plan. */
+                            published: number;
+                            /** @description Posts still to publish. */
+                            remaining: number;
+                            /** @description Of those, how many a position open to pools beyond the reserved ones may still use. */
+                            remainingOpen: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2456,7 +2672,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "title": "text",
+                     *       "description": "text",
+                     *       "street": "D01/S03",
+                     *       "kind": "career-establishment",
+                     *       "quota": 1,
+                     *       "eligibility": {
+                     *         "sourcePools": [
+                     *           "village-cadre"
+                     *         ],
+                     *         "minYearsOfService": 1,
+                     *         "maxAge": 18,
+                     *         "minEducation": "junior-secondary"
+                     *       },
+                     *       "opensAt": "2026-11-27T08:30:00.000Z",
+                     *       "closesAt": "2026-11-27T08:30:00.000Z",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "publishedAt": "2026-11-27T08:30:00.000Z",
+                     *       "closedAt": "2026-11-27T08:30:00.000Z",
+                     *       "hired": 1,
+                     *       "window": "upcoming",
+                     *       "district": "D01",
+                     *       "draftedAt": "2026-11-27T08:30:00.000Z",
+                     *       "applications": 1,
+                     *       "eligibleApplications": 1,
+                     *       "notSelected": 1
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description?: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @enum {string} */
+                        kind: "career-establishment" | "civil-servant" | "community-worker";
+                        quota: number;
+                        eligibility: {
+                            sourcePools: ("village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other")[];
+                            minYearsOfService?: number;
+                            maxAge?: number;
+                            /** @enum {string} */
+                            minEducation?: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                        };
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        year: number;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "closed" | "filled";
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        hired?: number;
+                        /**
+                         * @description Whether it takes applications now.
+                         * @enum {string}
+                         */
+                        window: "upcoming" | "open" | "ended";
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date-time */
+                        draftedAt: string;
+                        /** @description Applications received. */
+                        applications: number;
+                        /** @description Of those, eligible at screening. */
+                        eligibleApplications: number;
+                        /** @description Set on closing: eligible applications not hired. */
+                        notSelected?: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2490,7 +2780,81 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "title": "text",
+                     *       "description": "text",
+                     *       "street": "D01/S03",
+                     *       "kind": "career-establishment",
+                     *       "quota": 1,
+                     *       "eligibility": {
+                     *         "sourcePools": [
+                     *           "village-cadre"
+                     *         ],
+                     *         "minYearsOfService": 1,
+                     *         "maxAge": 18,
+                     *         "minEducation": "junior-secondary"
+                     *       },
+                     *       "opensAt": "2026-11-27T08:30:00.000Z",
+                     *       "closesAt": "2026-11-27T08:30:00.000Z",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "publishedAt": "2026-11-27T08:30:00.000Z",
+                     *       "closedAt": "2026-11-27T08:30:00.000Z",
+                     *       "hired": 1,
+                     *       "window": "upcoming",
+                     *       "district": "D01",
+                     *       "draftedAt": "2026-11-27T08:30:00.000Z",
+                     *       "applications": 1,
+                     *       "eligibleApplications": 1,
+                     *       "notSelected": 1
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        title: string;
+                        description?: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @enum {string} */
+                        kind: "career-establishment" | "civil-servant" | "community-worker";
+                        quota: number;
+                        eligibility: {
+                            sourcePools: ("village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other")[];
+                            minYearsOfService?: number;
+                            maxAge?: number;
+                            /** @enum {string} */
+                            minEducation?: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                        };
+                        /** Format: date-time */
+                        opensAt: string;
+                        /** Format: date-time */
+                        closesAt: string;
+                        year: number;
+                        /** @enum {string} */
+                        status: "draft" | "published" | "closed" | "filled";
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        /** Format: date-time */
+                        closedAt?: string;
+                        hired?: number;
+                        /**
+                         * @description Whether it takes applications now.
+                         * @enum {string}
+                         */
+                        window: "upcoming" | "open" | "ended";
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date-time */
+                        draftedAt: string;
+                        /** @description Applications received. */
+                        applications: number;
+                        /** @description Of those, eligible at screening. */
+                        eligibleApplications: number;
+                        /** @description Set on closing: eligible applications not hired. */
+                        notSelected?: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2611,7 +2975,104 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "position": {
+                     *         "id": "00000000000000000000000000",
+                     *         "title": "text",
+                     *         "description": "text",
+                     *         "street": "D01/S03",
+                     *         "kind": "career-establishment",
+                     *         "quota": 1,
+                     *         "eligibility": {
+                     *           "sourcePools": [
+                     *             "village-cadre"
+                     *           ],
+                     *           "minYearsOfService": 1,
+                     *           "maxAge": 18,
+                     *           "minEducation": "junior-secondary"
+                     *         },
+                     *         "opensAt": "2026-11-27T08:30:00.000Z",
+                     *         "closesAt": "2026-11-27T08:30:00.000Z",
+                     *         "year": 1,
+                     *         "status": "draft",
+                     *         "publishedAt": "2026-11-27T08:30:00.000Z",
+                     *         "closedAt": "2026-11-27T08:30:00.000Z",
+                     *         "hired": 1,
+                     *         "window": "upcoming",
+                     *         "district": "D01",
+                     *         "draftedAt": "2026-11-27T08:30:00.000Z",
+                     *         "applications": 1,
+                     *         "eligibleApplications": 1,
+                     *         "notSelected": 1
+                     *       },
+                     *       "hired": [
+                     *         {
+                     *           "staffId": "00000000000000000000000000",
+                     *           "applicationId": "00000000000000000000000000",
+                     *           "name": "text",
+                     *           "rank": 1,
+                     *           "score": 1
+                     *         }
+                     *       ],
+                     *       "notSelected": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** Position */
+                        position: {
+                            id: string;
+                            title: string;
+                            description?: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @enum {string} */
+                            kind: "career-establishment" | "civil-servant" | "community-worker";
+                            quota: number;
+                            eligibility: {
+                                sourcePools: ("village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other")[];
+                                minYearsOfService?: number;
+                                maxAge?: number;
+                                /** @enum {string} */
+                                minEducation?: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                            };
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "filled";
+                            /** Format: date-time */
+                            publishedAt?: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            hired?: number;
+                            /**
+                             * @description Whether it takes applications now.
+                             * @enum {string}
+                             */
+                            window: "upcoming" | "open" | "ended";
+                            /** @example D01 */
+                            district: string;
+                            /** Format: date-time */
+                            draftedAt: string;
+                            /** @description Applications received. */
+                            applications: number;
+                            /** @description Of those, eligible at screening. */
+                            eligibleApplications: number;
+                            /** @description Set on closing: eligible applications not hired. */
+                            notSelected?: number;
+                        };
+                        hired: {
+                            staffId: string;
+                            applicationId: string;
+                            name: string;
+                            rank: number;
+                            score: number;
+                        }[];
+                        notSelected: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2649,7 +3110,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "positionId": "00000000000000000000000000",
+                     *           "positionTitle": "text",
+                     *           "street": "D01/S03",
+                     *           "applicant": "text",
+                     *           "name": "text",
+                     *           "profile": {
+                     *             "birthDate": "2026-11-27",
+                     *             "education": "junior-secondary",
+                     *             "currentRole": "village-cadre",
+                     *             "yearsOfService": 1
+                     *           },
+                     *           "status": "eligible",
+                     *           "reasons": [
+                     *             {
+                     *               "rule": "source-pool",
+                     *               "message": "text"
+                     *             }
+                     *           ],
+                     *           "submittedAt": "2026-11-27T08:30:00.000Z",
+                     *           "score": 1,
+                     *           "scoredAt": "2026-11-27T08:30:00.000Z",
+                     *           "rank": 1,
+                     *           "staffId": "00000000000000000000000000",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "decision": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            positionId: string;
+                            positionTitle: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The applicant's subject (the identity provider's id). */
+                            applicant: string;
+                            name: string;
+                            profile: {
+                                /** Format: date */
+                                birthDate: string;
+                                /** @enum {string} */
+                                education: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                                /** @enum {string} */
+                                currentRole: "village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other";
+                                yearsOfService: number;
+                            };
+                            /** @enum {string} */
+                            status: "eligible" | "ineligible" | "hired" | "not-selected";
+                            /** @description Why screening found it ineligible: one per failed rule; empty when eligible. */
+                            reasons: {
+                                /** @enum {string} */
+                                rule: "source-pool" | "years-of-service" | "age" | "education";
+                                message: string;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            score?: number;
+                            /** Format: date-time */
+                            scoredAt?: string;
+                            /** @description Place in the ranking when the position closed. */
+                            rank?: number;
+                            /** @description The staff member the applicant became, when hired. */
+                            staffId?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            /** @description Why an eligible application was not selected. */
+                            decision?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2699,7 +3238,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "positionId": "00000000000000000000000000",
+                     *       "positionTitle": "text",
+                     *       "street": "D01/S03",
+                     *       "applicant": "text",
+                     *       "name": "text",
+                     *       "profile": {
+                     *         "birthDate": "2026-11-27",
+                     *         "education": "junior-secondary",
+                     *         "currentRole": "village-cadre",
+                     *         "yearsOfService": 1
+                     *       },
+                     *       "status": "eligible",
+                     *       "reasons": [
+                     *         {
+                     *           "rule": "source-pool",
+                     *           "message": "text"
+                     *         }
+                     *       ],
+                     *       "submittedAt": "2026-11-27T08:30:00.000Z",
+                     *       "score": 1,
+                     *       "scoredAt": "2026-11-27T08:30:00.000Z",
+                     *       "rank": 1,
+                     *       "staffId": "00000000000000000000000000",
+                     *       "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decision": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        positionId: string;
+                        positionTitle: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The applicant's subject (the identity provider's id). */
+                        applicant: string;
+                        name: string;
+                        profile: {
+                            /** Format: date */
+                            birthDate: string;
+                            /** @enum {string} */
+                            education: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                            /** @enum {string} */
+                            currentRole: "village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other";
+                            yearsOfService: number;
+                        };
+                        /** @enum {string} */
+                        status: "eligible" | "ineligible" | "hired" | "not-selected";
+                        /** @description Why screening found it ineligible: one per failed rule; empty when eligible. */
+                        reasons: {
+                            /** @enum {string} */
+                            rule: "source-pool" | "years-of-service" | "age" | "education";
+                            message: string;
+                        }[];
+                        /** Format: date-time */
+                        submittedAt: string;
+                        score?: number;
+                        /** Format: date-time */
+                        scoredAt?: string;
+                        /** @description Place in the ranking when the position closed. */
+                        rank?: number;
+                        /** @description The staff member the applicant became, when hired. */
+                        staffId?: string;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        /** @description Why an eligible application was not selected. */
+                        decision?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2736,7 +3344,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "positionId": "00000000000000000000000000",
+                     *           "positionTitle": "text",
+                     *           "street": "D01/S03",
+                     *           "applicant": "text",
+                     *           "name": "text",
+                     *           "profile": {
+                     *             "birthDate": "2026-11-27",
+                     *             "education": "junior-secondary",
+                     *             "currentRole": "village-cadre",
+                     *             "yearsOfService": 1
+                     *           },
+                     *           "status": "eligible",
+                     *           "reasons": [
+                     *             {
+                     *               "rule": "source-pool",
+                     *               "message": "text"
+                     *             }
+                     *           ],
+                     *           "submittedAt": "2026-11-27T08:30:00.000Z",
+                     *           "score": 1,
+                     *           "scoredAt": "2026-11-27T08:30:00.000Z",
+                     *           "rank": 1,
+                     *           "staffId": "00000000000000000000000000",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "decision": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            positionId: string;
+                            positionTitle: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @description The applicant's subject (the identity provider's id). */
+                            applicant: string;
+                            name: string;
+                            profile: {
+                                /** Format: date */
+                                birthDate: string;
+                                /** @enum {string} */
+                                education: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                                /** @enum {string} */
+                                currentRole: "village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other";
+                                yearsOfService: number;
+                            };
+                            /** @enum {string} */
+                            status: "eligible" | "ineligible" | "hired" | "not-selected";
+                            /** @description Why screening found it ineligible: one per failed rule; empty when eligible. */
+                            reasons: {
+                                /** @enum {string} */
+                                rule: "source-pool" | "years-of-service" | "age" | "education";
+                                message: string;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            score?: number;
+                            /** Format: date-time */
+                            scoredAt?: string;
+                            /** @description Place in the ranking when the position closed. */
+                            rank?: number;
+                            /** @description The staff member the applicant became, when hired. */
+                            staffId?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            /** @description Why an eligible application was not selected. */
+                            decision?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2772,7 +3458,76 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "positionId": "00000000000000000000000000",
+                     *       "positionTitle": "text",
+                     *       "street": "D01/S03",
+                     *       "applicant": "text",
+                     *       "name": "text",
+                     *       "profile": {
+                     *         "birthDate": "2026-11-27",
+                     *         "education": "junior-secondary",
+                     *         "currentRole": "village-cadre",
+                     *         "yearsOfService": 1
+                     *       },
+                     *       "status": "eligible",
+                     *       "reasons": [
+                     *         {
+                     *           "rule": "source-pool",
+                     *           "message": "text"
+                     *         }
+                     *       ],
+                     *       "submittedAt": "2026-11-27T08:30:00.000Z",
+                     *       "score": 1,
+                     *       "scoredAt": "2026-11-27T08:30:00.000Z",
+                     *       "rank": 1,
+                     *       "staffId": "00000000000000000000000000",
+                     *       "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *       "decision": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        positionId: string;
+                        positionTitle: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The applicant's subject (the identity provider's id). */
+                        applicant: string;
+                        name: string;
+                        profile: {
+                            /** Format: date */
+                            birthDate: string;
+                            /** @enum {string} */
+                            education: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                            /** @enum {string} */
+                            currentRole: "village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other";
+                            yearsOfService: number;
+                        };
+                        /** @enum {string} */
+                        status: "eligible" | "ineligible" | "hired" | "not-selected";
+                        /** @description Why screening found it ineligible: one per failed rule; empty when eligible. */
+                        reasons: {
+                            /** @enum {string} */
+                            rule: "source-pool" | "years-of-service" | "age" | "education";
+                            message: string;
+                        }[];
+                        /** Format: date-time */
+                        submittedAt: string;
+                        score?: number;
+                        /** Format: date-time */
+                        scoredAt?: string;
+                        /** @description Place in the ranking when the position closed. */
+                        rank?: number;
+                        /** @description The staff member the applicant became, when hired. */
+                        staffId?: string;
+                        /** Format: date-time */
+                        decidedAt?: string;
+                        /** @description Why an eligible application was not selected. */
+                        decision?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2810,7 +3565,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "name": "text",
+                     *           "street": "D01/S03",
+                     *           "kind": "career-establishment",
+                     *           "positionId": "00000000000000000000000000",
+                     *           "positionTitle": "text",
+                     *           "applicationId": "00000000000000000000000000",
+                     *           "applicant": "text",
+                     *           "hiredAt": "2026-11-27T08:30:00.000Z",
+                     *           "status": "in-post",
+                     *           "secondmentId": "00000000000000000000000000"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @enum {string} */
+                            kind: "career-establishment" | "civil-servant" | "community-worker";
+                            positionId: string;
+                            positionTitle: string;
+                            applicationId: string;
+                            /** @description The person's subject, linking the record to their application. */
+                            applicant: string;
+                            /** Format: date-time */
+                            hiredAt: string;
+                            /** @enum {string} */
+                            status: "in-post" | "seconded";
+                            /** @description The current secondment, while seconded. */
+                            secondmentId?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2840,7 +3637,121 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "name": "text",
+                     *       "street": "D01/S03",
+                     *       "kind": "career-establishment",
+                     *       "positionId": "00000000000000000000000000",
+                     *       "positionTitle": "text",
+                     *       "applicationId": "00000000000000000000000000",
+                     *       "applicant": "text",
+                     *       "hiredAt": "2026-11-27T08:30:00.000Z",
+                     *       "status": "in-post",
+                     *       "secondmentId": "00000000000000000000000000",
+                     *       "secondment": {
+                     *         "id": "00000000000000000000000000",
+                     *         "staffId": "00000000000000000000000000",
+                     *         "staffName": "text",
+                     *         "street": "D01/S03",
+                     *         "toUnit": "text",
+                     *         "startsOn": "2026-11-27",
+                     *         "endsOn": "2026-11-27",
+                     *         "approvalRef": "text",
+                     *         "status": "active",
+                     *         "flagReasons": [
+                     *           "no-approval"
+                     *         ],
+                     *         "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *         "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *         "recordedBy": "text",
+                     *         "endedOn": "2026-11-27",
+                     *         "endedAt": "2026-11-27T08:30:00.000Z",
+                     *         "endedBy": "text",
+                     *         "pastDue": true
+                     *       },
+                     *       "assessments": [
+                     *         {
+                     *           "assessmentId": "text",
+                     *           "staffId": "text",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "period": "text",
+                     *           "score": 1,
+                     *           "comment": "text",
+                     *           "assessedBy": "text",
+                     *           "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @enum {string} */
+                        kind: "career-establishment" | "civil-servant" | "community-worker";
+                        positionId: string;
+                        positionTitle: string;
+                        applicationId: string;
+                        /** @description The person's subject, linking the record to their application. */
+                        applicant: string;
+                        /** Format: date-time */
+                        hiredAt: string;
+                        /** @enum {string} */
+                        status: "in-post" | "seconded";
+                        /** @description The current secondment, while seconded. */
+                        secondmentId?: string;
+                        /**
+                         * Secondment
+                         * @description The current secondment, while seconded.
+                         */
+                        secondment?: {
+                            id: string;
+                            staffId: string;
+                            staffName: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            toUnit: string;
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            approvalRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "flagged" | "ended";
+                            flagReasons?: ("no-approval" | "past-due")[];
+                            /** Format: date-time */
+                            flaggedAt?: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            recordedBy: string;
+                            /** Format: date */
+                            endedOn?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            endedBy?: string;
+                            /** @description Not ended, and the district’s today is after `endsOn`. */
+                            pastDue: boolean;
+                        };
+                        /** @description The street's assessments, latest period first (at most 20). */
+                        assessments: {
+                            assessmentId: string;
+                            staffId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            period: string;
+                            score: number;
+                            comment: string;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2886,7 +3797,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "staffId": "00000000000000000000000000",
+                     *       "staffName": "text",
+                     *       "street": "D01/S03",
+                     *       "toUnit": "text",
+                     *       "startsOn": "2026-11-27",
+                     *       "endsOn": "2026-11-27",
+                     *       "approvalRef": "text",
+                     *       "status": "active",
+                     *       "flagReasons": [
+                     *         "no-approval"
+                     *       ],
+                     *       "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "endedOn": "2026-11-27",
+                     *       "endedAt": "2026-11-27T08:30:00.000Z",
+                     *       "endedBy": "text",
+                     *       "pastDue": true
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        staffId: string;
+                        staffName: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        toUnit: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        approvalRef?: string;
+                        /** @enum {string} */
+                        status: "active" | "flagged" | "ended";
+                        flagReasons?: ("no-approval" | "past-due")[];
+                        /** Format: date-time */
+                        flaggedAt?: string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /** Format: date */
+                        endedOn?: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        endedBy?: string;
+                        /** @description Not ended, and the district’s today is after `endsOn`. */
+                        pastDue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2921,7 +3882,57 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "staffId": "00000000000000000000000000",
+                     *       "staffName": "text",
+                     *       "street": "D01/S03",
+                     *       "toUnit": "text",
+                     *       "startsOn": "2026-11-27",
+                     *       "endsOn": "2026-11-27",
+                     *       "approvalRef": "text",
+                     *       "status": "active",
+                     *       "flagReasons": [
+                     *         "no-approval"
+                     *       ],
+                     *       "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "endedOn": "2026-11-27",
+                     *       "endedAt": "2026-11-27T08:30:00.000Z",
+                     *       "endedBy": "text",
+                     *       "pastDue": true
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        staffId: string;
+                        staffName: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        toUnit: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        approvalRef?: string;
+                        /** @enum {string} */
+                        status: "active" | "flagged" | "ended";
+                        flagReasons?: ("no-approval" | "past-due")[];
+                        /** Format: date-time */
+                        flaggedAt?: string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /** Format: date */
+                        endedOn?: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        endedBy?: string;
+                        /** @description Not ended, and the district’s today is after `endsOn`. */
+                        pastDue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2958,7 +3969,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "staffId": "00000000000000000000000000",
+                     *           "staffName": "text",
+                     *           "street": "D01/S03",
+                     *           "toUnit": "text",
+                     *           "startsOn": "2026-11-27",
+                     *           "endsOn": "2026-11-27",
+                     *           "approvalRef": "text",
+                     *           "status": "active",
+                     *           "flagReasons": [
+                     *             "no-approval"
+                     *           ],
+                     *           "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *           "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *           "recordedBy": "text",
+                     *           "endedOn": "2026-11-27",
+                     *           "endedAt": "2026-11-27T08:30:00.000Z",
+                     *           "endedBy": "text",
+                     *           "pastDue": true
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            staffId: string;
+                            staffName: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            toUnit: string;
+                            /** Format: date */
+                            startsOn: string;
+                            /** Format: date */
+                            endsOn: string;
+                            approvalRef?: string;
+                            /** @enum {string} */
+                            status: "active" | "flagged" | "ended";
+                            flagReasons?: ("no-approval" | "past-due")[];
+                            /** Format: date-time */
+                            flaggedAt?: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            recordedBy: string;
+                            /** Format: date */
+                            endedOn?: string;
+                            /** Format: date-time */
+                            endedAt?: string;
+                            endedBy?: string;
+                            /** @description Not ended, and the district’s today is after `endsOn`. */
+                            pastDue: boolean;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2988,7 +4058,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "street": "D01/S03",
+                     *       "publishedQuota": 1,
+                     *       "filled": 1,
+                     *       "vacancies": 1,
+                     *       "vacancyRate": 1,
+                     *       "onSecondment": 1,
+                     *       "secondmentRate": 1,
+                     *       "flaggedSecondments": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description The quotas of the positions published for the street: the posts it recruits for (not the plan's posts). */
+                        publishedQuota: number;
+                        /** @description Staff hired into them. */
+                        filled: number;
+                        /** @description `publishedQuota` not filled. */
+                        vacancies: number;
+                        /** @description A fraction (0.25 = 25 %) to four places; null when there is nothing to divide by. */
+                        vacancyRate: number | null;
+                        onSecondment: number;
+                        /** @description A fraction (0.25 = 25 %) to four places; null when there is nothing to divide by. */
+                        secondmentRate: number | null;
+                        /** @description Secondments currently flagged (no approval, or past their end). */
+                        flaggedSecondments: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6776,8 +7874,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "text",
-                     *           "appointmentId": "text",
+                     *           "id": "00000000000000000000000000",
+                     *           "appointmentId": "00000000000000000000000000",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "agency": "text",
@@ -6794,7 +7892,6 @@ export interface operations {
                      *           "decidedBy": "text",
                      *           "writtenOpinion": "text",
                      *           "late": true,
-                     *           "version": 1,
                      *           "overdue": true
                      *         }
                      *       ],
@@ -6832,7 +7929,6 @@ export interface operations {
                             writtenOpinion?: string;
                             /** @description Decided after `dueBy`. */
                             late?: boolean;
-                            version: number;
                             /** @description Still pending past `dueBy`. */
                             overdue: boolean;
                         }[];
@@ -6870,8 +7966,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "text",
-                     *       "appointmentId": "text",
+                     *       "id": "00000000000000000000000000",
+                     *       "appointmentId": "00000000000000000000000000",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "agency": "text",
@@ -6888,7 +7984,6 @@ export interface operations {
                      *       "decidedBy": "text",
                      *       "writtenOpinion": "text",
                      *       "late": true,
-                     *       "version": 1,
                      *       "overdue": true
                      *     }
                      */
@@ -6922,7 +8017,6 @@ export interface operations {
                         writtenOpinion?: string;
                         /** @description Decided after `dueBy`. */
                         late?: boolean;
-                        version: number;
                         /** @description Still pending past `dueBy`. */
                         overdue: boolean;
                     };
@@ -6972,8 +8066,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "text",
-                     *       "appointmentId": "text",
+                     *       "id": "00000000000000000000000000",
+                     *       "appointmentId": "00000000000000000000000000",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "agency": "text",
@@ -6990,7 +8084,6 @@ export interface operations {
                      *       "decidedBy": "text",
                      *       "writtenOpinion": "text",
                      *       "late": true,
-                     *       "version": 1,
                      *       "overdue": true
                      *     }
                      */
@@ -7024,7 +8117,6 @@ export interface operations {
                         writtenOpinion?: string;
                         /** @description Decided after `dueBy`. */
                         late?: boolean;
-                        version: number;
                         /** @description Still pending past `dueBy`. */
                         overdue: boolean;
                     };
@@ -7065,7 +8157,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "CM-0012",
+                     *           "name": "text",
+                     *           "domain": "social-governance",
+                     *           "legalBasis": "text",
+                     *           "fromDepartment": "market-supervision",
+                     *           "catalogedAt": "2026-11-27T08:30:00.000Z",
+                     *           "catalogedBy": "text",
+                     *           "catalogedByDistrict": "D01"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example CM-0012 */
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            domain: "social-governance" | "market-supervision" | "convenience-services" | "law-enforcement";
+                            legalBasis: string;
+                            /** @example market-supervision */
+                            fromDepartment: string;
+                            /** Format: date-time */
+                            catalogedAt: string;
+                            catalogedBy: string;
+                            /** @example D01 */
+                            catalogedByDistrict: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7087,6 +8214,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example CM-0012 */
                     code: string;
                     name: string;
                     /** @enum {string} */
@@ -7107,7 +8235,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "code": "CM-0012",
+                     *       "name": "text",
+                     *       "domain": "social-governance",
+                     *       "legalBasis": "text",
+                     *       "fromDepartment": "market-supervision",
+                     *       "catalogedAt": "2026-11-27T08:30:00.000Z",
+                     *       "catalogedBy": "text",
+                     *       "catalogedByDistrict": "D01"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example CM-0012 */
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        domain: "social-governance" | "market-supervision" | "convenience-services" | "law-enforcement";
+                        legalBasis: string;
+                        /** @example market-supervision */
+                        fromDepartment: string;
+                        /** Format: date-time */
+                        catalogedAt: string;
+                        catalogedBy: string;
+                        /** @example D01 */
+                        catalogedByDistrict: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7141,7 +8295,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "code": "CM-0012",
+                     *       "name": "text",
+                     *       "domain": "social-governance",
+                     *       "legalBasis": "text",
+                     *       "fromDepartment": "market-supervision",
+                     *       "catalogedAt": "2026-11-27T08:30:00.000Z",
+                     *       "catalogedBy": "text",
+                     *       "catalogedByDistrict": "D01"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example CM-0012 */
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        domain: "social-governance" | "market-supervision" | "convenience-services" | "law-enforcement";
+                        legalBasis: string;
+                        /** @example market-supervision */
+                        fromDepartment: string;
+                        /** Format: date-time */
+                        catalogedAt: string;
+                        catalogedBy: string;
+                        /** @example D01 */
+                        catalogedByDistrict: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7173,7 +8353,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "decisionRef": "text",
+                     *           "district": "D01",
+                     *           "effectiveOn": "2026-11-27",
+                     *           "codes": [
+                     *             "CM-0012"
+                     *           ],
+                     *           "streets": [
+                     *             "D01/S03"
+                     *           ],
+                     *           "note": "text",
+                     *           "status": "granting",
+                     *           "grants": {
+                     *             "pairs": 1,
+                     *             "items": 1,
+                     *             "written": 1
+                     *           },
+                     *           "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *           "recordedBy": "text",
+                     *           "confirmedAt": "2026-11-27T08:30:00.000Z",
+                     *           "revokedFrom": "2026-11-27",
+                     *           "revocationReason": "text",
+                     *           "revokedAt": "2026-11-27T08:30:00.000Z",
+                     *           "revokedBy": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            decisionRef: string;
+                            /** @example D01 */
+                            district: string;
+                            /** Format: date */
+                            effectiveOn: string;
+                            codes: string[];
+                            streets: string[];
+                            note?: string;
+                            /**
+                             * @description `granting` while its grants are written (the streets hold nothing of it yet), `in-force` from then on, `revoked` once taken back (the streets held its powers until the day before `revokedFrom`).
+                             * @enum {string}
+                             */
+                            status: "granting" | "in-force" | "revoked";
+                            /** GrantProgress */
+                            grants: {
+                                /** @description codes × streets: the street-power pairs it grants. */
+                                pairs: number;
+                                /** @description The grant items that hold them. */
+                                items: number;
+                                /** @description Grant items written so far; `items` once in force. */
+                                written: number;
+                            };
+                            /** Format: date-time */
+                            recordedAt: string;
+                            recordedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description When its last grant was written and it came into force.
+                             */
+                            confirmedAt?: string;
+                            /** Format: date */
+                            revokedFrom?: string;
+                            revocationReason?: string;
+                            /** Format: date-time */
+                            revokedAt?: string;
+                            revokedBy?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7207,8 +8462,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created */
-            201: {
+            /** @description Accepted: the rest of the saga follows through events */
+            202: {
                 headers: {
                     "x-correlation-id": components["headers"]["CorrelationId"];
                     /** @description `true` when this is the stored first response to a retry */
@@ -7216,7 +8471,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "decisionRef": "text",
+                     *       "district": "D01",
+                     *       "effectiveOn": "2026-11-27",
+                     *       "codes": [
+                     *         "CM-0012"
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "note": "text",
+                     *       "status": "granting",
+                     *       "grants": {
+                     *         "pairs": 1,
+                     *         "items": 1,
+                     *         "written": 1
+                     *       },
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "confirmedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedFrom": "2026-11-27",
+                     *       "revocationReason": "text",
+                     *       "revokedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        decisionRef: string;
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date */
+                        effectiveOn: string;
+                        codes: string[];
+                        streets: string[];
+                        note?: string;
+                        /**
+                         * @description `granting` while its grants are written (the streets hold nothing of it yet), `in-force` from then on, `revoked` once taken back (the streets held its powers until the day before `revokedFrom`).
+                         * @enum {string}
+                         */
+                        status: "granting" | "in-force" | "revoked";
+                        /** GrantProgress */
+                        grants: {
+                            /** @description codes × streets: the street-power pairs it grants. */
+                            pairs: number;
+                            /** @description The grant items that hold them. */
+                            items: number;
+                            /** @description Grant items written so far; `items` once in force. */
+                            written: number;
+                        };
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When its last grant was written and it came into force.
+                         */
+                        confirmedAt?: string;
+                        /** Format: date */
+                        revokedFrom?: string;
+                        revocationReason?: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                        revokedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7250,7 +8571,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "decisionRef": "text",
+                     *       "district": "D01",
+                     *       "effectiveOn": "2026-11-27",
+                     *       "codes": [
+                     *         "CM-0012"
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "note": "text",
+                     *       "status": "granting",
+                     *       "grants": {
+                     *         "pairs": 1,
+                     *         "items": 1,
+                     *         "written": 1
+                     *       },
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "confirmedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedFrom": "2026-11-27",
+                     *       "revocationReason": "text",
+                     *       "revokedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        decisionRef: string;
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date */
+                        effectiveOn: string;
+                        codes: string[];
+                        streets: string[];
+                        note?: string;
+                        /**
+                         * @description `granting` while its grants are written (the streets hold nothing of it yet), `in-force` from then on, `revoked` once taken back (the streets held its powers until the day before `revokedFrom`).
+                         * @enum {string}
+                         */
+                        status: "granting" | "in-force" | "revoked";
+                        /** GrantProgress */
+                        grants: {
+                            /** @description codes × streets: the street-power pairs it grants. */
+                            pairs: number;
+                            /** @description The grant items that hold them. */
+                            items: number;
+                            /** @description Grant items written so far; `items` once in force. */
+                            written: number;
+                        };
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When its last grant was written and it came into force.
+                         */
+                        confirmedAt?: string;
+                        /** Format: date */
+                        revokedFrom?: string;
+                        revocationReason?: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                        revokedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7293,7 +8680,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "decisionRef": "text",
+                     *       "district": "D01",
+                     *       "effectiveOn": "2026-11-27",
+                     *       "codes": [
+                     *         "CM-0012"
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "note": "text",
+                     *       "status": "granting",
+                     *       "grants": {
+                     *         "pairs": 1,
+                     *         "items": 1,
+                     *         "written": 1
+                     *       },
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "confirmedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedFrom": "2026-11-27",
+                     *       "revocationReason": "text",
+                     *       "revokedAt": "2026-11-27T08:30:00.000Z",
+                     *       "revokedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        decisionRef: string;
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date */
+                        effectiveOn: string;
+                        codes: string[];
+                        streets: string[];
+                        note?: string;
+                        /**
+                         * @description `granting` while its grants are written (the streets hold nothing of it yet), `in-force` from then on, `revoked` once taken back (the streets held its powers until the day before `revokedFrom`).
+                         * @enum {string}
+                         */
+                        status: "granting" | "in-force" | "revoked";
+                        /** GrantProgress */
+                        grants: {
+                            /** @description codes × streets: the street-power pairs it grants. */
+                            pairs: number;
+                            /** @description The grant items that hold them. */
+                            items: number;
+                            /** @description Grant items written so far; `items` once in force. */
+                            written: number;
+                        };
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When its last grant was written and it came into force.
+                         */
+                        confirmedAt?: string;
+                        /** Format: date */
+                        revokedFrom?: string;
+                        revocationReason?: string;
+                        /** Format: date-time */
+                        revokedAt?: string;
+                        revokedBy?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7333,7 +8786,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "CM-0012",
+                     *           "name": "text",
+                     *           "domain": "social-governance",
+                     *           "legalBasis": "text",
+                     *           "fromDepartment": "market-supervision",
+                     *           "since": "2026-11-27",
+                     *           "heldUnder": [
+                     *             {
+                     *               "delegationId": "00000000000000000000000000",
+                     *               "decisionRef": "text",
+                     *               "effectiveOn": "2026-11-27",
+                     *               "revokedFrom": "2026-11-27"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "cursor": "text",
+                     *       "street": "D01/S03",
+                     *       "on": "2026-11-27"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example CM-0012 */
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            domain: "social-governance" | "market-supervision" | "convenience-services" | "law-enforcement";
+                            legalBasis: string;
+                            /** @example market-supervision */
+                            fromDepartment: string;
+                            /**
+                             * Format: date
+                             * @description The start of the unbroken holding that contains the day asked.
+                             */
+                            since: string;
+                            heldUnder: {
+                                delegationId: string;
+                                decisionRef: string;
+                                /** Format: date */
+                                effectiveOn: string;
+                                /** Format: date */
+                                revokedFrom?: string;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** Format: date */
+                        on: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7377,7 +8885,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "department": "market-supervision",
+                     *       "title": "text",
+                     *       "period": "0000",
+                     *       "description": "text",
+                     *       "units": [
+                     *         {
+                     *           "street": "D01/S03",
+                     *           "name": "text"
+                     *         }
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "status": "awaiting-opinions",
+                     *       "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *       "requestedBy": "text",
+                     *       "conclusion": "text",
+                     *       "finalizedAt": "2026-11-27T08:30:00.000Z",
+                     *       "finalizedBy": "text",
+                     *       "opinions": [
+                     *         {
+                     *           "evaluationId": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "units": [
+                     *             "text"
+                     *           ],
+                     *           "status": "waiting",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "dueBy": "2026-11-27T08:30:00.000Z",
+                     *           "opinion": {
+                     *             "rating": "excellent",
+                     *             "text": "text",
+                     *             "givenBy": "text",
+                     *             "givenAt": "2026-11-27T08:30:00.000Z",
+                     *             "late": true
+                     *           },
+                     *           "overdue": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example market-supervision */
+                        department: string;
+                        title: string;
+                        period: string;
+                        description?: string;
+                        units: {
+                            /** @example D01/S03 */
+                            street: string;
+                            name: string;
+                        }[];
+                        streets: string[];
+                        /** @enum {string} */
+                        status: "awaiting-opinions" | "final";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: string;
+                        conclusion?: string;
+                        /** Format: date-time */
+                        finalizedAt?: string;
+                        finalizedBy?: string;
+                        /** @description One per street asked, by street. */
+                        opinions: {
+                            evaluationId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            /** @description The units in this street under evaluation. */
+                            units: string[];
+                            /** @enum {string} */
+                            status: "waiting" | "given";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the 10th working day after the request.
+                             */
+                            dueBy: string;
+                            opinion?: {
+                                /** @enum {string} */
+                                rating: "excellent" | "good" | "fair" | "poor";
+                                text: string;
+                                givenBy: string;
+                                /** Format: date-time */
+                                givenAt: string;
+                                /** @description Given after `dueBy`. */
+                                late: boolean;
+                            };
+                            /** @description Still waiting past `dueBy`. */
+                            overdue: boolean;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7411,7 +9021,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "department": "market-supervision",
+                     *       "title": "text",
+                     *       "period": "0000",
+                     *       "description": "text",
+                     *       "units": [
+                     *         {
+                     *           "street": "D01/S03",
+                     *           "name": "text"
+                     *         }
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "status": "awaiting-opinions",
+                     *       "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *       "requestedBy": "text",
+                     *       "conclusion": "text",
+                     *       "finalizedAt": "2026-11-27T08:30:00.000Z",
+                     *       "finalizedBy": "text",
+                     *       "opinions": [
+                     *         {
+                     *           "evaluationId": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "units": [
+                     *             "text"
+                     *           ],
+                     *           "status": "waiting",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "dueBy": "2026-11-27T08:30:00.000Z",
+                     *           "opinion": {
+                     *             "rating": "excellent",
+                     *             "text": "text",
+                     *             "givenBy": "text",
+                     *             "givenAt": "2026-11-27T08:30:00.000Z",
+                     *             "late": true
+                     *           },
+                     *           "overdue": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example market-supervision */
+                        department: string;
+                        title: string;
+                        period: string;
+                        description?: string;
+                        units: {
+                            /** @example D01/S03 */
+                            street: string;
+                            name: string;
+                        }[];
+                        streets: string[];
+                        /** @enum {string} */
+                        status: "awaiting-opinions" | "final";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: string;
+                        conclusion?: string;
+                        /** Format: date-time */
+                        finalizedAt?: string;
+                        finalizedBy?: string;
+                        /** @description One per street asked, by street. */
+                        opinions: {
+                            evaluationId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            /** @description The units in this street under evaluation. */
+                            units: string[];
+                            /** @enum {string} */
+                            status: "waiting" | "given";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the 10th working day after the request.
+                             */
+                            dueBy: string;
+                            opinion?: {
+                                /** @enum {string} */
+                                rating: "excellent" | "good" | "fair" | "poor";
+                                text: string;
+                                givenBy: string;
+                                /** Format: date-time */
+                                givenAt: string;
+                                /** @description Given after `dueBy`. */
+                                late: boolean;
+                            };
+                            /** @description Still waiting past `dueBy`. */
+                            overdue: boolean;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7446,7 +9158,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "evaluationId": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "units": [
+                     *             "text"
+                     *           ],
+                     *           "status": "waiting",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "dueBy": "2026-11-27T08:30:00.000Z",
+                     *           "opinion": {
+                     *             "rating": "excellent",
+                     *             "text": "text",
+                     *             "givenBy": "text",
+                     *             "givenAt": "2026-11-27T08:30:00.000Z",
+                     *             "late": true
+                     *           },
+                     *           "overdue": true
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            evaluationId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            /** @description The units in this street under evaluation. */
+                            units: string[];
+                            /** @enum {string} */
+                            status: "waiting" | "given";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the 10th working day after the request.
+                             */
+                            dueBy: string;
+                            opinion?: {
+                                /** @enum {string} */
+                                rating: "excellent" | "good" | "fair" | "poor";
+                                text: string;
+                                givenBy: string;
+                                /** Format: date-time */
+                                givenAt: string;
+                                /** @description Given after `dueBy`. */
+                                late: boolean;
+                            };
+                            /** @description Still waiting past `dueBy`. */
+                            overdue: boolean;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7490,7 +9265,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "evaluationId": "00000000000000000000000000",
+                     *       "street": "D01/S03",
+                     *       "department": "market-supervision",
+                     *       "title": "text",
+                     *       "period": "0000",
+                     *       "units": [
+                     *         "text"
+                     *       ],
+                     *       "status": "waiting",
+                     *       "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *       "dueBy": "2026-11-27T08:30:00.000Z",
+                     *       "opinion": {
+                     *         "rating": "excellent",
+                     *         "text": "text",
+                     *         "givenBy": "text",
+                     *         "givenAt": "2026-11-27T08:30:00.000Z",
+                     *         "late": true
+                     *       },
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        evaluationId: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example market-supervision */
+                        department: string;
+                        title: string;
+                        period: string;
+                        /** @description The units in this street under evaluation. */
+                        units: string[];
+                        /** @enum {string} */
+                        status: "waiting" | "given";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        /**
+                         * Format: date-time
+                         * @description The end of the 10th working day after the request.
+                         */
+                        dueBy: string;
+                        opinion?: {
+                            /** @enum {string} */
+                            rating: "excellent" | "good" | "fair" | "poor";
+                            text: string;
+                            givenBy: string;
+                            /** Format: date-time */
+                            givenAt: string;
+                            /** @description Given after `dueBy`. */
+                            late: boolean;
+                        };
+                        /** @description Still waiting past `dueBy`. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7535,7 +9364,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "00000000000000000000000000",
+                     *       "department": "market-supervision",
+                     *       "title": "text",
+                     *       "period": "0000",
+                     *       "description": "text",
+                     *       "units": [
+                     *         {
+                     *           "street": "D01/S03",
+                     *           "name": "text"
+                     *         }
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "status": "awaiting-opinions",
+                     *       "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *       "requestedBy": "text",
+                     *       "conclusion": "text",
+                     *       "finalizedAt": "2026-11-27T08:30:00.000Z",
+                     *       "finalizedBy": "text",
+                     *       "opinions": [
+                     *         {
+                     *           "evaluationId": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "units": [
+                     *             "text"
+                     *           ],
+                     *           "status": "waiting",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "dueBy": "2026-11-27T08:30:00.000Z",
+                     *           "opinion": {
+                     *             "rating": "excellent",
+                     *             "text": "text",
+                     *             "givenBy": "text",
+                     *             "givenAt": "2026-11-27T08:30:00.000Z",
+                     *             "late": true
+                     *           },
+                     *           "overdue": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @example market-supervision */
+                        department: string;
+                        title: string;
+                        period: string;
+                        description?: string;
+                        units: {
+                            /** @example D01/S03 */
+                            street: string;
+                            name: string;
+                        }[];
+                        streets: string[];
+                        /** @enum {string} */
+                        status: "awaiting-opinions" | "final";
+                        /** Format: date-time */
+                        requestedAt: string;
+                        requestedBy: string;
+                        conclusion?: string;
+                        /** Format: date-time */
+                        finalizedAt?: string;
+                        finalizedBy?: string;
+                        /** @description One per street asked, by street. */
+                        opinions: {
+                            evaluationId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            /** @description The units in this street under evaluation. */
+                            units: string[];
+                            /** @enum {string} */
+                            status: "waiting" | "given";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            /**
+                             * Format: date-time
+                             * @description The end of the 10th working day after the request.
+                             */
+                            dueBy: string;
+                            opinion?: {
+                                /** @enum {string} */
+                                rating: "excellent" | "good" | "fair" | "poor";
+                                text: string;
+                                givenBy: string;
+                                /** Format: date-time */
+                                givenAt: string;
+                                /** @description Given after `dueBy`. */
+                                late: boolean;
+                            };
+                            /** @description Still waiting past `dueBy`. */
+                            overdue: boolean;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7574,7 +9505,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "staffId": "A",
+                     *           "period": "0000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "byStreet": {
+                     *             "assessmentId": "00000000000000000000000000",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "byDepartment": {
+                     *             "assessmentId": "00000000000000000000000000",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "streetWeight": 1,
+                     *           "combinedScore": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            staffId: string;
+                            period: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            /** @description The street committee's side, once given. */
+                            byStreet?: {
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The department's side, once given. */
+                            byDepartment?: {
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The street's share of the combined score (0.5 unless configured). */
+                            streetWeight: number;
+                            /** @description Weighted, to one decimal; null until both sides are in. */
+                            combinedScore: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7619,7 +9612,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "staffId": "A",
+                     *       "period": "0000",
+                     *       "street": "D01/S03",
+                     *       "department": "market-supervision",
+                     *       "byStreet": {
+                     *         "assessmentId": "00000000000000000000000000",
+                     *         "score": 1,
+                     *         "comment": "text",
+                     *         "assessedBy": "text",
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "byDepartment": {
+                     *         "assessmentId": "00000000000000000000000000",
+                     *         "score": 1,
+                     *         "comment": "text",
+                     *         "assessedBy": "text",
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "streetWeight": 1,
+                     *       "combinedScore": 1
+                     *     }
+                     */
+                    "application/json": {
+                        staffId: string;
+                        period: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example market-supervision */
+                        department: string;
+                        /** @description The street committee's side, once given. */
+                        byStreet?: {
+                            assessmentId: string;
+                            score: number;
+                            comment: string;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                        };
+                        /** @description The department's side, once given. */
+                        byDepartment?: {
+                            assessmentId: string;
+                            score: number;
+                            comment: string;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                        };
+                        /** @description The street's share of the combined score (0.5 unless configured). */
+                        streetWeight: number;
+                        /** @description Weighted, to one decimal; null until both sides are in. */
+                        combinedScore: number | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7666,7 +9712,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "staffId": "A",
+                     *       "period": "0000",
+                     *       "street": "D01/S03",
+                     *       "department": "market-supervision",
+                     *       "byStreet": {
+                     *         "assessmentId": "00000000000000000000000000",
+                     *         "score": 1,
+                     *         "comment": "text",
+                     *         "assessedBy": "text",
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "byDepartment": {
+                     *         "assessmentId": "00000000000000000000000000",
+                     *         "score": 1,
+                     *         "comment": "text",
+                     *         "assessedBy": "text",
+                     *         "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "streetWeight": 1,
+                     *       "combinedScore": 1
+                     *     }
+                     */
+                    "application/json": {
+                        staffId: string;
+                        period: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example market-supervision */
+                        department: string;
+                        /** @description The street committee's side, once given. */
+                        byStreet?: {
+                            assessmentId: string;
+                            score: number;
+                            comment: string;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                        };
+                        /** @description The department's side, once given. */
+                        byDepartment?: {
+                            assessmentId: string;
+                            score: number;
+                            comment: string;
+                            assessedBy: string;
+                            /** Format: date-time */
+                            assessedAt: string;
+                        };
+                        /** @description The street's share of the combined score (0.5 unless configured). */
+                        streetWeight: number;
+                        /** @description Weighted, to one decimal; null until both sides are in. */
+                        combinedScore: number | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7747,7 +9846,149 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "street": "D01/S03",
+                     *           "district": "D01",
+                     *           "community": "D01/S03/C07",
+                     *           "category": "community-construction",
+                     *           "urgency": "emergency",
+                     *           "departments": [
+                     *             "market-supervision"
+                     *           ],
+                     *           "description": "text",
+                     *           "location": "text",
+                     *           "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *           "raisedBy": "text",
+                     *           "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *           "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *           "status": "open",
+                     *           "responses": {
+                     *             "key": {
+                     *               "status": "open",
+                     *               "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *               "acknowledgedBy": "text",
+                     *               "acknowledgedLate": true,
+                     *               "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *               "resolvedBy": "text",
+                     *               "note": "text",
+                     *               "resolvedLate": true,
+                     *               "rating": 1,
+                     *               "ratingComment": "text",
+                     *               "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *             }
+                     *           },
+                     *           "escalation": {
+                     *             "reason": "response-overdue",
+                     *             "departments": [
+                     *               "market-supervision"
+                     *             ],
+                     *             "dueBy": "2026-11-27T08:30:00.000Z",
+                     *             "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *             "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *           },
+                     *           "version": 1,
+                     *           "overdue": true
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example D01 */
+                            district: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            /** @enum {string} */
+                            category: "community-construction" | "production-safety" | "property-management" | "other";
+                            /** @enum {string} */
+                            urgency: "emergency" | "utility" | "general" | "complex";
+                            departments: string[];
+                            description: string;
+                            location: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            propertyCompanyId?: string;
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** @description The `sub` (subject) claim of the caller who did it. */
+                            raisedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description Every named department must report in by then.
+                             */
+                            responseDueBy: string;
+                            /**
+                             * Format: date-time
+                             * @description Every named department must resolve its part by then.
+                             */
+                            resolutionDueBy: string;
+                            /**
+                             * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                             * @enum {string}
+                             */
+                            status: "open" | "acknowledged" | "resolved";
+                            /** @description Each named department’s part, by department. */
+                            responses: {
+                                [key: string]: {
+                                    /** @enum {string} */
+                                    status: "open" | "acknowledged" | "resolved";
+                                    /** Format: date-time */
+                                    acknowledgedAt?: string;
+                                    /** @description The `sub` (subject) claim of the caller who did it. */
+                                    acknowledgedBy?: string;
+                                    /** @description Reported in after `responseDueBy`. */
+                                    acknowledgedLate?: boolean;
+                                    /** Format: date-time */
+                                    resolvedAt?: string;
+                                    /** @description The `sub` (subject) claim of the caller who did it. */
+                                    resolvedBy?: string;
+                                    /** @description What the department did, in its words. */
+                                    note?: string;
+                                    /** @description Resolved after `resolutionDueBy`. */
+                                    resolvedLate?: boolean;
+                                    rating?: number;
+                                    /** @description The street’s words with its rating, if it gave any. */
+                                    ratingComment?: string;
+                                    /** Format: date-time */
+                                    ratedAt?: string;
+                                };
+                            };
+                            /** Escalation */
+                            escalation?: {
+                                /** @enum {string} */
+                                reason: "response-overdue" | "resolution-overdue";
+                                /** @description The departments that had not answered in time. */
+                                departments: string[];
+                                /**
+                                 * Format: date-time
+                                 * @description The deadline that passed.
+                                 */
+                                dueBy: string;
+                                /** Format: date-time */
+                                escalatedAt: string;
+                                /**
+                                 * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                                 * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                                 */
+                                meetingId?: string;
+                            };
+                            /** @description The revision of the record: 1 when it was created, one more with each change. */
+                            version: number;
+                            /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                            overdue: boolean;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7778,7 +10019,9 @@ export interface operations {
                     departments: string[];
                     description: string;
                     location: string;
+                    /** @example D01/S03/C07 */
                     community?: string;
+                    /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                     propertyCompanyId?: string;
                 };
             };
@@ -7793,7 +10036,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "category": "community-construction",
+                     *       "urgency": "emergency",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "description": "text",
+                     *       "location": "text",
+                     *       "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *       "raisedBy": "text",
+                     *       "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "status": "open",
+                     *       "responses": {
+                     *         "key": {
+                     *           "status": "open",
+                     *           "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *           "acknowledgedBy": "text",
+                     *           "acknowledgedLate": true,
+                     *           "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "resolvedBy": "text",
+                     *           "note": "text",
+                     *           "resolvedLate": true,
+                     *           "rating": 1,
+                     *           "ratingComment": "text",
+                     *           "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       },
+                     *       "escalation": {
+                     *         "reason": "response-overdue",
+                     *         "departments": [
+                     *           "market-supervision"
+                     *         ],
+                     *         "dueBy": "2026-11-27T08:30:00.000Z",
+                     *         "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *       },
+                     *       "version": 1,
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @enum {string} */
+                        category: "community-construction" | "production-safety" | "property-management" | "other";
+                        /** @enum {string} */
+                        urgency: "emergency" | "utility" | "general" | "complex";
+                        departments: string[];
+                        description: string;
+                        location: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        propertyCompanyId?: string;
+                        /** Format: date-time */
+                        raisedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        raisedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must report in by then.
+                         */
+                        responseDueBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must resolve its part by then.
+                         */
+                        resolutionDueBy: string;
+                        /**
+                         * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                         * @enum {string}
+                         */
+                        status: "open" | "acknowledged" | "resolved";
+                        /** @description Each named department’s part, by department. */
+                        responses: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                /** Format: date-time */
+                                acknowledgedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                acknowledgedBy?: string;
+                                /** @description Reported in after `responseDueBy`. */
+                                acknowledgedLate?: boolean;
+                                /** Format: date-time */
+                                resolvedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                resolvedBy?: string;
+                                /** @description What the department did, in its words. */
+                                note?: string;
+                                /** @description Resolved after `resolutionDueBy`. */
+                                resolvedLate?: boolean;
+                                rating?: number;
+                                /** @description The street’s words with its rating, if it gave any. */
+                                ratingComment?: string;
+                                /** Format: date-time */
+                                ratedAt?: string;
+                            };
+                        };
+                        /** Escalation */
+                        escalation?: {
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                            /**
+                             * Format: date-time
+                             * @description The deadline that passed.
+                             */
+                            dueBy: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /**
+                             * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            meetingId?: string;
+                        };
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7827,7 +10203,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "category": "community-construction",
+                     *       "urgency": "emergency",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "description": "text",
+                     *       "location": "text",
+                     *       "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *       "raisedBy": "text",
+                     *       "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "status": "open",
+                     *       "responses": {
+                     *         "key": {
+                     *           "status": "open",
+                     *           "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *           "acknowledgedBy": "text",
+                     *           "acknowledgedLate": true,
+                     *           "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "resolvedBy": "text",
+                     *           "note": "text",
+                     *           "resolvedLate": true,
+                     *           "rating": 1,
+                     *           "ratingComment": "text",
+                     *           "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       },
+                     *       "escalation": {
+                     *         "reason": "response-overdue",
+                     *         "departments": [
+                     *           "market-supervision"
+                     *         ],
+                     *         "dueBy": "2026-11-27T08:30:00.000Z",
+                     *         "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *       },
+                     *       "version": 1,
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @enum {string} */
+                        category: "community-construction" | "production-safety" | "property-management" | "other";
+                        /** @enum {string} */
+                        urgency: "emergency" | "utility" | "general" | "complex";
+                        departments: string[];
+                        description: string;
+                        location: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        propertyCompanyId?: string;
+                        /** Format: date-time */
+                        raisedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        raisedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must report in by then.
+                         */
+                        responseDueBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must resolve its part by then.
+                         */
+                        resolutionDueBy: string;
+                        /**
+                         * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                         * @enum {string}
+                         */
+                        status: "open" | "acknowledged" | "resolved";
+                        /** @description Each named department’s part, by department. */
+                        responses: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                /** Format: date-time */
+                                acknowledgedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                acknowledgedBy?: string;
+                                /** @description Reported in after `responseDueBy`. */
+                                acknowledgedLate?: boolean;
+                                /** Format: date-time */
+                                resolvedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                resolvedBy?: string;
+                                /** @description What the department did, in its words. */
+                                note?: string;
+                                /** @description Resolved after `resolutionDueBy`. */
+                                resolvedLate?: boolean;
+                                rating?: number;
+                                /** @description The street’s words with its rating, if it gave any. */
+                                ratingComment?: string;
+                                /** Format: date-time */
+                                ratedAt?: string;
+                            };
+                        };
+                        /** Escalation */
+                        escalation?: {
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                            /**
+                             * Format: date-time
+                             * @description The deadline that passed.
+                             */
+                            dueBy: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /**
+                             * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            meetingId?: string;
+                        };
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7858,7 +10367,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "category": "community-construction",
+                     *       "urgency": "emergency",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "description": "text",
+                     *       "location": "text",
+                     *       "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *       "raisedBy": "text",
+                     *       "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "status": "open",
+                     *       "responses": {
+                     *         "key": {
+                     *           "status": "open",
+                     *           "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *           "acknowledgedBy": "text",
+                     *           "acknowledgedLate": true,
+                     *           "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "resolvedBy": "text",
+                     *           "note": "text",
+                     *           "resolvedLate": true,
+                     *           "rating": 1,
+                     *           "ratingComment": "text",
+                     *           "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       },
+                     *       "escalation": {
+                     *         "reason": "response-overdue",
+                     *         "departments": [
+                     *           "market-supervision"
+                     *         ],
+                     *         "dueBy": "2026-11-27T08:30:00.000Z",
+                     *         "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *       },
+                     *       "version": 1,
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @enum {string} */
+                        category: "community-construction" | "production-safety" | "property-management" | "other";
+                        /** @enum {string} */
+                        urgency: "emergency" | "utility" | "general" | "complex";
+                        departments: string[];
+                        description: string;
+                        location: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        propertyCompanyId?: string;
+                        /** Format: date-time */
+                        raisedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        raisedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must report in by then.
+                         */
+                        responseDueBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must resolve its part by then.
+                         */
+                        resolutionDueBy: string;
+                        /**
+                         * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                         * @enum {string}
+                         */
+                        status: "open" | "acknowledged" | "resolved";
+                        /** @description Each named department’s part, by department. */
+                        responses: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                /** Format: date-time */
+                                acknowledgedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                acknowledgedBy?: string;
+                                /** @description Reported in after `responseDueBy`. */
+                                acknowledgedLate?: boolean;
+                                /** Format: date-time */
+                                resolvedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                resolvedBy?: string;
+                                /** @description What the department did, in its words. */
+                                note?: string;
+                                /** @description Resolved after `resolutionDueBy`. */
+                                resolvedLate?: boolean;
+                                rating?: number;
+                                /** @description The street’s words with its rating, if it gave any. */
+                                ratingComment?: string;
+                                /** Format: date-time */
+                                ratedAt?: string;
+                            };
+                        };
+                        /** Escalation */
+                        escalation?: {
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                            /**
+                             * Format: date-time
+                             * @description The deadline that passed.
+                             */
+                            dueBy: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /**
+                             * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            meetingId?: string;
+                        };
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7897,7 +10539,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "category": "community-construction",
+                     *       "urgency": "emergency",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "description": "text",
+                     *       "location": "text",
+                     *       "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *       "raisedBy": "text",
+                     *       "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "status": "open",
+                     *       "responses": {
+                     *         "key": {
+                     *           "status": "open",
+                     *           "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *           "acknowledgedBy": "text",
+                     *           "acknowledgedLate": true,
+                     *           "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "resolvedBy": "text",
+                     *           "note": "text",
+                     *           "resolvedLate": true,
+                     *           "rating": 1,
+                     *           "ratingComment": "text",
+                     *           "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       },
+                     *       "escalation": {
+                     *         "reason": "response-overdue",
+                     *         "departments": [
+                     *           "market-supervision"
+                     *         ],
+                     *         "dueBy": "2026-11-27T08:30:00.000Z",
+                     *         "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *       },
+                     *       "version": 1,
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @enum {string} */
+                        category: "community-construction" | "production-safety" | "property-management" | "other";
+                        /** @enum {string} */
+                        urgency: "emergency" | "utility" | "general" | "complex";
+                        departments: string[];
+                        description: string;
+                        location: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        propertyCompanyId?: string;
+                        /** Format: date-time */
+                        raisedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        raisedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must report in by then.
+                         */
+                        responseDueBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must resolve its part by then.
+                         */
+                        resolutionDueBy: string;
+                        /**
+                         * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                         * @enum {string}
+                         */
+                        status: "open" | "acknowledged" | "resolved";
+                        /** @description Each named department’s part, by department. */
+                        responses: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                /** Format: date-time */
+                                acknowledgedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                acknowledgedBy?: string;
+                                /** @description Reported in after `responseDueBy`. */
+                                acknowledgedLate?: boolean;
+                                /** Format: date-time */
+                                resolvedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                resolvedBy?: string;
+                                /** @description What the department did, in its words. */
+                                note?: string;
+                                /** @description Resolved after `resolutionDueBy`. */
+                                resolvedLate?: boolean;
+                                rating?: number;
+                                /** @description The street’s words with its rating, if it gave any. */
+                                ratingComment?: string;
+                                /** Format: date-time */
+                                ratedAt?: string;
+                            };
+                        };
+                        /** Escalation */
+                        escalation?: {
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                            /**
+                             * Format: date-time
+                             * @description The deadline that passed.
+                             */
+                            dueBy: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /**
+                             * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            meetingId?: string;
+                        };
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7941,7 +10716,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "community": "D01/S03/C07",
+                     *       "category": "community-construction",
+                     *       "urgency": "emergency",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "description": "text",
+                     *       "location": "text",
+                     *       "propertyCompanyId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *       "raisedBy": "text",
+                     *       "responseDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "resolutionDueBy": "2026-11-27T08:30:00.000Z",
+                     *       "status": "open",
+                     *       "responses": {
+                     *         "key": {
+                     *           "status": "open",
+                     *           "acknowledgedAt": "2026-11-27T08:30:00.000Z",
+                     *           "acknowledgedBy": "text",
+                     *           "acknowledgedLate": true,
+                     *           "resolvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "resolvedBy": "text",
+                     *           "note": "text",
+                     *           "resolvedLate": true,
+                     *           "rating": 1,
+                     *           "ratingComment": "text",
+                     *           "ratedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       },
+                     *       "escalation": {
+                     *         "reason": "response-overdue",
+                     *         "departments": [
+                     *           "market-supervision"
+                     *         ],
+                     *         "dueBy": "2026-11-27T08:30:00.000Z",
+                     *         "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *         "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
+                     *       },
+                     *       "version": 1,
+                     *       "overdue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** @example D01/S03/C07 */
+                        community?: string;
+                        /** @enum {string} */
+                        category: "community-construction" | "production-safety" | "property-management" | "other";
+                        /** @enum {string} */
+                        urgency: "emergency" | "utility" | "general" | "complex";
+                        departments: string[];
+                        description: string;
+                        location: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        propertyCompanyId?: string;
+                        /** Format: date-time */
+                        raisedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        raisedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must report in by then.
+                         */
+                        responseDueBy: string;
+                        /**
+                         * Format: date-time
+                         * @description Every named department must resolve its part by then.
+                         */
+                        resolutionDueBy: string;
+                        /**
+                         * @description open while a department has not reported in; acknowledged until every department has resolved; then resolved.
+                         * @enum {string}
+                         */
+                        status: "open" | "acknowledged" | "resolved";
+                        /** @description Each named department’s part, by department. */
+                        responses: {
+                            [key: string]: {
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "resolved";
+                                /** Format: date-time */
+                                acknowledgedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                acknowledgedBy?: string;
+                                /** @description Reported in after `responseDueBy`. */
+                                acknowledgedLate?: boolean;
+                                /** Format: date-time */
+                                resolvedAt?: string;
+                                /** @description The `sub` (subject) claim of the caller who did it. */
+                                resolvedBy?: string;
+                                /** @description What the department did, in its words. */
+                                note?: string;
+                                /** @description Resolved after `resolutionDueBy`. */
+                                resolvedLate?: boolean;
+                                rating?: number;
+                                /** @description The street’s words with its rating, if it gave any. */
+                                ratingComment?: string;
+                                /** Format: date-time */
+                                ratedAt?: string;
+                            };
+                        };
+                        /** Escalation */
+                        escalation?: {
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                            /**
+                             * Format: date-time
+                             * @description The deadline that passed.
+                             */
+                            dueBy: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /**
+                             * @description The joint meeting whose agenda the issue is on; absent while it waits for the next meeting to be convened.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            meetingId?: string;
+                        };
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The deadline that runs (report in while open, resolve once acknowledged) has passed. */
+                        overdue: boolean;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8001,7 +10909,167 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "district": "D01",
+                     *       "title": "text",
+                     *       "startsAt": "2026-11-27T08:30:00.000Z",
+                     *       "endsAt": "2026-11-27T08:30:00.000Z",
+                     *       "hostStreet": "D01/S03",
+                     *       "attendees": 1,
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "zoneCommittees": [
+                     *         "text"
+                     *       ],
+                     *       "agenda": [
+                     *         "text"
+                     *       ],
+                     *       "venue": {
+                     *         "status": "requested",
+                     *         "bookingId": "text",
+                     *         "roomName": "text",
+                     *         "address": "text",
+                     *         "community": "D01/S03/C07",
+                     *         "reason": "text",
+                     *         "settledAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "convenedAt": "2026-11-27T08:30:00.000Z",
+                     *       "convenedBy": "text",
+                     *       "version": 1,
+                     *       "escalatedIssues": [
+                     *         {
+                     *           "issueId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "street": "D01/S03",
+                     *           "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *           "reason": "response-overdue",
+                     *           "departments": [
+                     *             "market-supervision"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "decisions": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "district": "D01",
+                     *           "title": "text",
+                     *           "ownerDepartment": "market-supervision",
+                     *           "deadline": "2026-11-27",
+                     *           "street": "D01/S03",
+                     *           "purpose": "text",
+                     *           "funding": {
+                     *             "status": "requested",
+                     *             "amountFen": 1,
+                     *             "allocationId": "text",
+                     *             "allocatedFen": 1,
+                     *             "reason": "text",
+                     *             "settledAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *           "recordedBy": "text",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01 */
+                        district: string;
+                        title: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @example D01/S03 */
+                        hostStreet: string;
+                        attendees: number;
+                        departments: string[];
+                        streets: string[];
+                        zoneCommittees: string[];
+                        agenda: string[];
+                        /** Venue */
+                        venue: {
+                            /** @enum {string} */
+                            status: "requested" | "booked" | "unavailable";
+                            bookingId?: string;
+                            roomName?: string;
+                            address?: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            /** @description Why no room could be booked. */
+                            reason?: string;
+                            /** Format: date-time */
+                            settledAt?: string;
+                        };
+                        /** Format: date-time */
+                        convenedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        convenedBy: string;
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The escalated issues on its agenda, by issue id: those that were waiting when it was convened, and those escalated onto it later. */
+                        escalatedIssues: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            issueId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                        }[];
+                        /** @description Its decisions, first recorded first. */
+                        decisions: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            meetingId: string;
+                            /** @example D01 */
+                            district: string;
+                            title: string;
+                            /** @example market-supervision */
+                            ownerDepartment: string;
+                            /** Format: date */
+                            deadline: string;
+                            /**
+                             * @description The street it concerns; with money, the street the money is for.
+                             * @example D01/S03
+                             */
+                            street?: string;
+                            purpose?: string;
+                            /** DecisionFunding */
+                            funding?: {
+                                /** @enum {string} */
+                                status: "requested" | "allocated" | "declined";
+                                /** @description What the decision asked for, in integer fen. */
+                                amountFen: number;
+                                /** @description Funding’s allocation, once allocated. */
+                                allocationId?: string;
+                                /** @description Integer fen (1 yuan = 100 fen). */
+                                allocatedFen?: number;
+                                /** @description Why funding declined. */
+                                reason?: string;
+                                /** Format: date-time */
+                                settledAt?: string;
+                            };
+                            /** Format: date-time */
+                            recordedAt: string;
+                            /** @description The `sub` (subject) claim of the caller who did it. */
+                            recordedBy: string;
+                            /** @description The revision of the record: 1 when it was created, one more with each change. */
+                            version: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8035,7 +11103,167 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "district": "D01",
+                     *       "title": "text",
+                     *       "startsAt": "2026-11-27T08:30:00.000Z",
+                     *       "endsAt": "2026-11-27T08:30:00.000Z",
+                     *       "hostStreet": "D01/S03",
+                     *       "attendees": 1,
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "streets": [
+                     *         "D01/S03"
+                     *       ],
+                     *       "zoneCommittees": [
+                     *         "text"
+                     *       ],
+                     *       "agenda": [
+                     *         "text"
+                     *       ],
+                     *       "venue": {
+                     *         "status": "requested",
+                     *         "bookingId": "text",
+                     *         "roomName": "text",
+                     *         "address": "text",
+                     *         "community": "D01/S03/C07",
+                     *         "reason": "text",
+                     *         "settledAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "convenedAt": "2026-11-27T08:30:00.000Z",
+                     *       "convenedBy": "text",
+                     *       "version": 1,
+                     *       "escalatedIssues": [
+                     *         {
+                     *           "issueId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "street": "D01/S03",
+                     *           "escalatedAt": "2026-11-27T08:30:00.000Z",
+                     *           "reason": "response-overdue",
+                     *           "departments": [
+                     *             "market-supervision"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "decisions": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "district": "D01",
+                     *           "title": "text",
+                     *           "ownerDepartment": "market-supervision",
+                     *           "deadline": "2026-11-27",
+                     *           "street": "D01/S03",
+                     *           "purpose": "text",
+                     *           "funding": {
+                     *             "status": "requested",
+                     *             "amountFen": 1,
+                     *             "allocationId": "text",
+                     *             "allocatedFen": 1,
+                     *             "reason": "text",
+                     *             "settledAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *           "recordedBy": "text",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example D01 */
+                        district: string;
+                        title: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @example D01/S03 */
+                        hostStreet: string;
+                        attendees: number;
+                        departments: string[];
+                        streets: string[];
+                        zoneCommittees: string[];
+                        agenda: string[];
+                        /** Venue */
+                        venue: {
+                            /** @enum {string} */
+                            status: "requested" | "booked" | "unavailable";
+                            bookingId?: string;
+                            roomName?: string;
+                            address?: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            /** @description Why no room could be booked. */
+                            reason?: string;
+                            /** Format: date-time */
+                            settledAt?: string;
+                        };
+                        /** Format: date-time */
+                        convenedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        convenedBy: string;
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                        /** @description The escalated issues on its agenda, by issue id: those that were waiting when it was convened, and those escalated onto it later. */
+                        escalatedIssues: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            issueId: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** Format: date-time */
+                            escalatedAt: string;
+                            /** @enum {string} */
+                            reason: "response-overdue" | "resolution-overdue";
+                            /** @description The departments that had not answered in time. */
+                            departments: string[];
+                        }[];
+                        /** @description Its decisions, first recorded first. */
+                        decisions: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            meetingId: string;
+                            /** @example D01 */
+                            district: string;
+                            title: string;
+                            /** @example market-supervision */
+                            ownerDepartment: string;
+                            /** Format: date */
+                            deadline: string;
+                            /**
+                             * @description The street it concerns; with money, the street the money is for.
+                             * @example D01/S03
+                             */
+                            street?: string;
+                            purpose?: string;
+                            /** DecisionFunding */
+                            funding?: {
+                                /** @enum {string} */
+                                status: "requested" | "allocated" | "declined";
+                                /** @description What the decision asked for, in integer fen. */
+                                amountFen: number;
+                                /** @description Funding’s allocation, once allocated. */
+                                allocationId?: string;
+                                /** @description Integer fen (1 yuan = 100 fen). */
+                                allocatedFen?: number;
+                                /** @description Why funding declined. */
+                                reason?: string;
+                                /** Format: date-time */
+                                settledAt?: string;
+                            };
+                            /** Format: date-time */
+                            recordedAt: string;
+                            /** @description The `sub` (subject) claim of the caller who did it. */
+                            recordedBy: string;
+                            /** @description The revision of the record: 1 when it was created, one more with each change. */
+                            version: number;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8084,7 +11312,69 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "meetingId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "district": "D01",
+                     *       "title": "text",
+                     *       "ownerDepartment": "market-supervision",
+                     *       "deadline": "2026-11-27",
+                     *       "street": "D01/S03",
+                     *       "purpose": "text",
+                     *       "funding": {
+                     *         "status": "requested",
+                     *         "amountFen": 1,
+                     *         "allocationId": "text",
+                     *         "allocatedFen": 1,
+                     *         "reason": "text",
+                     *         "settledAt": "2026-11-27T08:30:00.000Z"
+                     *       },
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        meetingId: string;
+                        /** @example D01 */
+                        district: string;
+                        title: string;
+                        /** @example market-supervision */
+                        ownerDepartment: string;
+                        /** Format: date */
+                        deadline: string;
+                        /**
+                         * @description The street it concerns; with money, the street the money is for.
+                         * @example D01/S03
+                         */
+                        street?: string;
+                        purpose?: string;
+                        /** DecisionFunding */
+                        funding?: {
+                            /** @enum {string} */
+                            status: "requested" | "allocated" | "declined";
+                            /** @description What the decision asked for, in integer fen. */
+                            amountFen: number;
+                            /** @description Funding’s allocation, once allocated. */
+                            allocationId?: string;
+                            /** @description Integer fen (1 yuan = 100 fen). */
+                            allocatedFen?: number;
+                            /** @description Why funding declined. */
+                            reason?: string;
+                            /** Format: date-time */
+                            settledAt?: string;
+                        };
+                        /** Format: date-time */
+                        recordedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        recordedBy: string;
+                        /** @description The revision of the record: 1 when it was created, one more with each change. */
+                        version: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8131,7 +11421,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "name": "text",
+                     *       "street": "D01/S03",
+                     *       "communities": [
+                     *         "D01/S03/C07"
+                     *       ],
+                     *       "contact": "text",
+                     *       "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *       "ratings": 1,
+                     *       "averageRating": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        name: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        communities: string[];
+                        contact?: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** @description Ratings of departments’ handling of issues naming the company. */
+                        ratings: number;
+                        /** @description Their average, 1 to 5 to two places; null without ratings. */
+                        averageRating: number | null;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8145,6 +11463,63 @@ export interface operations {
         };
     };
     "coordination.getCompany": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "name": "text",
+                     *       "street": "D01/S03",
+                     *       "communities": [
+                     *         "D01/S03/C07"
+                     *       ],
+                     *       "contact": "text",
+                     *       "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *       "ratings": 1,
+                     *       "averageRating": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        name: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        communities: string[];
+                        contact?: string;
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** @description Ratings of departments’ handling of issues naming the company. */
+                        ratings: number;
+                        /** @description Their average, 1 to 5 to two places; null without ratings. */
+                        averageRating: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.companyIssues": {
         parameters: {
             query?: {
                 /** @description Items per page, 25 unless given; above 100 is taken as 100. */
@@ -8169,7 +11544,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "street": "D01/S03",
+                     *           "community": "D01/S03/C07",
+                     *           "category": "community-construction",
+                     *           "urgency": "emergency",
+                     *           "status": "open",
+                     *           "raisedAt": "2026-11-27T08:30:00.000Z",
+                     *           "ratings": {
+                     *             "key": 1
+                     *           }
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example D01/S03/C07 */
+                            community?: string;
+                            /** @enum {string} */
+                            category: "community-construction" | "production-safety" | "property-management" | "other";
+                            /** @enum {string} */
+                            urgency: "emergency" | "utility" | "general" | "complex";
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "resolved";
+                            /** Format: date-time */
+                            raisedAt: string;
+                            /** @description The street’s rating of each department that was rated, by department. */
+                            ratings: {
+                                [key: string]: number;
+                            };
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8192,11 +11609,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example WI-2026-07 */
                     code: string;
                     title: string;
                     description: string;
                     /** @default [] */
                     departments?: string[];
+                    /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                     decisionId: string;
                 };
             };
@@ -8211,7 +11630,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "code": "WI-2026-07",
+                     *       "title": "text",
+                     *       "description": "text",
+                     *       "departments": [
+                     *         "market-supervision"
+                     *       ],
+                     *       "decisionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @example WI-2026-07 */
+                        code: string;
+                        title: string;
+                        description: string;
+                        /** @description The departments that may push it; empty: any department of the district. */
+                        departments: string[];
+                        /**
+                         * @description The joint-meeting decision that put it on the list.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
+                        decisionId: string;
+                        /** Format: date-time */
+                        approvedAt: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8248,7 +11696,45 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "district": "D01",
+                     *           "code": "WI-2026-07",
+                     *           "title": "text",
+                     *           "description": "text",
+                     *           "departments": [
+                     *             "market-supervision"
+                     *           ],
+                     *           "decisionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "approvedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example D01 */
+                            district: string;
+                            /** @example WI-2026-07 */
+                            code: string;
+                            title: string;
+                            description: string;
+                            /** @description The departments that may push it; empty: any department of the district. */
+                            departments: string[];
+                            /**
+                             * @description The joint-meeting decision that put it on the list.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            decisionId: string;
+                            /** Format: date-time */
+                            approvedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8270,7 +11756,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @example WI-2026-07 */
                     code: string;
+                    /** @example D01/S03/C07 */
                     community: string;
                     title: string;
                     description: string;
@@ -8289,7 +11777,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "code": "WI-2026-07",
+                     *       "title": "text",
+                     *       "description": "text",
+                     *       "department": "market-supervision",
+                     *       "community": "D01/S03/C07",
+                     *       "street": "D01/S03",
+                     *       "district": "D01",
+                     *       "dueOn": "2026-11-27",
+                     *       "acceptedAt": "2026-11-27T08:30:00.000Z",
+                     *       "assignedBy": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example WI-2026-07 */
+                        code: string;
+                        title: string;
+                        description: string;
+                        /**
+                         * @description The department that pushed it.
+                         * @example market-supervision
+                         */
+                        department: string;
+                        /** @example D01/S03/C07 */
+                        community: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @example D01 */
+                        district: string;
+                        /** Format: date */
+                        dueOn?: string;
+                        /** Format: date-time */
+                        acceptedAt: string;
+                        /** @description The `sub` (subject) claim of the caller who did it. */
+                        assignedBy: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8327,7 +11854,55 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "code": "WI-2026-07",
+                     *           "title": "text",
+                     *           "description": "text",
+                     *           "department": "market-supervision",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "district": "D01",
+                     *           "dueOn": "2026-11-27",
+                     *           "acceptedAt": "2026-11-27T08:30:00.000Z",
+                     *           "assignedBy": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example WI-2026-07 */
+                            code: string;
+                            title: string;
+                            description: string;
+                            /**
+                             * @description The department that pushed it.
+                             * @example market-supervision
+                             */
+                            department: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example D01 */
+                            district: string;
+                            /** Format: date */
+                            dueOn?: string;
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            /** @description The `sub` (subject) claim of the caller who did it. */
+                            assignedBy: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8360,7 +11935,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "department": "market-supervision",
+                     *       "assigned": 1,
+                     *       "acknowledged": 1,
+                     *       "resolved": 1,
+                     *       "responseRate": 1,
+                     *       "resolutionRate": 1,
+                     *       "resolvedOnTimeRate": 1,
+                     *       "satisfactionRate": 1,
+                     *       "averageRating": 1,
+                     *       "ratings": 1,
+                     *       "escalated": 1,
+                     *       "overdue": 1,
+                     *       "blockedWorkItems": 1
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @example market-supervision */
+                        department: string;
+                        /** @description Issues that named the department. */
+                        assigned: number;
+                        acknowledged: number;
+                        resolved: number;
+                        /** @description Reported in on time, of the issues assigned; null before any. */
+                        responseRate: number | null;
+                        /** @description Resolved, of the issues assigned; null before any. */
+                        resolutionRate: number | null;
+                        /** @description Resolved on time, of those resolved; null before any. */
+                        resolvedOnTimeRate: number | null;
+                        /** @description Ratings of 4 or 5, of the ratings; null before any. */
+                        satisfactionRate: number | null;
+                        /** @description The average rating, 1 to 5 to two places; null before any. */
+                        averageRating: number | null;
+                        ratings: number;
+                        /** @description Issues escalated because the department had not answered in time. */
+                        escalated: number;
+                        /** @description Its issues past their running deadline now. */
+                        overdue: number;
+                        /** @description Work items it tried to push that were not on the access list. */
+                        blockedWorkItems: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8391,7 +12010,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "street": "D01/S03",
+                     *       "changedAt": "2026-11-27T08:30:00.000Z",
+                     *       "eventsApplied": 1,
+                     *       "staffing": {
+                     *         "posts": 1,
+                     *         "hired": 1,
+                     *         "vacancies": 1,
+                     *         "vacancyRate": 1,
+                     *         "flaggedSecondments": 1
+                     *       },
+                     *       "money": {
+                     *         "budgetedFen": 1,
+                     *         "allocatedFen": 1,
+                     *         "disbursedFen": 1
+                     *       },
+                     *       "place": {
+                     *         "communitiesCompliant": 1,
+                     *         "communitiesAssessed": 1,
+                     *         "complianceRate": 1
+                     *       },
+                     *       "power": {
+                     *         "powersHeld": 1,
+                     *         "consentsDecided": 1,
+                     *         "consentsDecidedInTime": 1,
+                     *         "opinionsGiven": 1
+                     *       },
+                     *       "coordination": {
+                     *         "issuesRaised": 1,
+                     *         "responses": 1,
+                     *         "responsesOnTime": 1,
+                     *         "issuesClosed": 1,
+                     *         "issuesClosedOnTime": 1,
+                     *         "onTimeRate": 1,
+                     *         "ratings": 1,
+                     *         "averageRating": 1,
+                     *         "issuesEscalated": 1,
+                     *         "workItemsAccepted": 1,
+                     *         "workItemsBlocked": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01/S03 */
+                        street: string;
+                        /** @description When an event last changed it; null before the first. */
+                        changedAt: string | null;
+                        eventsApplied: number;
+                        /** ScorecardStaffing */
+                        staffing: {
+                            /** @description Posts of the positions published for the street (their quotas). */
+                            posts: number;
+                            hired: number;
+                            vacancies: number;
+                            /** @description Vacancies, of the posts; null without posts. */
+                            vacancyRate: number | null;
+                            /** @description Secondments flagged and not yet ended (an end that arrives before its flag can leave it below zero for a while). */
+                            flaggedSecondments: number;
+                        };
+                        /** ScorecardMoney */
+                        money: {
+                            /** @description Integer fen (1 yuan = 100 fen). */
+                            budgetedFen: number;
+                            /** @description Integer fen (1 yuan = 100 fen). */
+                            allocatedFen: number;
+                            /** @description Integer fen (1 yuan = 100 fen). */
+                            disbursedFen: number;
+                        };
+                        /** ScorecardPlace */
+                        place: {
+                            communitiesCompliant: number;
+                            communitiesAssessed: number;
+                            /** @description Compliant, of the communities assessed; null before any. */
+                            complianceRate: number | null;
+                        };
+                        /** ScorecardPower */
+                        power: {
+                            powersHeld: number;
+                            consentsDecided: number;
+                            consentsDecidedInTime: number;
+                            opinionsGiven: number;
+                        };
+                        /** ScorecardCoordination */
+                        coordination: {
+                            issuesRaised: number;
+                            responses: number;
+                            responsesOnTime: number;
+                            issuesClosed: number;
+                            issuesClosedOnTime: number;
+                            /** @description Closed on time, of the issues closed; null before any. */
+                            onTimeRate: number | null;
+                            ratings: number;
+                            /** @description The average rating, 1 to 5 to two places; null before any. */
+                            averageRating: number | null;
+                            issuesEscalated: number;
+                            workItemsAccepted: number;
+                            workItemsBlocked: number;
+                        };
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8443,154 +12161,3 @@ export interface operations {
         };
     };
 }
-type FlattenedDeepRequired<T> = {
-    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
-};
-type ReadonlyArray<T> = [
-    Exclude<T, undefined>
-] extends [
-    unknown[]
-] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
-export const pathsRecruitmentAppointmentsPostRequestBodyContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments"]["post"]["requestBody"]["content"]["application/json"]["action"]> = ["appoint", "remove"];
-export const pathsRecruitmentAppointmentsPostResponses202HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments"]["post"]["responses"]["202"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsRecruitmentAppointmentsPostResponses202ContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments"]["post"]["responses"]["202"]["content"]["application/json"]["action"]> = ["appoint", "remove"];
-export const pathsRecruitmentAppointmentsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["awaiting-consent", "confirmed", "rejected"];
-export const pathsRecruitmentAppointmentsIdGetResponses200ContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["action"]> = ["appoint", "remove"];
-export const pathsRecruitmentAppointmentsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/appointments/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["awaiting-consent", "confirmed", "rejected"];
-export const pathsRecruitmentPlansPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/plans"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsRecruitmentPositionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["parameters"]["query"]["status"]> = ["published", "closed", "filled"];
-export const pathsRecruitmentPositionsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["parameters"]["query"]["kind"]> = ["career-establishment", "civil-servant", "community-worker"];
-export const pathsRecruitmentPositionsGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["career-establishment", "civil-servant", "community-worker"];
-export const pathsRecruitmentPositionsGetResponses200ContentApplicationJsonItemsEligibilitySourcePoolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["eligibility"]["sourcePools"]> = ["village-cadre", "community-worker", "civil-servant", "public-institution", "other"];
-export const pathsRecruitmentPositionsGetResponses200ContentApplicationJsonItemsEligibilityMinEducationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["eligibility"]["minEducation"]> = ["junior-secondary", "senior-secondary", "vocational-college", "bachelor", "master", "doctorate"];
-export const pathsRecruitmentPositionsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["draft", "published", "closed", "filled"];
-export const pathsRecruitmentPositionsGetResponses200ContentApplicationJsonItemsWindowValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["window"]> = ["upcoming", "open", "ended"];
-export const pathsRecruitmentPositionsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["career-establishment", "civil-servant", "community-worker"];
-export const pathsRecruitmentPositionsPostRequestBodyContentApplicationJsonEligibilitySourcePoolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["post"]["requestBody"]["content"]["application/json"]["eligibility"]["sourcePools"]> = ["village-cadre", "community-worker", "civil-servant", "public-institution", "other"];
-export const pathsRecruitmentPositionsPostRequestBodyContentApplicationJsonEligibilityMinEducationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["post"]["requestBody"]["content"]["application/json"]["eligibility"]["minEducation"]> = ["junior-secondary", "senior-secondary", "vocational-college", "bachelor", "master", "doctorate"];
-export const pathsRecruitmentPositionsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsRecruitmentPositionsIdGetResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["career-establishment", "civil-servant", "community-worker"];
-export const pathsRecruitmentPositionsIdGetResponses200ContentApplicationJsonEligibilitySourcePoolsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["eligibility"]["sourcePools"]> = ["village-cadre", "community-worker", "civil-servant", "public-institution", "other"];
-export const pathsRecruitmentPositionsIdGetResponses200ContentApplicationJsonEligibilityMinEducationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["eligibility"]["minEducation"]> = ["junior-secondary", "senior-secondary", "vocational-college", "bachelor", "master", "doctorate"];
-export const pathsRecruitmentPositionsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["draft", "published", "closed", "filled"];
-export const pathsRecruitmentPositionsIdGetResponses200ContentApplicationJsonWindowValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["window"]> = ["upcoming", "open", "ended"];
-export const pathsRecruitmentPositionsIdApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}/applications"]["get"]["parameters"]["query"]["status"]> = ["eligible", "ineligible", "hired", "not-selected"];
-export const pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileEducationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}/applications"]["post"]["requestBody"]["content"]["application/json"]["profile"]["education"]> = ["junior-secondary", "senior-secondary", "vocational-college", "bachelor", "master", "doctorate"];
-export const pathsRecruitmentPositionsIdApplicationsPostRequestBodyContentApplicationJsonProfileCurrentRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}/applications"]["post"]["requestBody"]["content"]["application/json"]["profile"]["currentRole"]> = ["village-cadre", "community-worker", "civil-servant", "public-institution", "other"];
-export const pathsRecruitmentPositionsIdApplicationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/positions/{id}/applications"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsRecruitmentStaffIdSecondmentsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/staff/{id}/secondments"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsRecruitmentSecondmentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/recruitment/secondments"]["get"]["parameters"]["query"]["status"]> = ["active", "flagged", "ended"];
-export const pathsFundingBudgetsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingBudgetsIdAdjustmentsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["requestBody"]["content"]["application/json"]["category"]> = ["personnel", "operations", "resident-services", "capital-projects"];
-export const pathsFundingBudgetsIdAdjustmentsPostResponses200HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["responses"]["200"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingBudgetsIdAdjustmentsPostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/budgets/{id}/adjustments"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["personnel", "operations", "resident-services", "capital-projects"];
-export const pathsFundingPoolsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingPoolsIdAllocationsGetResponses200ContentApplicationJsonItemsRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsFundingPoolsIdAllocationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingPoolsIdAllocationsPostResponses201ContentApplicationJsonRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/pools/{id}/allocations"]["post"]["responses"]["201"]["content"]["application/json"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsFundingAllocationsIdDisbursementsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/allocations/{id}/disbursements"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingProjectsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["requestBody"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsFundingProjectsPostResponses201ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsPostResponses201ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
-export const pathsFundingProjectsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
-export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
-export const pathsFundingProjectsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
-export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
-export const pathsFundingProjectsIdApprovePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/approve"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
-export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
-export const pathsFundingProjectsIdDelegatePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/delegate"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
-export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["category"]> = ["industrial-construction", "rural-governance", "living-environment"];
-export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonMilestonesStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["milestones"]["status"]> = ["pending", "completed"];
-export const pathsFundingProjectsIdMilestonesNCompletePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/projects/{id}/milestones/{n}/complete"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["proposed", "approved", "delegated", "completed"];
-export const pathsFundingRequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["parameters"]["query"]["status"]> = ["open", "approved", "declined"];
-export const pathsFundingRequestsGetResponses200ContentApplicationJsonItemsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsFundingRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "approved", "declined"];
-export const pathsFundingRequestsIdGetResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsFundingRequestsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "approved", "declined"];
-export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["open", "approved", "declined"];
-export const pathsFundingRequestsIdDecisionPostResponses200ContentApplicationJsonAllocationRequestKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/funding/requests/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["allocation"]["request"]["kind"]> = ["FundingRequested", "RemediationFundingRequested"];
-export const pathsPremisesDistrictsDistrictStandardGetResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/districts/{district}/standard"]["get"]["responses"]["200"]["content"]["application/json"]["source"]> = ["national-default", "district"];
-export const pathsPremisesDistrictsDistrictStandardPutResponses200ContentApplicationJsonSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/districts/{district}/standard"]["put"]["responses"]["200"]["content"]["application/json"]["source"]> = ["national-default", "district"];
-export const pathsPremisesSitesPostRequestBodyContentApplicationJsonTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["requestBody"]["content"]["application/json"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
-export const pathsPremisesSitesPostRequestBodyContentApplicationJsonUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["requestBody"]["content"]["application/json"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
-export const pathsPremisesSitesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsPremisesSitesPostResponses201ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
-export const pathsPremisesSitesPostResponses201ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
-export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesSitesPostResponses201ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites"]["post"]["responses"]["201"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
-export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
-export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesSitesIdGetResponses200ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesSitesIdPatchRequestBodyContentApplicationJsonTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["requestBody"]["content"]["application/json"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
-export const pathsPremisesSitesIdPatchRequestBodyContentApplicationJsonUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["requestBody"]["content"]["application/json"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
-export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonSiteTenureValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["site"]["tenure"]> = ["owned", "allocated", "rented", "borrowed"];
-export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonSiteUsesValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["site"]["uses"]> = ["office", "service", "resident-activity", "meeting", "elderly-care", "childcare", "health", "culture", "other"];
-export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesSitesIdPatchResponses200ContentApplicationJsonComplianceFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}"]["patch"]["responses"]["200"]["content"]["application/json"]["compliance"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityHouseholdsPostResponses200ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/households"]["post"]["responses"]["200"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityComplianceGetResponses200ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesComplianceGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["parameters"]["query"]["status"]> = ["failing", "compliant", "unassessed"];
-export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["unassessed", "compliant", "failing"];
-export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsRulesRuleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["rules"]["rule"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesComplianceGetResponses200ContentApplicationJsonItemsFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/compliance"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityRemediationGetResponses200ContentApplicationJsonItemsFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityRemediationGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["planned", "funding-requested", "funded", "funding-declined"];
-export const pathsPremisesCommunitiesCommunityRemediationPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsPremisesCommunitiesCommunityRemediationPostResponses201ContentApplicationJsonFailingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["content"]["application/json"]["failing"]> = ["area-per-households", "resident-activity-share", "service-complex-size", "no-long-term-rental", "not-scattered"];
-export const pathsPremisesCommunitiesCommunityRemediationPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/communities/{community}/remediation"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["planned", "funding-requested", "funded", "funding-declined"];
-export const pathsPremisesSitesIdRoomsPostRequestBodyContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["requestBody"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesSitesIdRoomsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsPremisesSitesIdRoomsPostResponses201ContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/sites/{id}/rooms"]["post"]["responses"]["201"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesRoomsGetParametersQueryBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms"]["get"]["parameters"]["query"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesRoomsGetResponses200ContentApplicationJsonItemsBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesRoomsIdGetResponses200ContentApplicationJsonBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesRoomsIdBookingsGetResponses200ContentApplicationJsonRoomBookableValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["get"]["responses"]["200"]["content"]["application/json"]["room"]["bookable"]> = ["public", "staff"];
-export const pathsPremisesRoomsIdBookingsGetResponses200ContentApplicationJsonItemsOneOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["get"]["responses"]["200"]["content"]["application/json"]["items"], {
-    status: unknown;
-}>["status"]> = ["booked", "cancelled"];
-export const pathsPremisesRoomsIdBookingsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsPremisesRoomsIdBookingsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/rooms/{id}/bookings"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["booked", "cancelled"];
-export const pathsPremisesBookingsIdDeleteResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/premises/bookings/{id}"]["delete"]["responses"]["200"]["content"]["application/json"]["status"]> = ["booked", "cancelled"];
-export const pathsAuthorityConsentsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["parameters"]["query"]["status"]> = ["pending", "granted", "refused"];
-export const pathsAuthorityConsentsGetResponses200ContentApplicationJsonItemsActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["action"]> = ["appoint", "remove"];
-export const pathsAuthorityConsentsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["pending", "granted", "refused"];
-export const pathsAuthorityConsentsIdGetResponses200ContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["action"]> = ["appoint", "remove"];
-export const pathsAuthorityConsentsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["pending", "granted", "refused"];
-export const pathsAuthorityConsentsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["granted", "refused"];
-export const pathsAuthorityConsentsIdDecisionPostResponses200ContentApplicationJsonActionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["action"]> = ["appoint", "remove"];
-export const pathsAuthorityConsentsIdDecisionPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/consents/{id}/decision"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["pending", "granted", "refused"];
-export const pathsAuthorityPowersGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/powers"]["get"]["parameters"]["query"]["domain"]> = ["social-governance", "market-supervision", "convenience-services", "law-enforcement"];
-export const pathsAuthorityPowersPostRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/powers"]["post"]["requestBody"]["content"]["application/json"]["domain"]> = ["social-governance", "market-supervision", "convenience-services", "law-enforcement"];
-export const pathsAuthorityPowersPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/powers"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityDelegationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/delegations"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityDelegationsIdRevokePostResponses200HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/delegations/{id}/revoke"]["post"]["responses"]["200"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityEvaluationsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/evaluations"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityOpinionRequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/opinion-requests"]["get"]["parameters"]["query"]["status"]> = ["waiting", "given"];
-export const pathsAuthorityEvaluationsIdOpinionsPostRequestBodyContentApplicationJsonRatingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/evaluations/{id}/opinions"]["post"]["requestBody"]["content"]["application/json"]["rating"]> = ["excellent", "good", "fair", "poor"];
-export const pathsAuthorityEvaluationsIdOpinionsPostResponses200HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/evaluations/{id}/opinions"]["post"]["responses"]["200"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityEvaluationsIdFinalizePostResponses200HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/evaluations/{id}/finalize"]["post"]["responses"]["200"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityAssessmentsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/assessments"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsAuthorityDepartmentAssessmentsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/authority/department-assessments"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationIssuesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/issues"]["get"]["parameters"]["query"]["status"]> = ["open", "acknowledged", "resolved"];
-export const pathsCoordinationIssuesGetParametersQueryOverdueValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/issues"]["get"]["parameters"]["query"]["overdue"]> = ["true", "false"];
-export const pathsCoordinationIssuesPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/issues"]["post"]["requestBody"]["content"]["application/json"]["category"]> = ["community-construction", "production-safety", "property-management", "other"];
-export const pathsCoordinationIssuesPostRequestBodyContentApplicationJsonUrgencyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/issues"]["post"]["requestBody"]["content"]["application/json"]["urgency"]> = ["emergency", "utility", "general", "complex"];
-export const pathsCoordinationIssuesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/issues"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationMeetingsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/meetings"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationMeetingsIdDecisionsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/meetings/{id}/decisions"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationPropertyCompaniesPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/property-companies"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationAccessListItemsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/access-list/items"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
-export const pathsCoordinationWorkItemsPostResponses201HeadersIdempotentReplayedValues: ReadonlyArray<FlattenedDeepRequired<paths>["/coordination/work-items"]["post"]["responses"]["201"]["headers"]["idempotent-replayed"]> = ["true"];
