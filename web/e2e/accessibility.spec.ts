@@ -12,17 +12,24 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 /** Opens each page in Chinese, then all again in English, and holds each to WCAG 2.2 AA. */
-async function checkPages(page: Page, pages: ReadonlyArray<{ path: string; ready: RegExp }>) {
+async function checkPages(page: Page, pages: ReadonlyArray<{ path: string; ready: RegExp; shows?: string }>) {
   for (const language of ['zh-CN', 'en']) {
     if (language === 'en') {
       await page.goto(pages[0]!.path);
       await page.getByRole('button', { name: 'English' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     }
-    for (const { path, ready } of pages) {
+    for (const { path, ready, shows } of pages) {
       await page.goto(path);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(ready);
+      if (shows) {
+        // What the page is for (a table of powers written a moment ago, say) is there before axe looks.
+        await expect(async () => {
+          await page.reload();
+          await expect(page.locator(shows).first()).toBeVisible({ timeout: 2_000 });
+        }).toPass({ timeout: 30_000 });
+      }
       await expectNoViolations(page, path);
     }
   }
@@ -34,10 +41,10 @@ test('every public page passes axe (WCAG 2.2 AA) in Chinese and English', async 
   const company = await propertyCompany(unique('青山物业'));
   await Promise.all([delegatedPower('D01/S02', '2025-01-01'), accessItem()]);
   await checkPages(page, [
-    { path: '/', ready: /招聘岗位|Jobs/ },
+    { path: '/', ready: /招聘岗位|Jobs/, shows: 'ul.cards li' },
     { path: `/jobs/${id}`, ready: new RegExp(title) },
-    { path: '/powers?street=D01%2FS02&on=2026-01-01', ready: /街道（镇）持有的权力|What a street holds/ },
-    { path: '/access-list', ready: /工作事项准入清单|access list/ },
+    { path: '/powers?street=D01%2FS02&on=2026-01-01', ready: /街道（镇）持有的权力|What a street holds/, shows: 'table' },
+    { path: '/access-list', ready: /工作事项准入清单|access list/, shows: 'table' },
     { path: `/companies/${company}`, ready: /青山物业/ },
     { path: '/me', ready: /我的账号|My account/ },
     { path: '/no-such-page', ready: /找不到页面|Page not found/ },

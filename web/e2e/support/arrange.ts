@@ -88,7 +88,9 @@ export async function delegatedPower(street: string, effectiveOn: string): Promi
   await expectStatus(
     'delegation',
     await call('POST', '/authority/delegations', admin, { decisionRef: `青政〔2026〕${suffix()}号`, effectiveOn, codes: [code], streets: [street] }),
+    // Accepted: its grants are written in steps, and the street holds the power once they are.
     201,
+    202,
   );
   return code;
 }
