@@ -449,7 +449,7 @@ describe('configuration', () => {
   );
   /** Each function's environment, by function name. */
   const environments = (resources: Resources) =>
-    new Map(ofType(resources, 'AWS::Lambda::Function').map(([, fn]) => [fn.Properties.FunctionName as string, fn.Properties.Environment.Variables as Record<string, unknown>]));
+    new Map(platformFunctions(resources).map(([, fn]) => [fn.Properties.FunctionName as string, fn.Properties.Environment.Variables as Record<string, unknown>]));
   const ofService = (stage: string, service: string, functionName: string) => functionName.startsWith(`${physicalName(stage, service)}-`);
   /** The stack's template without bundling the functions (only their environment is read). */
   const unbundled = (context: Record<string, unknown>) =>
