@@ -47,3 +47,11 @@ test('signing out ends the session at the provider too', async ({ page }) => {
   // The provider asks again which account: its session ended, it does not sign the user straight back in.
   await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
 });
+
+test("a page the account may not see says so: a department's official opening a resident's applications", async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, '吴刚 Wu Gang');
+  await page.goto('/me/applications');
+  await expect(page.getByRole('heading', { level: 1, name: '没有权限' })).toBeVisible();
+  await expect(page.getByText('你的账号不能查看或进行这项操作。')).toBeVisible();
+});
