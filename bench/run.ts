@@ -14,6 +14,7 @@ import { bundle, handlerEntries, type BundleFigures } from './lib/bundles.ts';
 import { measureInit } from './lib/init.ts';
 import { report, type Results } from './lib/report.ts';
 import { round } from './lib/stats.ts';
+import { measureWebFirstLoad } from './lib/web.ts';
 
 const quick = process.argv.includes('--quick');
 const outDir = join(REPO_ROOT, 'bench', '.out');
@@ -76,6 +77,12 @@ async function main(): Promise<void> {
   const warm = await phase('warm', { ...common, BENCH_STAGE: 'bench-warm', BENCH_LEAN_HTTP_BUNDLE: lean.get('authority/http')!.file });
   const scale = await phase('scale', { ...common, BENCH_STAGE: 'bench-scale' });
   const gateway = await phase('gateway', { ...common, BENCH_STAGE: 'bench-gateway' });
+  log("web: the job board's first load in headless Chromium");
+  // Optional: without a Chromium the rest of the benchmark still stands.
+  const web = await measureWebFirstLoad({ runs: quick ? 3 : 10, log }).catch((error: unknown) => {
+    log(`web: not measured (${error instanceof Error ? error.message : String(error)})`);
+    return undefined;
+  });
 
   const results: Results = {
     date: startedAt.toISOString(),
@@ -102,6 +109,7 @@ async function main(): Promise<void> {
     warm,
     gateway,
     scale,
+    ...(web ? { web } : {}),
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
   };
   await writeFile(join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

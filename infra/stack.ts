@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { ServiceDefinition } from '../kernel/service.ts';
 import { Monitoring } from './constructs/monitoring.ts';
@@ -8,6 +8,7 @@ import { PlatformState } from './constructs/platform-state.ts';
 import { ServiceApi } from './constructs/service-api.ts';
 import { ServiceBackend } from './constructs/service-backend.ts';
 import { ServiceFunction } from './constructs/service-function.ts';
+import { WebSite } from './constructs/web-site.ts';
 
 export interface FiveHavesStackProps extends StackProps {
   stage: string;
@@ -28,6 +29,7 @@ export class FiveHavesStack extends Stack {
   readonly pipes: OutboxPipe[] = [];
   readonly api: ServiceApi;
   readonly monitoring: Monitoring;
+  readonly site: WebSite;
 
   constructor(scope: Construct, id: string, props: FiveHavesStackProps) {
     const { stage, services, subscriberAccounts, allowedOrigins, alarmActions, alarmEmails, ...stackProps } = props;
@@ -64,12 +66,27 @@ export class FiveHavesStack extends Stack {
       );
     }
 
+    // The site's client names the distribution's origin, and the API (which takes the client's tokens)
+    // is the distribution's origin: the origin is read lazily, once the distribution exists.
+    const identity = this.state.identity;
+    const siteClient = identity.addSiteClient(Lazy.string({ produce: () => `https://${this.site.distribution.distributionDomainName}` }));
     this.api = new ServiceApi(this, 'Http', {
       stage,
       userPool: this.state.identity.userPool,
       client: this.state.identity.client,
+      siteClients: [siteClient],
       backends: services.map((service) => ({ service, handler: this.backends.get(service.name)!.http })),
       allowedOrigins,
+      retain,
+    });
+
+    this.site = new WebSite(this, 'Web', {
+      stage,
+      api: this.api.api,
+      services: services.map((service) => service.name),
+      authority: `https://${identity.userPool.userPoolProviderUrl}`,
+      clientId: siteClient.userPoolClientId,
+      signInUrl: identity.signInUrl,
       retain,
     });
 
@@ -82,6 +99,7 @@ export class FiveHavesStack extends Stack {
       api: this.api.api,
       functions: [
         { name: 'outbox-enrichment', fn: enrichment },
+        { name: 'resident-sign-up', fn: identity.signUpTriggers },
         ...backends.flatMap(({ service, backend }) => [
           { name: `${service.name}-http`, fn: backend.http },
           ...(backend.events ? [{ name: `${service.name}-events`, fn: backend.events }] : []),
@@ -99,6 +117,9 @@ export class FiveHavesStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.state.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.state.identity.client.userPoolClientId });
+    new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}`, description: 'The web app (and the API under the same origin)' });
+    new CfnOutput(this, 'SignInUrl', { value: identity.signInUrl, description: 'Cognito managed login' });
+    new CfnOutput(this, 'SiteClientId', { value: siteClient.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Subscribers put their rules here' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Subscribe to be told of alarms' });

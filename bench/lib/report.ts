@@ -3,6 +3,7 @@ import type { LoadFigures, SagaFigures } from './gateway.ts';
 import type { ListScale } from './scale.ts';
 import { round } from './stats.ts';
 import type { WarmFigures } from './warm.ts';
+import type { WebFigures } from './web.ts';
 
 export interface Results {
   date: string;
@@ -13,8 +14,13 @@ export interface Results {
   warm: { leanBundleCredentials: string; handlers: WarmFigures[] };
   gateway: { loads: LoadFigures[]; saga: SagaFigures };
   scale: { list: ListScale[]; scorecard?: Array<{ priorEvents: number; events: number; p50: number; p99: number }> };
+  /** The web app's first load (bench/lib/web.ts); absent when Chromium could not run. */
+  web?: WebFigures;
   seconds: number;
 }
+
+/** The web app's goal (issue 19): the first page's JavaScript, gzipped, code split by route. */
+export const WEB_FIRST_PAGE_JS_GZ_KB = 100;
 
 /** The targets of the performance issue, as checks over the results. */
 export const TARGETS = {
@@ -179,5 +185,22 @@ export function report(results: Results): string {
     for (const c of results.scale.scorecard) lines.push(`| per event | ${c.priorEvents} | ${c.events} | ${ms(c.p50)} | ${ms(c.p99)} |`);
   }
   lines.push('');
+  if (results.web) {
+    const w = results.web;
+    lines.push(
+      "## The web app's first load",
+      '',
+      `The job board (${w.positions} positions) in headless Chromium against the local runtime, ${w.runs} runs, each in a fresh browser context (cold cache), the app built as \`npm start\` builds it and served gzipped as CloudFront serves it.`,
+      '',
+      '| figure | value | goal |',
+      '|---|---:|---|',
+      `| JavaScript transferred (gzip), ${w.firstPageJsFiles} files | ${w.firstPageJsGzKB} KB | ≤ ${WEB_FIRST_PAGE_JS_GZ_KB} KB: ${mark(w.firstPageJsGzKB <= WEB_FIRST_PAGE_JS_GZ_KB)} |`,
+      `| everything transferred (HTML, CSS, JS, manifest, config, the API's answer) | ${w.firstPageTotalKB} KB | |`,
+      `| navigation start → the list on screen, p50 (min–max) | ${w.listShownMs.p50} ms (${w.listShownMs.min}–${w.listShownMs.max}) | |`,
+      '',
+      `Lighthouse: ${w.lighthouse}.`,
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

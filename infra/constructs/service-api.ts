@@ -50,6 +50,8 @@ export interface ServiceApiProps {
   stage: string;
   userPool: IUserPool;
   client: IUserPoolClient;
+  /** Further app clients whose ID tokens the API takes (the web app's site client). */
+  siteClients?: readonly IUserPoolClient[];
   backends: readonly ApiBackend[];
   /** Browser origins allowed to call the API; none means no CORS. */
   allowedOrigins?: readonly string[];
@@ -100,7 +102,7 @@ export class ServiceApi extends Construct {
 
     this.authorizer = new HttpUserPoolAuthorizer('CognitoJwt', props.userPool, {
       authorizerName: 'cognito-jwt',
-      userPoolClients: [props.client],
+      userPoolClients: [props.client, ...(props.siteClients ?? [])],
       identitySource: ['$request.header.Authorization'],
     });
     const noToken = new HttpNoneAuthorizer();

@@ -51,6 +51,10 @@ export async function startGateway(options: {
   port: number;
   host?: string;
   admin?: AdminRoutes;
+  /** Handlers beside the API, tried before its routes (the local sign-in provider, the mailbox): true when one answered. */
+  beside?: ReadonlyArray<(request: IncomingMessage, response: ServerResponse) => Promise<boolean>>;
+  /** The web app, for every path that is not under a service's prefix: true when it answered. */
+  site?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
   /**
    * The time stamped on each request as API Gateway's `requestContext.timeEpoch`, the handlers'
    * "now" for it (default the machine's clock). Tokens are still checked against the machine's clock.
@@ -71,6 +75,8 @@ export async function startGateway(options: {
   );
   const jwks = createLocalJWKSet(options.issuer.jwks);
   const docs = docsRoutes(options.services);
+  // A path under a service's prefix is the API's, found or not: never the app's.
+  const isApiPath = (path: string) => options.services.some((s) => path === `/${s.name}` || path.startsWith(`/${s.name}/`));
 
   /**
    * API Gateway's JWT authorizer, step by step as its guide describes it: the token, with or without
@@ -115,6 +121,7 @@ export async function startGateway(options: {
       const result = await admin({ method, query: url.searchParams });
       return send(response, result.status, { 'content-type': 'application/json' }, JSON.stringify(result.body));
     }
+    for (const beside of options.beside ?? []) if (await beside(request, response)) return;
 
     let params: Record<string, string> | undefined;
     const route = routes.find((candidate) => {
@@ -124,7 +131,10 @@ export async function startGateway(options: {
       params = Object.fromEntries(candidate.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
       return true;
     });
-    if (!route) return send(response, 404, { 'content-type': 'application/json' }, '{"message":"Not Found"}');
+    if (!route) {
+      if (options.site && !isApiPath(url.pathname) && (await options.site(request, response))) return;
+      return send(response, 404, { 'content-type': 'application/json' }, '{"message":"Not Found"}');
+    }
 
     const body = await readBody(request);
     if (body === 'too-large') {

@@ -24,6 +24,8 @@ export interface LocalIssuer {
   issuer: string;
   audience: string;
   jwks: { keys: JWK[] };
+  /** The private signing key as a JWK (with its kid), for the local OpenID provider to sign ID tokens with. */
+  signingJwk: JWK;
   sign(claims: TokenClaims): Promise<string>;
   /**
    * Signs exactly `payload` with the issuer's key, nothing added: for tests that need tokens a real
@@ -60,6 +62,7 @@ export async function loadIssuer(dataDir: string): Promise<LocalIssuer> {
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
     jwks: { keys: [{ ...stored.publicJwk, kid: stored.kid, alg: 'RS256', use: 'sig' }] },
+    signingJwk: { ...stored.privateJwk, kid: stored.kid, alg: 'RS256', use: 'sig' },
     async sign(claims) {
       const now = Math.floor(Date.now() / 1000);
       const sub = claims.sub ?? `local-${claims.roles.join('+')}-${claims.jurisdiction.replaceAll('/', '-')}`;

@@ -15,6 +15,9 @@ import { ensureDynamoDbLocal, localAwsEnv, startDynamoDbLocal } from './dynamodb
 import type { FaultInjector } from './faults.ts';
 import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
+import { capturedMailbox, mailboxPage, type Mailer } from './mail.ts';
+import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
+import { webAppHandler } from './site.ts';
 import { REPO_ROOT } from './paths.ts';
 import { StreamRelay } from './relay.ts';
 import { LocalScheduler, type LocalSchedule, type ScheduleFunction } from './scheduler.ts';
@@ -54,6 +57,16 @@ export interface LocalCloudOptions {
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
+  /**
+   * The web app beside the API, as `npm start` serves it: the built app at `/` with `/config.json`,
+   * the local OpenID provider under `/oidc` and the captured mailbox at `/_local/mail`.
+   */
+  web?: {
+    /** The built app (default dist/web). */
+    dir?: string;
+    /** Awaited before the first file is served (a build begun beside the runtime). */
+    ready?: Promise<unknown>;
+  };
 }
 
 export interface LocalCloud {
@@ -65,6 +78,8 @@ export interface LocalCloud {
   relay: StreamRelay;
   scheduler: LocalScheduler;
   tables: Record<string, string>;
+  /** With `web`: the mailer every local e-mail goes through. */
+  mailer?: Mailer;
   /** Run a declared schedule now (or as of `time`, the Scheduled Event's time) and get what it did. */
   runSchedule(name: string, options?: { time?: Date }): Promise<ScheduleRun>;
   stop(): Promise<void>;
@@ -173,7 +188,26 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     stops.push(() => scheduler.stop());
 
     const issuer = await loadIssuer(dataDir);
+    const web = options.web;
+    const mailer = web ? capturedMailbox(options.inMemory ? {} : { dataDir }) : undefined;
+    // The provider and the app need the gateway's port for their URLs; they exist once it listens.
+    let signIn: SignInProvider | undefined;
+    let site: ReturnType<typeof webAppHandler> | undefined;
     const gateway = await startGateway({
+      ...(web
+        ? {
+            beside: [
+              (request, response) => signIn!.handle(request, response),
+              async (request, response) => {
+                if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/_local/mail') return false;
+                response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+                response.end(mailboxPage(await mailer!.sent()));
+                return true;
+              },
+            ],
+            site: (request, response) => site!(request, response),
+          }
+        : {}),
       services,
       functions: httpFunctions,
       issuer,
@@ -188,6 +222,24 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       },
     });
     stops.push(() => gateway.close());
+    if (web) {
+      signIn = startSignInProvider({
+        issuer,
+        appOrigins: [`http://localhost:${gateway.port}`, `http://127.0.0.1:${gateway.port}`],
+        mailer: mailer!,
+        ...(options.inMemory ? {} : { dataDir }),
+      });
+      site = webAppHandler({
+        ...(web.dir ? { dir: web.dir } : {}),
+        ...(web.ready ? { ready: web.ready } : {}),
+        config: (origin) => ({
+          apiBase: origin,
+          authority: issuer.issuer,
+          metadataUrl: `${origin}${SIGN_IN_PATH}/.well-known/openid-configuration`,
+          clientId: issuer.audience,
+        }),
+      });
+    }
 
     return {
       url: gateway.url,
@@ -198,6 +250,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       relay,
       scheduler,
       tables,
+      ...(mailer ? { mailer } : {}),
       runSchedule: (name, runOptions) => scheduler.run(name, runOptions),
       stop,
     };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startLocalCloud } from './runtime.ts';
+import { buildWebApp } from './site.ts';
 
 // The SDK warns that its 2027 releases need Node 22 (what Lambda runs); on a laptop's Node 20 it is noise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -19,11 +20,18 @@ const { values } = parseArgs({
     'dynamodb-endpoint': { type: 'string' },
     stage: { type: 'string', default: 'local' },
     'data-dir': { type: 'string' },
+    // The API alone, without the web app, its build and the local sign-in provider.
+    'no-web': { type: 'boolean', default: false },
   },
 });
 
 try {
+  // The app builds (when its sources changed) while DynamoDB Local starts: the two overlap.
+  const webBuild = values['no-web'] ? undefined : buildWebApp();
+  // Its failure is reported where it is awaited (the banner), not as an unhandled rejection first.
+  webBuild?.catch(() => undefined);
   const cloud = await startLocalCloud({
+    ...(webBuild ? { web: { ready: webBuild } } : {}),
     inMemory: values['in-memory'],
     port: Number(values.port),
     dynamoPort: Number(values['dynamodb-port']),
@@ -37,12 +45,19 @@ try {
     const id = data.appointmentId ?? data.caseId ?? '';
     console.log(`[bus] ${event['detail-type']} from ${event.source} ${id}`);
   });
+  const build = await webBuild;
   // The CLIs find this runtime by PORT (3000 unless told): name it when this one runs elsewhere.
   const port = new URL(cloud.url).port;
   const portPrefix = port === '3000' ? '' : `PORT=${port} `;
   console.log(`
 Five Haves is running ${values['in-memory'] ? '(in memory: nothing is kept)' : `(data kept in ${values['data-dir'] ?? '.data/'} across restarts)`}
-  API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
+${
+  build
+    ? `  web app      ${cloud.url}/   (${build.built ? `built in ${(build.ms / 1000).toFixed(1)} s` : 'unchanged since its last build'}; sign in with a seeded account)
+  sign-in      ${cloud.url}/oidc   (the local OpenID provider)   mailbox ${cloud.url}/_local/mail
+`
+    : ''
+}  API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
   reference    ${cloud.url}/docs   (the OpenAPI document: ${cloud.url}/openapi.json)
   JWKS         ${cloud.url}/.well-known/jwks.json
   DynamoDB     ${cloud.dynamoEndpoint}   tables five-haves-${cloud.stage}-*

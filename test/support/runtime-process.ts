@@ -47,6 +47,8 @@ export async function startRuntimeProcess(options: {
     ...(options.dynamoEndpoint ? ['--dynamodb-endpoint', options.dynamoEndpoint] : ['--dynamodb-port', '0']),
     '--stage',
     options.stage,
+    // The API's runtime alone: the web app's build and sign-in are the browser tests' (web/e2e).
+    '--no-web',
   ];
   const [command, argv] =
     options.via === 'npm'

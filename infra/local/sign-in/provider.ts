@@ -1,0 +1,239 @@
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { isListedCommunity } from '../../../kernel/places.ts';
+import type { LocalIssuer } from '../issuer.ts';
+import type { Mailer } from '../mail.ts';
+import { LocalAccounts, type LocalAccount } from './accounts.ts';
+import {
+  errorPage,
+  mailText,
+  PAGE_CSP,
+  registerPage,
+  signedOutPage,
+  signInPage,
+  signOutPage,
+  verifyPage,
+  type FieldError,
+  type Lang,
+  type RegistrationValues,
+} from './pages.ts';
+
+/** Where the provider is mounted on the gateway's port. */
+export const SIGN_IN_PATH = '/oidc';
+/** The app's routes the provider sends the browser back to. */
+export const APP_CALLBACK_PATH = '/auth/callback';
+export const APP_SIGNED_OUT_PATH = '/';
+
+const CODE_TTL_MS = 10 * 60 * 1000;
+const MAX_CODE_TRIES = 5;
+
+interface PendingRegistration extends RegistrationValues {
+  code: string;
+  expiresAt: number;
+  tries: number;
+  lang: Lang;
+}
+
+export interface SignInProvider {
+  /** Answers the request when it is the provider's (under /oidc); false otherwise. */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  accounts: LocalAccounts;
+}
+
+/**
+ * The local OpenID provider: panva's certified `oidc-provider`, authorization code with PKCE for the
+ * web app's public client, ID tokens signed with the local issuer's key, carrying the claims a
+ * Cognito ID token carries (`sub`, `cognito:groups`, `custom:jurisdiction`, `custom:department`,
+ * `email`). Its issuer and the client id are the local issuer's issuer and audience, so the
+ * gateway verifies these tokens as strictly as any other. Its own pages list the seeded accounts and
+ * let a resident register (e-mail verified by a code sent through the mailer).
+ */
+export function startSignInProvider(options: {
+  issuer: LocalIssuer;
+  /** The origins the app is served from (http://localhost:PORT, http://127.0.0.1:PORT). */
+  appOrigins: readonly string[];
+  mailer: Mailer;
+  dataDir?: string;
+}): SignInProvider {
+  const accounts = new LocalAccounts(options.dataDir ? { dataDir: options.dataDir } : {});
+  const pending = new Map<string, PendingRegistration>();
+
+  const claimsOf = (account: LocalAccount) => ({
+    sub: account.sub,
+    email: account.email,
+    email_verified: true,
+    name: account.name,
+    'cognito:groups': account.roles,
+    'cognito:username': account.sub,
+    'custom:jurisdiction': account.jurisdiction,
+    ...(account.department ? { 'custom:department': account.department } : {}),
+    token_use: 'id',
+  });
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: options.issuer.audience,
+        client_name: 'Five Haves web app',
+        application_type: 'web',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        redirect_uris: options.appOrigins.map((origin) => origin + APP_CALLBACK_PATH),
+        post_logout_redirect_uris: options.appOrigins.map((origin) => origin + APP_SIGNED_OUT_PATH),
+        id_token_signed_response_alg: 'RS256',
+      },
+    ],
+    jwks: { keys: [options.issuer.signingJwk] },
+    // Cognito's ID tokens carry the groups and custom attributes whatever the scope.
+    claims: {
+      openid: ['sub', 'cognito:groups', 'cognito:username', 'custom:jurisdiction', 'custom:department', 'token_use'],
+      email: ['email', 'email_verified'],
+      profile: ['name'],
+    },
+    conformIdTokenClaims: false,
+    async findAccount(_ctx, sub) {
+      const account = await accounts.find(sub);
+      if (!account) return undefined;
+      return { accountId: sub, claims: async () => claimsOf(account) };
+    },
+    pkce: { required: () => true },
+    // The web app is this provider's only client, first party: its sign-in asks for no consent.
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      grant.addOIDCScope('openid email profile');
+      await grant.save();
+      return grant;
+    },
+    interactions: { url: (_ctx, interaction) => `${SIGN_IN_PATH}/interaction/${interaction.uid}` },
+    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    ttl: { IdToken: 3600, AccessToken: 3600, Session: 8 * 3600, Interaction: 3600, Grant: 8 * 3600 },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        async logoutSource(ctx: KoaContextWithOIDC, form: string) {
+          htmlPage(ctx, signOutPage(langOf(ctx.oidc.params?.ui_locales as string | undefined), form));
+        },
+        async postLogoutSuccessSource(ctx: KoaContextWithOIDC) {
+          htmlPage(ctx, signedOutPage('zh-CN'));
+        },
+      },
+    },
+    async renderError(ctx, out) {
+      htmlPage(ctx, errorPage('zh-CN', `${out.error}: ${out.error_description ?? ''}`));
+    },
+  };
+  const provider = new Provider(options.issuer.issuer, configuration);
+  const callback = provider.callback();
+
+  async function interaction(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const [, uid, step] = /^\/oidc\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|register|verify))?$/.exec(url.pathname) ?? [];
+    if (!uid) return send(response, 404, errorPage('zh-CN', 'Not found'));
+    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
+    try {
+      details = await provider.interactionDetails(request, response);
+    } catch {
+      return send(response, 400, errorPage('zh-CN', 'This sign-in has expired: start again from the app.'));
+    }
+    if (details.uid !== uid) return send(response, 400, errorPage('zh-CN', 'This sign-in has expired: start again from the app.'));
+    const method = request.method ?? 'GET';
+    const form = method === 'POST' ? await readForm(request) : new URLSearchParams();
+    const lang = langOf(url.searchParams.get('lang') ?? form.get('lang') ?? (details.params.ui_locales as string | undefined));
+    const finish = (account: LocalAccount) =>
+      provider.interactionFinished(request, response, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
+
+    if (!step && method === 'GET') return send(response, 200, signInPage(lang, uid, await accounts.all()));
+    if (step === 'login' && method === 'POST') {
+      const account = await accounts.find(form.get('account') ?? '');
+      if (!account) return send(response, 400, signInPage(lang, uid, await accounts.all()));
+      return finish(account);
+    }
+    if (step === 'register' && method === 'GET') {
+      return send(response, 200, registerPage(lang, uid, { email: '', name: '', community: '' }));
+    }
+    if (step === 'register' && method === 'POST') {
+      const values = { email: (form.get('email') ?? '').trim(), name: (form.get('name') ?? '').trim(), community: form.get('community') ?? '' };
+      const errors: FieldError[] = [];
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || values.email.length > 254) errors.push({ field: 'email', message: 'emailInvalid' });
+      else if (await accounts.findByEmail(values.email)) errors.push({ field: 'email', message: 'emailTaken' });
+      if (!values.name || values.name.length > 100) errors.push({ field: 'name', message: 'nameMissing' });
+      if (!isListedCommunity(values.community)) errors.push({ field: 'community', message: 'communityMissing' });
+      if (errors.length) return send(response, 400, registerPage(lang, uid, values, errors));
+      const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
+      pending.set(uid, { ...values, code, expiresAt: Date.now() + CODE_TTL_MS, tries: 0, lang });
+      await options.mailer.send({ to: values.email, ...mailText(lang, code) });
+      return send(response, 200, verifyPage(lang, uid, values.email));
+    }
+    if (step === 'verify' && method === 'POST') {
+      const registration = pending.get(uid);
+      if (!registration) return send(response, 200, registerPage(lang, uid, { email: '', name: '', community: '' }));
+      registration.tries += 1;
+      if (registration.tries > MAX_CODE_TRIES) {
+        pending.delete(uid);
+        return send(response, 400, registerPage(lang, uid, registration, [{ field: 'email', message: 'codeTooMany' }]));
+      }
+      const given = Buffer.from((form.get('code') ?? '').trim().padEnd(6).slice(0, 6));
+      if (Date.now() > registration.expiresAt || !timingSafeEqual(given, Buffer.from(registration.code))) {
+        return send(response, 400, verifyPage(lang, uid, registration.email, [{ field: 'code', message: 'codeWrong' }]));
+      }
+      pending.delete(uid);
+      // Registered twice at once with one address: the first one wins, the second signs in as it.
+      const account = (await accounts.findByEmail(registration.email)) ?? (await accounts.registerResident(registration));
+      return finish(account);
+    }
+    return send(response, 405, errorPage(lang, 'Method not allowed'));
+  }
+
+  return {
+    accounts,
+    async handle(request, response) {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      if (url.pathname !== SIGN_IN_PATH && !url.pathname.startsWith(`${SIGN_IN_PATH}/`)) return false;
+      if (url.pathname.startsWith(`${SIGN_IN_PATH}/interaction/`)) {
+        await interaction(request, response, url);
+        return true;
+      }
+      // oidc-provider finds its mount path from originalUrl, as under Express.
+      const withOriginal = request as IncomingMessage & { originalUrl?: string };
+      withOriginal.originalUrl = request.url;
+      request.url = request.url!.slice(SIGN_IN_PATH.length) || '/';
+      await callback(request, response);
+      return true;
+    },
+  };
+}
+
+function langOf(value: string | null | undefined): Lang {
+  return value?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+}
+
+function htmlPage(ctx: KoaContextWithOIDC, html: string): void {
+  ctx.type = 'html';
+  ctx.set('content-security-policy', PAGE_CSP);
+  ctx.body = html;
+}
+
+function send(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': PAGE_CSP,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(html);
+}
+
+async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > 16 * 1024) break;
+    chunks.push(chunk as Buffer);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}

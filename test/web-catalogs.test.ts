@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import en from '../web/src/i18n/en.json' with { type: 'json' };
+import zh from '../web/src/i18n/zh-CN.json' with { type: 'json' };
+
+const SOURCE = join(import.meta.dirname, '..', 'web', 'src');
+const sources = readdirSync(SOURCE, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.tsx'))
+  .map((file) => join(SOURCE, file));
+
+/** Attributes a person reads or hears: their text must come from the catalog too. */
+const SPOKEN = new Set(['aria-label', 'title', 'placeholder', 'alt', 'aria-description']);
+/** Text that is no language: spaces, punctuation, digits. */
+const NEUTRAL = /^[\s\p{P}\p{S}\d]*$/u;
+
+function literalTexts(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const where = (node: ts.Node) => `${relative(SOURCE, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && !NEUTRAL.test(node.text)) found.push(`${where(node)} text "${node.text.trim()}"`);
+    if (ts.isJsxAttribute(node) && SPOKEN.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer)) {
+      found.push(`${where(node)} ${node.name.getText()}="${node.initializer.text}"`);
+    }
+    if (ts.isJsxExpression(node) && node.expression && ts.isStringLiteral(node.expression) && !NEUTRAL.test(node.expression.text)) {
+      found.push(`${where(node)} {"${node.expression.text}"}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(tree);
+  return found;
+}
+
+describe('the web app speaks only from its catalogs', () => {
+  it('the English and Chinese catalogs have exactly the same keys', () => {
+    const missingInEnglish = Object.keys(zh).filter((key) => !(key in en));
+    const missingInChinese = Object.keys(en).filter((key) => !(key in zh));
+    expect({ missingInEnglish, missingInChinese }).toEqual({ missingInEnglish: [], missingInChinese: [] });
+  });
+
+  it('no catalog string is empty in either language', () => {
+    const empty = [...Object.entries(zh), ...Object.entries(en)].filter(([, text]) => text.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it('no component writes words of its own: every text node and spoken attribute comes from the catalog', () => {
+    expect(sources.length).toBeGreaterThan(10);
+    expect(sources.flatMap((file) => literalTexts(file))).toEqual([]);
+  });
+
+  it('the lint above finds a literal word, so it can fail', () => {
+    const probe = join(SOURCE, 'probe.tsx');
+    expect(literalTexts(probe, 'export const X = () => <p aria-label="Close">Hello{"world"}{t("ok")}</p>;')).toEqual([
+      'probe.tsx:1 aria-label="Close"',
+      'probe.tsx:1 text "Hello"',
+      'probe.tsx:1 {"world"}',
+    ]);
+  });
+});

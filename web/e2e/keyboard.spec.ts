@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { publishedPosition, unique } from './support/arrange.ts';
+
+/** Presses Tab until the focused element's name matches, as a keyboard user moves through a page. */
+async function tabTo(page: Page, name: RegExp, max = 60): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return undefined;
+      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
+      const style = getComputedStyle(el);
+      return {
+        name: el.getAttribute('aria-label') ?? label ?? el.innerText ?? '',
+        // Focus is visible: an outline, a ring or the focus colour behind it.
+        visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
+      };
+    });
+    if (focused && name.test(focused.name.trim())) {
+      expect(focused.visible, `focus visible on ${name}`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`no focusable element ${name} within ${max} tabs`);
+}
+
+/** A closed select takes the arrow keys: each press moves to the next option. */
+async function press(page: Page, key: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i += 1) await page.keyboard.press(key);
+}
+
+test('a resident finds a post, signs in and applies by keyboard alone, with focus always visible', async ({ page }) => {
+  const title = unique('键盘可达岗位');
+  await publishedPosition({ title, street: 'D01/S01', kind: 'community-worker' });
+  await page.goto('/');
+
+  await tabTo(page, /^跳到主要内容$/);
+  await tabTo(page, /^登录$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
+  await tabTo(page, /王芳 Wang Fang/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: /我的账号/ })).toBeVisible();
+
+  await tabTo(page, /^街道（镇）$/);
+  await press(page, 'ArrowDown', 1);
+  await tabTo(page, /^岗位类别$/);
+  await press(page, 'ArrowDown', 3);
+  await tabTo(page, /^只看正在报名的岗位$/);
+  await page.keyboard.press('Space');
+  await tabTo(page, /^显示岗位$/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, new RegExp(title));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+
+  await tabTo(page, /^申请这个岗位$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^申请：/ })).toBeFocused();
+  await tabTo(page, /^姓名$/);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('王芳');
+  await tabTo(page, /^出生日期/);
+  await page.keyboard.type('06011995');
+  await tabTo(page, /^最高学历$/);
+  await press(page, 'ArrowDown', 4);
+  await tabTo(page, /^目前身份$/);
+  await press(page, 'ArrowDown', 2);
+  await tabTo(page, /^工作年限/);
+  await page.keyboard.type('5');
+  await tabTo(page, /^提交申请$/);
+  await page.keyboard.press('Enter');
+
+  await expect(page.getByText('资格审核通过。下一步是考试')).toBeVisible();
+});
