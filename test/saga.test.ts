@@ -123,6 +123,9 @@ describe('appointment of an agency head needs the street committee’s written c
     expect(settledFirst).not.toHaveProperty('consentDueBy');
 
     letNoticeOn();
+    // The noted case reaches the table first and the bus through the stream relay after it: wait for
+    // the event, then for every queue to be empty, before counting.
+    await published(t, 'AppointmentConsentCaseNoted', appointment.id);
     await drained(t);
 
     const reader = await t.token({ roles: ['street-official'], jurisdiction: 'D01/S03' });
