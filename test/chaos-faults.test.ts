@@ -7,7 +7,7 @@ import { FaultInjector } from '../infra/local/faults.ts';
 import { waitFor } from '../infra/local/wait.ts';
 import { MAX_ATTEMPTS } from '../kernel/retry.ts';
 import { putNew, Store } from '../kernel/store.ts';
-import { AppointmentRequested } from '../services/recruitment/events.ts';
+import { AppointmentRequested } from '../contracts/recruitment.ts';
 import { testTable } from './setup/context.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { poolBody } from './support/funding.ts';

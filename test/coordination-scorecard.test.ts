@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { newEvent, type BusEvent, type DomainEvent, type EventDefinition } from '../kernel/events.ts';
 import { Store } from '../kernel/store.ts';
-import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../services/authority/events.ts';
+import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../contracts/authority.ts';
 import {
   IssueAcknowledged,
   IssueEscalated,
@@ -12,13 +12,13 @@ import {
   IssueResolved,
   WorkItemAccepted,
   WorkItemBlocked,
-} from '../services/coordination/events.ts';
+} from '../contracts/coordination.ts';
 import { handler } from '../services/coordination/handlers/events.ts';
 import { keys } from '../services/coordination/keys.ts';
 import { FIGURES } from '../services/coordination/scorecard/domain.ts';
-import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundsAllocated } from '../services/funding/events.ts';
-import { ComplianceAssessed } from '../services/premises/events.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../services/recruitment/events.ts';
+import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundsAllocated } from '../contracts/funding.ts';
+import { ComplianceAssessed } from '../contracts/premises.ts';
+import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../contracts/recruitment.ts';
 import { testTable } from './setup/context.ts';
 import { busEventOf } from '../infra/local/bus.ts';
 import { deliver } from './support/coordination.ts';

@@ -8,7 +8,7 @@ import { breakingChanges } from '../infra/docs/compatibility.ts';
 import { eventCatalog, eventsMarkdown, schemaFile, schemaText, type CatalogEvent } from '../infra/docs/event-catalog.ts';
 import { breakingMessage, committedSchemaFiles, EVENTS_FILE, incompatibleEvents } from '../infra/docs/generate.ts';
 import { toJsonSchema } from '../infra/docs/json-schema.ts';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { consentCaseFor, drained, nominate, published, sagaTokens, settledAppointment } from './support/saga.ts';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../infra/local/wait.ts';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 import { services } from '../services/index.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { coordinationTokens, type CoordinationTokens } from './support/coordination.ts';

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../kernel/auth.ts';
 import { Store } from '../kernel/store.ts';
-import { FundingRequested } from '../services/coordination/events.ts';
+import { FundingRequested } from '../contracts/coordination.ts';
 import { CATEGORIES, type Category } from '../services/funding/budgets/domain.ts';
 import { BudgetStore } from '../services/funding/budgets/store.ts';
 import { handler as eventsHandler } from '../services/funding/handlers/events.ts';

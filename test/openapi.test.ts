@@ -12,7 +12,7 @@ import { services } from '../services/index.ts';
 import { OPENAPI_FILE, openApiText } from '../infra/docs/generate.ts';
 import { toJsonSchema, type JsonSchema } from '../infra/docs/json-schema.ts';
 import { documentRouteKeys, openApiDocument, type OpenApiDocument } from '../infra/docs/openapi.ts';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 import { startTestCloud, type ApiResponse, type TestCloud } from './support/cloud.ts';
 import { consentCaseFor, nominate, sagaTokens, settledAppointment } from './support/saga.ts';
 import { PLAN_YEAR, planBody, positionBody } from './support/recruitment.ts';

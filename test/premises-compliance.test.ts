@@ -3,7 +3,7 @@ import { premises } from '../services/premises/service.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { fieldsOf, publishedWhere } from './support/authority.ts';
 import { waitFor } from '../infra/local/wait.ts';
-import { FundsAllocated } from '../services/funding/events.ts';
+import { FundsAllocated } from '../contracts/funding.ts';
 import { communityPath, dataOf, dayFromToday, premisesTokens, putOnBus, registeredSite, siteBody, type PremisesTokens } from './support/premises.ts';
 
 /** The register of sites, compliance with the district's standard, and remediation. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newEvent } from '../kernel/events.ts';
 import { Store } from '../kernel/store.ts';
 import { waitFor } from '../infra/local/wait.ts';
-import { AssessmentRecorded } from '../services/authority/events.ts';
+import { AssessmentRecorded } from '../contracts/authority.ts';
 import { districtDate } from '../services/recruitment/calendar.ts';
 import type { StaffMember } from '../services/recruitment/staff/domain.ts';
 import { TestClock } from './support/clock.ts';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 
 /**
  * `npm run test:loaded [-- vitest arguments]`: the test suite (or the files named) with two busy loops

@@ -16,7 +16,7 @@ import { buildApp, nagPacks } from '../infra/app.ts';
 import { physicalName } from '../infra/constructs/names.ts';
 import { ServiceApi, THROTTLE } from '../infra/constructs/service-api.ts';
 import { settingContextKey, SETTINGS_CONTEXT } from '../infra/constructs/service-settings.ts';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT } from '../infra/paths.ts';
 
 /**
  * The stack is generated from the service definitions: these tests walk the same definitions and

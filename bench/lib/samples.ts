@@ -3,10 +3,10 @@ import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { busEventOf } from '../../infra/local/bus.ts';
 import type { EventDefinition } from '../../kernel/events.ts';
-import { AssessmentRecorded } from '../../services/authority/events.ts';
-import { FundingRequested, VenueRequested } from '../../services/coordination/events.ts';
-import { ComplianceAssessed } from '../../services/premises/events.ts';
-import { AppointmentRequested, StaffHired } from '../../services/recruitment/events.ts';
+import { AssessmentRecorded } from '../../contracts/authority.ts';
+import { FundingRequested, VenueRequested } from '../../contracts/coordination.ts';
+import { ComplianceAssessed } from '../../contracts/premises.ts';
+import { AppointmentRequested, StaffHired } from '../../contracts/recruitment.ts';
 
 /** An API Gateway (HTTP API, payload 2.0) event as the JWT authorizer hands it on, claims included. */
 export function apiEvent(options: {

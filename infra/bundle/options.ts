@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { REPO_ROOT } from '../local/paths.ts';
+import { REPO_ROOT } from '../paths.ts';
 
 /** Handler paths in the service definitions are relative to the repository root. */
 export { REPO_ROOT };

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { services } from '../../services/index.ts';
-import { REPO_ROOT } from '../local/paths.ts';
+import { REPO_ROOT } from '../paths.ts';
 import { breakingChanges } from './compatibility.ts';
 import { CATALOG_DIR, eventCatalog, eventsMarkdown, schemaText, type CatalogEvent } from './event-catalog.ts';
 import type { JsonSchema } from './json-schema.ts';
@@ -50,7 +50,7 @@ export function breakingMessage(found: Array<{ event: CatalogEvent; changes: str
     .map(
       ({ event, changes }) =>
         `${event.name} v${event.schemaVersion} (${event.file}) changed incompatibly: ${changes.join('; ')}. ` +
-        `Give the event schemaVersion ${event.schemaVersion + 1} in services/${event.producer}/events.ts (the v${event.schemaVersion} file stays for old events), then run \`npm run events\`.`,
+        `Give the event schemaVersion ${event.schemaVersion + 1} in contracts/${event.producer}.ts (the v${event.schemaVersion} file stays for old events), then run \`npm run events\`.`,
     )
     .join('\n');
 }
@@ -79,7 +79,7 @@ async function main(what: string | undefined): Promise<number> {
     const invalid = events.filter((e) => !e.example.valid);
     for (const e of invalid) {
       console.warn(
-        `warning: no valid example for ${e.name} (${e.example.problems.join(', ')}); give those fields .meta({ examples: [...] }) in services/${e.producer}/events.ts`,
+        `warning: no valid example for ${e.name} (${e.example.problems.join(', ')}); give those fields .meta({ examples: [...] }) in contracts/${e.producer}.ts`,
       );
     }
     let written = 0;

@@ -18,7 +18,7 @@ import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { capturedMailbox, mailboxPage, type Mailer } from './mail.ts';
 import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
 import { webAppHandler } from './site.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '../paths.ts';
 import { StreamRelay } from './relay.ts';
 import { LocalScheduler, type LocalSchedule, type ScheduleFunction } from './scheduler.ts';
 import { createServiceTables } from './tables.ts';

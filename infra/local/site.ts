@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { isAppRoute, siteHeaders, type SiteConfig } from '../site/headers.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '../paths.ts';
 
 /** Where the app's sources are, and where `npm start` (and the stack's synth) build it to. */
 export const WEB_SOURCE = join(REPO_ROOT, 'web');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { JurisdictionSchema, RoleSchema, type Role } from '../../kernel/roles.ts';
 import { loadIssuer } from './issuer.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT } from '../paths.ts';
 
 const usage = `npm run token -- --role <role>[,<role>…] --jurisdiction <D01|D01/S03|D01/S03/C07> [--department <slug>] [--sub <id>] [--ttl <seconds>] [--data-dir <dir>]
 roles: ${RoleSchema.options.join(', ')}

@@ -1,6 +1,6 @@
 import type { Subscription } from '../../kernel/service.ts';
-import { AppointmentRequested } from '../recruitment/events.ts';
-import { DelegationAccepted, DelegationGrantsWritten } from './events.ts';
+import { AppointmentRequested } from '../../contracts/recruitment.ts';
+import { DelegationAccepted, DelegationGrantsWritten } from '../../contracts/authority.ts';
 
 export const subscriptions: Subscription[] = [
   {

@@ -1,8 +1,8 @@
 import type { Subscription } from '../../kernel/service.ts';
-import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../authority/events.ts';
-import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../funding/events.ts';
-import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../premises/events.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../recruitment/events.ts';
+import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../../contracts/authority.ts';
+import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../../contracts/funding.ts';
+import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../../contracts/premises.ts';
+import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../contracts/recruitment.ts';
 import {
   IssueAcknowledged,
   IssueEscalated,
@@ -11,7 +11,7 @@ import {
   IssueResolved,
   WorkItemAccepted,
   WorkItemBlocked,
-} from './events.ts';
+} from '../../contracts/coordination.ts';
 
 const of = (name: string, definitions: Array<{ source: string; detailType: string }>): Subscription => ({
   name,

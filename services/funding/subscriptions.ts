@@ -1,6 +1,6 @@
 import type { Subscription } from '../../kernel/service.ts';
-import { FundingRequested } from '../coordination/events.ts';
-import { RemediationFundingRequested } from '../premises/events.ts';
+import { FundingRequested } from '../../contracts/coordination.ts';
+import { RemediationFundingRequested } from '../../contracts/premises.ts';
 
 /** Requests for money from the other services: each opens a funding request for finance to decide. */
 export const subscriptions: Subscription[] = [

@@ -1,6 +1,6 @@
 import type { Subscription } from '../../kernel/service.ts';
-import { VenueRequested } from '../coordination/events.ts';
-import { FundingDeclined, FundsAllocated } from '../funding/events.ts';
+import { VenueRequested } from '../../contracts/coordination.ts';
+import { FundingDeclined, FundsAllocated } from '../../contracts/funding.ts';
 
 export const subscriptions: Subscription[] = [
   { name: 'premises-venues', source: VenueRequested.source, detailTypes: [VenueRequested.detailType] },

@@ -1,5 +1,5 @@
 import type { Subscription } from '../../kernel/service.ts';
-import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../authority/events.ts';
+import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../../contracts/authority.ts';
 
 export const subscriptions: Subscription[] = [
   { name: 'recruitment-consent-cases', source: ConsentCaseOpened.source, detailTypes: [ConsentCaseOpened.detailType] },

@@ -8,8 +8,8 @@ import { waitFor } from '../../infra/local/wait.ts';
 import type { Principal } from '../../kernel/auth.ts';
 import { newEvent, type EventDefinition } from '../../kernel/events.ts';
 import { routeKey, type RouteSpec } from '../../kernel/routes.ts';
-import { FundingRequested } from '../../services/coordination/events.ts';
-import { RemediationFundingRequested } from '../../services/premises/events.ts';
+import { FundingRequested } from '../../contracts/coordination.ts';
+import { RemediationFundingRequested } from '../../contracts/premises.ts';
 import type { TestCloud } from './cloud.ts';
 
 /** The callers of the funding service, as real signed tokens from the local issuer. */

@@ -41,11 +41,14 @@ export function importEdges(root: string, dirs: readonly string[], options: { pr
   return edges;
 }
 
-/** The folder a file belongs to for the folder graph: `services/<name>`, `contracts`, `kernel`, `infra/<part>`, `test`. */
+/**
+ * The folder a file belongs to for the folder graph: `services/<name>`, `contracts`, `kernel`,
+ * `infra/<part>`, `test`. A file directly in `services/` or `infra/` (the list of services, the
+ * stack, the repository's paths) is a unit of its own: those folders only hold the others.
+ */
 export function folderOf(file: string): string {
   const parts = file.split('/');
-  if (parts[0] === 'services' && parts.length > 2) return `services/${parts[1]}`;
-  if (parts[0] === 'infra' && parts.length > 2) return `infra/${parts[1]}`;
+  if (parts[0] === 'services' || parts[0] === 'infra') return parts.length > 2 ? `${parts[0]}/${parts[1]}` : file;
   return parts[0]!;
 }
 

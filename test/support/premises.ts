@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import type { Role } from '../../kernel/roles.ts';
 import type * as z from 'zod/mini';
 import type { BusEvent, EventDefinition } from '../../kernel/events.ts';
-import { VenueRequested } from '../../services/coordination/events.ts';
+import { VenueRequested } from '../../contracts/coordination.ts';
 import type { TestCloud } from './cloud.ts';
 
 /** The callers of the premises service, as real signed tokens from the local issuer. */

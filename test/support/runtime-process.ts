@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { argumentsOf } from '../../infra/local/dynamodb-local.ts';
-import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { REPO_ROOT } from '../../infra/paths.ts';
 
 /** The local runtime as `npm start` runs it, in a process of its own that a test can kill outright. */
 export interface RuntimeProcess {

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { AssessmentRecorded, DepartmentAssessmentRecorded } from '../events.ts';
+import { AssessmentRecorded, DepartmentAssessmentRecorded } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 
 /** The street's share of the combined score unless configured otherwise (AUTHORITY_STREET_WEIGHT_PERCENT). */

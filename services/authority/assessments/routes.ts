@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { PeriodSchema } from '../events.ts';
+import { PeriodSchema } from '../../../contracts/authority.ts';
 
 const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "the staff member's roster id"));
 const Score = z.number().check(z.int('a whole number'), z.gte(0), z.lte(100));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { ConsentDecision } from '../events.ts';
+import { ConsentDecision } from '../../../contracts/authority.ts';
 
 const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id'));
 const CaseId = z.strictObject({ id: Ulid });

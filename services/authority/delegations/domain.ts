@@ -1,7 +1,7 @@
 import { BadRequestError, ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { districtOf } from '../../../kernel/roles.ts';
-import { DelegationAccepted, DelegationGrantsWritten, DelegationRevoked, PowersDelegated } from '../events.ts';
+import { DelegationAccepted, DelegationGrantsWritten, DelegationRevoked, PowersDelegated } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 
 /** Codes per grant item: keeps an item near 4 KB and a 100-item transaction far below 4 MB. */

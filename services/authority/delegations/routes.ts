@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { DistrictSchema, StreetInPath } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, JurisdictionSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { PowerDomain } from '../events.ts';
+import { PowerDomain } from '../../../contracts/authority.ts';
 import { PowerCode } from '../powers/routes.ts';
 import { GRANTS_PER_STEP, MAX_DELEGATION_CODES, MAX_DELEGATION_STREETS } from './domain.ts';
 

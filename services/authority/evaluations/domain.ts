@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { workingDaysDeadline } from '../calendar.ts';
-import { EvaluationFinalized, OpinionRecorded, OpinionRequested } from '../events.ts';
+import { EvaluationFinalized, OpinionRecorded, OpinionRequested } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 
 /** How long a street committee has for its written opinion, in working days. */

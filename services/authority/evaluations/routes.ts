@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { OpinionRating, PeriodSchema } from '../events.ts';
+import { OpinionRating, PeriodSchema } from '../../../contracts/authority.ts';
 import { MAX_EVALUATION_STREETS } from './domain.ts';
 
 const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an evaluation id'));

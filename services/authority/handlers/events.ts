@@ -3,12 +3,12 @@ import { consume, eventsHandler, type Reaction } from '../../../kernel/consumer.
 import type { Cause } from '../../../kernel/events.ts';
 import { Store } from '../../../kernel/store.ts';
 import { tableNameFromEnv } from '../../../kernel/table.ts';
-import { AppointmentRequested } from '../../recruitment/events.ts';
+import { AppointmentRequested } from '../../../contracts/recruitment.ts';
 import { openConsentCase } from '../consents/domain.ts';
 import { ConsentStore } from '../consents/store.ts';
 import { grantStep } from '../delegations/domain.ts';
 import { DelegationStore } from '../delegations/store.ts';
-import { DelegationAccepted, DelegationGrantsWritten } from '../events.ts';
+import { DelegationAccepted, DelegationGrantsWritten } from '../../../contracts/authority.ts';
 
 const table = new Store(tableNameFromEnv('authority'));
 const consents = new ConsentStore(table);

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { districtOf } from '../../../kernel/roles.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { PowerCataloged, type PowerDomain } from '../events.ts';
+import { PowerCataloged, type PowerDomain } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 
 /**

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
-import { PowerDomain } from '../events.ts';
+import { PowerDomain } from '../../../contracts/authority.ts';
 
 /**
  * A power code exactly as the catalog publishes it: capital letters, digits, `.`, `_`, `-`. A code

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { IssueCategory, IssueUrgency } from '../events.ts';
+import { IssueCategory, IssueUrgency } from '../../../contracts/coordination.ts';
 import { IdParam, Instant, IssueStatus, Ulid } from '../vocabulary.ts';
 
 /** A property-management company, as the public sees it. */

@@ -1,9 +1,9 @@
 import { consume, eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
-import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../../authority/events.ts';
-import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../../funding/events.ts';
-import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../../premises/events.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../recruitment/events.ts';
-import { IssueAcknowledged, IssueEscalated, IssueRaised, IssueRated, IssueResolved, WorkItemAccepted, WorkItemBlocked } from '../events.ts';
+import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../../../contracts/authority.ts';
+import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../../../contracts/funding.ts';
+import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../../../contracts/premises.ts';
+import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../../contracts/recruitment.ts';
+import { IssueAcknowledged, IssueEscalated, IssueRaised, IssueRated, IssueResolved, WorkItemAccepted, WorkItemBlocked } from '../../../contracts/coordination.ts';
 import { settleFunding, settleVenue } from '../meetings/domain.ts';
 import { MeetingStore } from '../meetings/store.ts';
 import { both, scorecardConsumer, scorecardReaction } from '../scorecard/consumers.ts';

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { numberText, pairsText, settingsFrom, type SettingValues, type Settings } from '../../../kernel/config.ts';
-import type { IssueUrgency } from '../events.ts';
+import type { IssueUrgency } from '../../../contracts/coordination.ts';
 
 type Urgency = z.output<typeof IssueUrgency>;
 

@@ -10,7 +10,7 @@ import {
   IssueResolved,
   type IssueCategory,
   type IssueUrgency,
-} from '../events.ts';
+} from '../../../contracts/coordination.ts';
 import { keys } from '../keys.ts';
 import type { IssueStatus } from '../vocabulary.ts';
 import { deadlinesOf, type DeadlinePolicy } from './deadlines.ts';

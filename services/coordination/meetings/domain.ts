@@ -1,7 +1,7 @@
 import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { covers } from '../../../kernel/roles.ts';
-import { DecisionFundingSettled, DecisionRecorded, FundingRequested, MeetingConvened, MeetingVenueSettled, VenueRequested } from '../events.ts';
+import { DecisionFundingSettled, DecisionRecorded, FundingRequested, MeetingConvened, MeetingVenueSettled, VenueRequested } from '../../../contracts/coordination.ts';
 import { keys } from '../keys.ts';
 
 export interface Venue {

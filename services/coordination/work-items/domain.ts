@@ -1,7 +1,7 @@
 import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { districtOf } from '../../../kernel/roles.ts';
-import { AccessListItemApproved, WorkItemAccepted, WorkItemBlocked } from '../events.ts';
+import { AccessListItemApproved, WorkItemAccepted, WorkItemBlocked } from '../../../contracts/coordination.ts';
 import { keys } from '../keys.ts';
 import type { Decision } from '../meetings/domain.ts';
 import { streetOf } from '../vocabulary.ts';

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { BudgetAdjusted, BudgetApproved, BudgetCategory } from '../events.ts';
+import { BudgetAdjusted, BudgetApproved, BudgetCategory } from '../../../contracts/funding.ts';
 import { keys } from '../keys.ts';
 import { safeSum } from '../money.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { BudgetCategory } from '../events.ts';
+import { BudgetCategory } from '../../../contracts/funding.ts';
 import { FenAmount, SignedFen } from '../money.ts';
 import { BudgetIdSchema, Reason, Year } from '../vocabulary.ts';
 import { BudgetAdjustmentSchema, BudgetSchema } from './schemas.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { BudgetCategory } from '../events.ts';
+import { BudgetCategory } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { BudgetIdSchema } from '../vocabulary.ts';
 

@@ -2,8 +2,8 @@ import { ulid } from 'ulid';
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
 import { Store } from '../../../kernel/store.ts';
 import { tableNameFromEnv } from '../../../kernel/table.ts';
-import { FundingRequested } from '../../coordination/events.ts';
-import { RemediationFundingRequested } from '../../premises/events.ts';
+import { FundingRequested } from '../../../contracts/coordination.ts';
+import { RemediationFundingRequested } from '../../../contracts/premises.ts';
 import { RequestOpener } from '../requests/open.ts';
 
 const table = new Store(tableNameFromEnv('funding'));

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { RequestOrigin } from '../events.ts';
+import { RequestOrigin } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { Ulid } from '../vocabulary.ts';
 

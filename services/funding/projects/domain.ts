@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import type { CategoryAccount } from '../budgets/domain.ts';
-import { DisbursementRecorded, ProjectApproved, ProjectDelegated, ProjectProposed, type ProjectCategory } from '../events.ts';
+import { DisbursementRecorded, ProjectApproved, ProjectDelegated, ProjectProposed, type ProjectCategory } from '../../../contracts/funding.ts';
 import { keys } from '../keys.ts';
 import type { ProjectSchema } from './schemas.ts';
 

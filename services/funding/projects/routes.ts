@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { ProjectCategory } from '../events.ts';
+import { ProjectCategory } from '../../../contracts/funding.ts';
 import { FenAmount, safeSum } from '../money.ts';
 import { IdParam, Text, Ulid, Year } from '../vocabulary.ts';
 import { ProjectSchema } from './schemas.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { ProjectCategory } from '../events.ts';
+import { ProjectCategory } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { BudgetIdSchema, Ulid } from '../vocabulary.ts';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
-import { RequestOrigin } from '../events.ts';
+import { RequestOrigin } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { AllocationSchema } from '../pools/schemas.ts';
 import { Ulid } from '../vocabulary.ts';

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Reaction } from '../../../kernel/consumer.ts';
 import type { Cause } from '../../../kernel/events.ts';
-import type { FundingDeclined, FundsAllocated } from '../../funding/events.ts';
+import type { FundingDeclined, FundsAllocated } from '../../../contracts/funding.ts';
 import { recordFundingAnswer, type FundingAnswer } from './remediation.ts';
 import type { RemediationStore } from './store.ts';
 

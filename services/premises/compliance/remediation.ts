@@ -1,7 +1,7 @@
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { chinaDay, toM2 } from '../area.ts';
-import { RemediationFunded, RemediationFundingDeclined, RemediationFundingRequested, RemediationPlanned } from '../events.ts';
+import { RemediationFunded, RemediationFundingDeclined, RemediationFundingRequested, RemediationPlanned } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 import type { Compliance, RuleName } from './rules.ts';
 

@@ -1,6 +1,6 @@
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { VenueRequested } from '../../coordination/events.ts';
-import { FundingDeclined, FundsAllocated } from '../../funding/events.ts';
+import { VenueRequested } from '../../../contracts/coordination.ts';
+import { FundingDeclined, FundsAllocated } from '../../../contracts/funding.ts';
 import { FundingAnswers } from '../compliance/funding-answers.ts';
 import { RemediationStore } from '../compliance/store.ts';
 import { RoomStore } from '../rooms/store.ts';

@@ -4,7 +4,7 @@ import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.t
 import { districtOf } from '../../../kernel/roles.ts';
 import { chinaDay, toDm2, toM2 } from '../area.ts';
 import { evaluate, type Compliance, type RuleName } from '../compliance/rules.ts';
-import { ComplianceAssessed, HouseholdsRecorded, SiteChanged, SiteRegistered, type TenureSchema, type UseSchema } from '../events.ts';
+import { ComplianceAssessed, HouseholdsRecorded, SiteChanged, SiteRegistered, type TenureSchema, type UseSchema } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 import type { Rules } from '../standard/domain.ts';
 

@@ -3,7 +3,7 @@ import { CommunityInPath, CommunitySchema } from '../../../kernel/jurisdiction.t
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { AreaM2 } from '../area.ts';
 import { ComplianceSchema } from '../compliance/schemas.ts';
-import { TenureSchema, UseSchema } from '../events.ts';
+import { TenureSchema, UseSchema } from '../../../contracts/premises.ts';
 import { SiteRecordSchema } from './schemas.ts';
 
 export const SiteId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id')) });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
 import { StreetSchema } from '../../../kernel/roles.ts';
 import { ComplianceSchema } from '../compliance/schemas.ts';
-import { TenureSchema, UseSchema } from '../events.ts';
+import { TenureSchema, UseSchema } from '../../../contracts/premises.ts';
 
 const M2 = z.number().check(z.nonnegative(), z.meta({ description: 'm², at most two decimals.' }));
 

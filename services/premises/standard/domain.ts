@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { toDm2, toM2 } from '../area.ts';
-import { StandardSet } from '../events.ts';
+import { StandardSet } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import type { VenueRequested } from '../../coordination/events.ts';
-import { VenueBooked, VenueUnavailable } from '../events.ts';
+import type { VenueRequested } from '../../../contracts/coordination.ts';
+import { VenueBooked, VenueUnavailable } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 import { MAX_BOOKING_MS, MAX_DAYS_AHEAD, SLOT_MS, type Booking, type Room } from '../rooms/domain.ts';
 

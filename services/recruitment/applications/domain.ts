@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { ApplicationScored, ApplicationSubmitted } from '../events.ts';
+import { ApplicationScored, ApplicationSubmitted } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import { windowAt, type Position } from '../positions/domain.ts';
 import type { ApplicationStatus } from '../vocabulary.ts';

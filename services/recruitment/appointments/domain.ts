@@ -8,7 +8,7 @@ import {
   AppointmentRequested,
   type AppointmentAction,
   type Nominee,
-} from '../events.ts';
+} from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 
 export type AppointmentStatus = 'awaiting-consent' | 'confirmed' | 'rejected';

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
 import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { AppointmentAction, Nominee } from '../events.ts';
+import { AppointmentAction, Nominee } from '../../../contracts/recruitment.ts';
 import { Ulid } from '../vocabulary.ts';
 
 const AppointmentId = z.strictObject({ id: Ulid });

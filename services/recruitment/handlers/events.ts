@@ -1,5 +1,5 @@
 import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../../authority/events.ts';
+import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../../../contracts/authority.ts';
 import { noteConsentCase, settleAppointment } from '../appointments/domain.ts';
 import { AppointmentStore } from '../appointments/store.ts';
 import { StaffStore } from '../staff/store.ts';

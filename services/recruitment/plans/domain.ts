@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { RecruitmentPlanAdopted } from '../events.ts';
+import { RecruitmentPlanAdopted } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import { RESERVED_POOLS, type SourcePool } from '../vocabulary.ts';
 

@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import type { Application } from '../applications/domain.ts';
-import { PositionClosed, StaffHired } from '../events.ts';
+import { PositionClosed, StaffHired } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import type { StaffMember } from '../staff/domain.ts';
 import type { Position } from './domain.ts';

@@ -2,7 +2,7 @@ import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import { districtDate } from '../calendar.ts';
-import { PositionDrafted, PositionPublished } from '../events.ts';
+import { PositionDrafted, PositionPublished } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import { drawPosts, type Allotment } from '../plans/domain.ts';
 import type { Eligibility, PositionKind, PositionStatus } from '../vocabulary.ts';

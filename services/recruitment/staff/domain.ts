@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { districtDate } from '../calendar.ts';
-import { SecondmentEnded, SecondmentFlagged, SecondmentStarted } from '../events.ts';
+import { SecondmentEnded, SecondmentFlagged, SecondmentStarted } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import type { FlagReason, PositionKind, SecondmentStatus } from '../vocabulary.ts';
 

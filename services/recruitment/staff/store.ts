@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { rangePage } from '../../../kernel/range-page.ts';
-import type { AssessmentRecorded } from '../../authority/events.ts';
+import type { AssessmentRecorded } from '../../../contracts/authority.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store, type Write } from '../../../kernel/store.ts';
 import { districtOf } from '../../../kernel/roles.ts';
 import { keys } from '../keys.ts';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { defineEvent } from '../../kernel/events.ts';
-import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
+import { defineEvent } from '../kernel/events.ts';
+import { DepartmentSchema, StreetSchema } from '../kernel/roles.ts';
 
 const source = 'five-haves.coordination';
 

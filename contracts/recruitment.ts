@@ -1,7 +1,45 @@
 import * as z from 'zod/mini';
-import { defineEvent } from '../../kernel/events.ts';
-import { DepartmentSchema, StreetSchema } from '../../kernel/roles.ts';
-import { Eligibility, FlagReason, PositionKind, ScreeningRule } from './vocabulary.ts';
+import { defineEvent } from '../kernel/events.ts';
+import { DepartmentSchema, StreetSchema } from '../kernel/roles.ts';
+
+// The words of recruitment its events carry (services/recruitment/vocabulary.ts holds the rest).
+
+/** Career-establishment posts (事业编制), town and street civil servants, community workers. */
+export const PositionKind = z.enum(['career-establishment', 'civil-servant', 'community-worker']);
+export type PositionKind = z.output<typeof PositionKind>;
+
+/**
+ * Where an applicant works now; a position names the pools it recruits from. `other` is everyone
+ * else (graduates, the general public).
+ */
+export const SourcePool = z.enum(['village-cadre', 'community-worker', 'civil-servant', 'public-institution', 'other']);
+export type SourcePool = z.output<typeof SourcePool>;
+
+/** Education, lowest first: the order the `minEducation` rule compares by. */
+export const Education = z.enum(['junior-secondary', 'senior-secondary', 'vocational-college', 'bachelor', 'master', 'doctorate']);
+export type Education = z.output<typeof Education>;
+
+/** The screening rules, each with its own reason. */
+export const ScreeningRule = z.enum(['source-pool', 'years-of-service', 'age', 'education']);
+export type ScreeningRule = z.output<typeof ScreeningRule>;
+
+export const FlagReason = z.enum(['no-approval', 'past-due']);
+export type FlagReason = z.output<typeof FlagReason>;
+
+export const Eligibility = z.strictObject({
+  sourcePools: z
+    .array(SourcePool)
+    .check(
+      z.minLength(1, 'name at least one source pool'),
+      z.maxLength(SourcePool.options.length, `at most the ${SourcePool.options.length} source pools`),
+      z.refine((pools) => new Set(pools).size === pools.length, 'each pool once'),
+    ),
+  minYearsOfService: z.optional(z.number().check(z.int(), z.gte(0), z.lte(50))),
+  /** Age in whole years on the day the application window opens. */
+  maxAge: z.optional(z.number().check(z.int(), z.gte(18), z.lte(65))),
+  minEducation: z.optional(Education),
+});
+export type Eligibility = z.output<typeof Eligibility>;
 
 const source = 'five-haves.recruitment';
 

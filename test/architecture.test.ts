@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../infra/paths.ts';
+import { cycles, folderOf, importEdges } from './support/imports.ts';
+
+/**
+ * The folders' dependencies, from the import statements: services talk through contracts, never
+ * through each other's code, and no folder depends on itself in a circle.
+ */
+const SOURCE = ['kernel', 'contracts', 'services', 'infra', 'test', 'bench', 'chaos'];
+const edges = importEdges(REPO_ROOT, SOURCE);
+
+describe('the import graph', () => {
+  it('has no file under services/<a>/ that imports a file under services/<b>/ (tests included)', () => {
+    const crossing = edges
+      .filter((e) => e.from.split('/').length > 2 && e.from.startsWith('services/') && e.to.startsWith('services/'))
+      .filter((e) => folderOf(e.from) !== folderOf(e.to))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(crossing, 'a service reads another only through its contract (contracts/<producer>.ts)').toEqual([]);
+  });
+
+  it('has contracts that import the kernel and each other only: schemas and types, no service code', () => {
+    const outside = edges
+      .filter((e) => e.from.startsWith('contracts/'))
+      .filter((e) => !e.to.startsWith('kernel/') && !e.to.startsWith('contracts/'))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(outside).toEqual([]);
+  });
+
+  it('has a kernel that imports nothing of the services, the contracts or the infrastructure', () => {
+    const outward = edges
+      .filter((e) => e.from.startsWith('kernel/') && !/\.test\.ts$/.test(e.from))
+      .filter((e) => !e.to.startsWith('kernel/'))
+      .map((e) => `${e.from} → ${e.to}`);
+    expect(outward).toEqual([]);
+  });
+
+  it('has no cycle between folders (services/<name>, contracts, kernel, infra/<part>) in production code', () => {
+    const production = importEdges(REPO_ROOT, ['kernel', 'contracts', 'services', 'infra'], { production: true });
+    const circles = cycles(production.map((e) => ({ from: folderOf(e.from), to: folderOf(e.to) })));
+    expect(circles).toEqual([]);
+  });
+
+  it('finds the cycles and crossings it looks for (the reader of the graph itself)', () => {
+    const sample = [
+      { from: 'services/a/x.ts', to: 'services/b/y.ts' },
+      { from: 'services/b/y.ts', to: 'services/a/z.ts' },
+      { from: 'kernel/k.ts', to: 'kernel/l.ts' },
+    ];
+    expect(cycles(sample.map((e) => ({ from: folderOf(e.from), to: folderOf(e.to) })))).toEqual([['services/a', 'services/b']]);
+    expect(cycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }])).toEqual([['a', 'b', 'c']]);
+    expect(edges.some((e) => e.from === 'services/premises/handlers/events.ts' && e.to.startsWith('contracts/'))).toBe(true);
+  });
+});
