@@ -110,8 +110,8 @@ export function check(tables: Tables, published: readonly BusEvent[], acknowledg
 
   // Consumers: each subscribed event applied exactly once.
   for (const service of services) {
-    if (!service.events || service.subscriptions.length === 0) continue;
-    const patterns = service.subscriptions.map(eventPattern);
+    if (!service.events || service.consumers.subscriptions.length === 0) continue;
+    const patterns = service.consumers.subscriptions.map(eventPattern);
     const expected = [...distinct.values()].filter((event) => patterns.some((p) => matches(p, event)));
     const inbox = new Set(tables[service.name].filter((item) => item.itemType === 'inbox').map((item) => item.pk.slice('INBOX#'.length)));
     for (const event of expected) {

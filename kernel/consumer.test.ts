@@ -7,8 +7,9 @@ import * as z from 'zod/mini';
 import { busEventOf } from '../infra/local/bus.ts';
 import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { testTable } from '../test/setup/context.ts';
-import { consume, eventsHandler } from './consumer.ts';
+import { eventsHandler } from './consumer.ts';
 import { defineEvent, newEvent, type DomainEvent } from './events.ts';
+import { defineConsumers } from './service.ts';
 import { putNew, Store, type Item } from './store.ts';
 
 /** What a producer publishes; `fail` makes the consumer below throw, as a broken dependency would. */
@@ -37,11 +38,14 @@ function meetInApply(thingId: string, deliveries: number): void {
   meetings.set(thingId, { expected: deliveries, arrived: 0, all, release });
 }
 
+const consumers = defineConsumers({ 'test-things': [ThingCounted] });
+
 const handler = eventsHandler({
   service: 'test',
   store,
-  consumers: [
-    consume(ThingCounted, async ({ thingId, fail }, { cause }) => {
+  consumers,
+  reactions: {
+    ThingCounted: async ({ thingId, fail }, { cause }) => {
       if (fail) throw new Error(`thing ${thingId} cannot be counted`);
       const meeting = meetings.get(thingId);
       if (meeting) {
@@ -55,8 +59,8 @@ const handler = eventsHandler({
         events: [newEvent(TallyRecorded, pk, { thingId }, cause)],
         note: `thing ${thingId} counted`,
       };
-    }),
-  ],
+    },
+  },
 });
 
 function sqsRecord(body: unknown): SQSRecord {

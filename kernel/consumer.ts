@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { BusEventSchema, type BusEvent, type Cause, type EventDefinition, type Metadata } from './events.ts';
 import { logger } from './logger.ts';
 import { retryingConflicts } from './retry.ts';
+import type { ConsumedEvent, Consumers } from './service.ts';
 import { DuplicateDeliveryError, type Commit, type Store } from './store.ts';
 
 /** What a consumer decided: the change to commit (possibly none), and why, for the inbox record. */
@@ -12,17 +13,23 @@ export interface Reaction extends Commit {
   note?: string;
 }
 
-export interface EventConsumer<D extends EventDefinition = EventDefinition> {
-  definition: D;
-  apply(data: z.output<D['data']>, context: { metadata: Metadata; cause: Cause }): Promise<Reaction>;
+/** What a reaction is given besides the event's data: its metadata, the cause to commit with, the contract. */
+export interface ReactionContext<D extends EventDefinition = EventDefinition> {
+  metadata: Metadata;
+  cause: Cause;
+  event: D;
 }
 
-export function consume<D extends EventDefinition>(
-  definition: D,
-  apply: EventConsumer<D>['apply'],
-): EventConsumer<D> {
-  return { definition, apply };
-}
+/** The reaction to one event contract. */
+export type ReactionTo<D extends EventDefinition> = (data: z.output<D['data']>, context: ReactionContext<D>) => Promise<Reaction>;
+
+/**
+ * One reaction per event a service's consumer table declares, by event name: an event without a
+ * reaction, or a reaction to an event the table does not declare, does not compile.
+ */
+export type Reactions<C extends Consumers> = {
+  [D in ConsumedEvent<C> as D['detailType']]: ReactionTo<D>;
+};
 
 /**
  * The events entry of a service: an SQS batch from its subscription queues, each record one
@@ -31,8 +38,21 @@ export function consume<D extends EventDefinition>(
  * concurrent duplicate loses the transaction. A failed record is reported back (partial batch
  * failure) and retried by the queue, then dead-lettered.
  */
-export function eventsHandler(options: { service: string; store: Store; consumers: EventConsumer[] }) {
-  const byType = new Map(options.consumers.map((c) => [`${c.definition.source} ${c.definition.detailType}`, c]));
+export function eventsHandler<C extends Consumers>(options: { service: string; store: Store; consumers: C; reactions: NoInfer<Reactions<C>> }) {
+  const reactions = options.reactions as unknown as Record<string, ReactionTo<EventDefinition>>;
+  const declared = new Set(options.consumers.events.map((d) => d.detailType));
+  const undeclared = Object.keys(reactions).filter((name) => !declared.has(name));
+  const missing = [...declared].filter((name) => typeof reactions[name] !== 'function');
+  if (undeclared.length > 0 || missing.length > 0) {
+    throw new Error(`${options.service}'s reactions do not match its consumers: ${[...missing.map((m) => `none to ${m}`), ...undeclared.map((u) => `${u} is not consumed`)].join(', ')}`);
+  }
+  interface EventConsumer {
+    definition: EventDefinition;
+    apply: ReactionTo<EventDefinition>;
+  }
+  const byType = new Map<string, EventConsumer>(
+    options.consumers.events.map((definition) => [`${definition.source} ${definition.detailType}`, { definition, apply: reactions[definition.detailType]! }]),
+  );
 
   async function applyRecord(record: SQSRecord): Promise<void> {
     const busEvent = BusEventSchema.parse(JSON.parse(record.body));
@@ -63,7 +83,7 @@ export function eventsHandler(options: { service: string; store: Store; consumer
       actor: { sub: `five-haves.${options.service}`, roles: ['service'] },
     };
     try {
-      const reaction = await consumer.apply(detail.data, { metadata: detail.metadata, cause });
+      const reaction = await consumer.apply(detail.data, { metadata: detail.metadata, cause, event: consumer.definition });
       await options.store.commit(reaction, {
         inbox: { eventId, source: busEvent.source, detailType: busEvent['detail-type'], now: cause.now },
       });

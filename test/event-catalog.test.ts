@@ -27,7 +27,7 @@ describe('the event catalog', () => {
   it('has every event of every service, each with its producer and the subscriptions that consume it', () => {
     expect(events.length).toBeGreaterThan(0);
     for (const service of services) {
-      for (const subscription of service.subscriptions) {
+      for (const subscription of service.consumers.subscriptions) {
         for (const detailType of subscription.detailTypes) {
           const event = events.find((e) => e.source === subscription.source && e.name === detailType);
           expect(event, `${subscription.name} consumes ${subscription.source} ${detailType}, which no events.ts defines`).toBeDefined();

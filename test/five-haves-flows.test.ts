@@ -13,7 +13,7 @@ import { coordinationTokens, type CoordinationTokens } from './support/coordinat
  * allocation settles the decision; the street's scorecard moves with the other services' events.
  */
 const subscribed = (service: string, detailType: string) =>
-  services.some((s) => s.name === service && s.events && existsSync(join(REPO_ROOT, s.events)) && s.subscriptions.some((sub) => sub.detailTypes.includes(detailType)));
+  services.some((s) => s.name === service && s.events && existsSync(join(REPO_ROOT, s.events)) && s.consumers.subscriptions.some((sub) => sub.detailTypes.includes(detailType)));
 /** Each flow crosses three services and the bus several times; on a loaded machine that takes a while. */
 const FLOW_MS = 120_000;
 const waitLong = { timeoutMs: 100_000 };

@@ -50,7 +50,7 @@ beforeAll(async () => {
   // delegation after its 202 (the delegation cases wait for it before they count).
   const ownWork = new Set(['authority-delegations']);
   t = await startTestCloud({
-    services: services.map((s) => ({ ...s, subscriptions: s.subscriptions.filter((sub) => ownWork.has(sub.name)) })),
+    services: services.map((s) => ({ ...s, consumers: { ...s.consumers, subscriptions: s.consumers.subscriptions.filter((sub) => ownWork.has(sub.name)) } })),
     scheduleTimers: false,
   });
   as = {

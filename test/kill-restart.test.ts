@@ -235,7 +235,7 @@ it('a SIGKILL in the middle of appointment sagas loses no acknowledged write, no
 /** The events (history items of any table) that a service subscribes to: what its inbox must hold. */
 function expectedInbox(service: ServiceName, scanned: Record<ServiceName, ScannedItem[]>): Set<string> {
   const definition = services.find((s) => s.name === service)!;
-  const wanted = (e: ScannedItem) => definition.subscriptions.some((sub) => sub.source === e.eventSource && sub.detailTypes.includes(e.detailType as string));
+  const wanted = (e: ScannedItem) => definition.consumers.subscriptions.some((sub) => sub.source === e.eventSource && sub.detailTypes.includes(e.detailType as string));
   return new Set(Object.values(scanned).flatMap(historyItems).filter(wanted).map((e) => e.eventId as string));
 }
 

@@ -97,7 +97,7 @@ function roleStatements(resources: Resources, fnId: string): Array<Record<string
 }
 
 const allRoutes = services.flatMap((service) => Object.values(service.routes).map((route) => ({ service, route })));
-const allSubscriptions = services.flatMap((service) => service.subscriptions.map((subscription) => ({ service, subscription })));
+const allSubscriptions = services.flatMap((service) => service.consumers.subscriptions.map((subscription) => ({ service, subscription })));
 const allSchedules = services.flatMap((service) => (service.schedules ?? []).map((schedule) => ({ service, schedule })));
 
 /** `rate(1 hour)`, `rate(15 minutes)`, `rate(1 day)` as minutes (CDK writes the largest whole unit). */

@@ -107,7 +107,7 @@ export async function measureWarm(services: readonly ServiceDefinition[], invoca
     out.push({ ...figures, bareP50: bare.totalP50, bareP99: bare.totalP99 });
 
     if (!service.events) continue;
-    const subscribed = new Set(service.subscriptions.flatMap((s) => s.detailTypes.map((d) => `${s.source}|${d}`)));
+    const subscribed = new Set(service.consumers.subscriptions.flatMap((s) => s.detailTypes.map((d) => `${s.source}|${d}`)));
     const sample = SAMPLE_EVENTS.find((e) => subscribed.has(`${e.definition.source}|${e.definition.detailType}`));
     if (!sample) continue;
     const events = await load(service.events);

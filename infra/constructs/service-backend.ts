@@ -69,7 +69,7 @@ export class ServiceBackend extends Construct {
       );
     }
 
-    if (service.subscriptions.length > 0 && !service.events) {
+    if (service.consumers.subscriptions.length > 0 && !service.events) {
       throw new Error(`${service.name} subscribes to events but names no events handler`);
     }
     if (!service.events) return;
@@ -94,7 +94,7 @@ export class ServiceBackend extends Construct {
     });
     this.events = events;
 
-    for (const subscription of service.subscriptions) {
+    for (const subscription of service.consumers.subscriptions) {
       this.subscriptions.push(
         new SubscriptionQueue(this, `Subscription-${subscription.name}`, {
           stage,

@@ -142,11 +142,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       }
       const http = (await import(pathToFileURL(join(REPO_ROOT, service.http)).href)) as { handler: HttpFunction };
       httpFunctions.set(service.name, http.handler);
-      if (service.events && service.subscriptions.length > 0) {
+      if (service.events && service.consumers.subscriptions.length > 0) {
         const events = (await import(pathToFileURL(join(REPO_ROOT, service.events)).href)) as {
           handler: EventsFunction;
         };
-        for (const subscription of service.subscriptions) {
+        for (const subscription of service.consumers.subscriptions) {
           rules.push({
             name: subscription.name,
             pattern: eventPattern(subscription),

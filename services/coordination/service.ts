@@ -1,12 +1,12 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { deadlineSettings } from './issues/deadlines.ts';
 import { routes } from './routes.ts';
-import { subscriptions } from './subscriptions.ts';
+import { consumers } from './consumers.ts';
 
 export const coordination: ServiceDefinition = {
   name: 'coordination',
   routes,
-  subscriptions,
+  consumers,
   http: 'services/coordination/handlers/http.ts',
   events: 'services/coordination/handlers/events.ts',
   config: { ...deadlineSettings },

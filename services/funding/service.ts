@@ -1,11 +1,11 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
-import { subscriptions } from './subscriptions.ts';
+import { consumers } from './consumers.ts';
 
 export const funding: ServiceDefinition = {
   name: 'funding',
   routes,
-  subscriptions,
+  consumers,
   http: 'services/funding/handlers/http.ts',
   events: 'services/funding/handlers/events.ts',
 };

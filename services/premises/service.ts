@@ -1,11 +1,11 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
-import { subscriptions } from './subscriptions.ts';
+import { consumers } from './consumers.ts';
 
 export const premises: ServiceDefinition = {
   name: 'premises',
   routes,
-  subscriptions,
+  consumers,
   http: 'services/premises/handlers/http.ts',
   events: 'services/premises/handlers/events.ts',
 };

@@ -1,11 +1,11 @@
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
-import { subscriptions } from './subscriptions.ts';
+import { consumers } from './consumers.ts';
 
 export const recruitment: ServiceDefinition = {
   name: 'recruitment',
   routes,
-  subscriptions,
+  consumers,
   http: 'services/recruitment/handlers/http.ts',
   events: 'services/recruitment/handlers/events.ts',
   schedules: [

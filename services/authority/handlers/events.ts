@@ -1,16 +1,13 @@
 import { ulid } from 'ulid';
-import { consume, eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
+import { eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
 import type { Cause } from '../../../kernel/events.ts';
-import { Store } from '../../../kernel/store.ts';
-import { tableNameFromEnv } from '../../../kernel/table.ts';
-import { AppointmentRequested } from '../../../contracts/recruitment.ts';
+import { consumers } from '../consumers.ts';
 import { openConsentCase } from '../consents/domain.ts';
 import { ConsentStore } from '../consents/store.ts';
 import { grantStep } from '../delegations/domain.ts';
 import { DelegationStore } from '../delegations/store.ts';
-import { DelegationAccepted, DelegationGrantsWritten } from '../../../contracts/authority.ts';
+import { authorityTable as table } from '../table.ts';
 
-const table = new Store(tableNameFromEnv('authority'));
 const consents = new ConsentStore(table);
 const delegations = new DelegationStore(table);
 
@@ -26,12 +23,11 @@ async function nextGrantStep(delegationId: string, cause: Cause): Promise<Reacti
 export const handler = eventsHandler({
   service: 'authority',
   store: table,
-  consumers: [
-    consume(AppointmentRequested, async (request, { cause }) =>
-      consents.consentCommit(openConsentCase(ulid(), request, cause)),
-    ),
+  consumers,
+  reactions: {
+    AppointmentRequested: async (request, { cause }) => consents.consentCommit(openConsentCase(ulid(), request, cause)),
     // Authority's own events: each step of granting a delegation is one delivery, bounded in work.
-    consume(DelegationAccepted, (accepted, { cause }) => nextGrantStep(accepted.delegationId, cause)),
-    consume(DelegationGrantsWritten, (progress, { cause }) => nextGrantStep(progress.delegationId, cause)),
-  ],
+    DelegationAccepted: (accepted, { cause }) => nextGrantStep(accepted.delegationId, cause),
+    DelegationGrantsWritten: (progress, { cause }) => nextGrantStep(progress.delegationId, cause),
+  },
 });

@@ -1,12 +1,8 @@
-import { consume, eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
-import { ConsentRecorded, DelegationRevoked, OpinionRecorded, PowersDelegated } from '../../../contracts/authority.ts';
-import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../../../contracts/funding.ts';
-import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../../../contracts/premises.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../../contracts/recruitment.ts';
-import { IssueAcknowledged, IssueEscalated, IssueRaised, IssueRated, IssueResolved, WorkItemAccepted, WorkItemBlocked } from '../../../contracts/coordination.ts';
+import { eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
+import { consumers } from '../consumers.ts';
 import { settleFunding, settleVenue } from '../meetings/domain.ts';
 import { MeetingStore } from '../meetings/store.ts';
-import { both, scorecardConsumer, scorecardReaction } from '../scorecard/consumers.ts';
+import { both, scorecardReaction, toScorecard } from '../scorecard/reactions.ts';
 import { coordinationTable as table } from '../table.ts';
 
 const meetings = new MeetingStore(table);
@@ -33,32 +29,45 @@ async function fundingAnswer(
   return 'ignored' in change ? nothing(change.ignored) : meetings.decisionCommit(change);
 }
 
+const scorecard = toScorecard(table);
+
+/** The reactions to what coordination consumes (consumers.ts): most feed the scorecard alone. */
 export const handler = eventsHandler({
   service: 'coordination',
   store: table,
-  consumers: [
-    ...[PositionPublished, StaffHired, SecondmentFlagged, SecondmentEnded].map((d) => scorecardConsumer(table, d)),
-    ...[BudgetApproved, BudgetAdjusted, DisbursementRecorded].map((d) => scorecardConsumer(table, d)),
-    ...[ComplianceAssessed, PowersDelegated, DelegationRevoked, ConsentRecorded, OpinionRecorded].map((d) => scorecardConsumer(table, d)),
-    ...[IssueRaised, IssueAcknowledged, IssueResolved, IssueRated, IssueEscalated, WorkItemAccepted, WorkItemBlocked].map((d) =>
-      scorecardConsumer(table, d),
-    ),
-
-    consume(FundsAllocated, async (allocation, { metadata, cause }) =>
+  consumers,
+  reactions: {
+    PositionPublished: scorecard,
+    StaffHired: scorecard,
+    SecondmentFlagged: scorecard,
+    SecondmentEnded: scorecard,
+    BudgetApproved: scorecard,
+    BudgetAdjusted: scorecard,
+    DisbursementRecorded: scorecard,
+    ComplianceAssessed: scorecard,
+    PowersDelegated: scorecard,
+    DelegationRevoked: scorecard,
+    ConsentRecorded: scorecard,
+    OpinionRecorded: scorecard,
+    IssueRaised: scorecard,
+    IssueAcknowledged: scorecard,
+    IssueResolved: scorecard,
+    IssueRated: scorecard,
+    IssueEscalated: scorecard,
+    WorkItemAccepted: scorecard,
+    WorkItemBlocked: scorecard,
+    FundsAllocated: async (allocation, context) =>
       both(
-        await scorecardReaction(table, FundsAllocated.detailType, allocation, metadata, cause),
-        await fundingAnswer(allocation.request, { status: 'allocated', allocationId: allocation.allocationId, amountFen: allocation.amountFen }, cause),
+        await scorecard(allocation, context),
+        await fundingAnswer(allocation.request, { status: 'allocated', allocationId: allocation.allocationId, amountFen: allocation.amountFen }, context.cause),
       ),
-    ),
-    consume(FundingDeclined, (declined, { cause }) => fundingAnswer(declined.request, { status: 'declined', reason: declined.reason }, cause)),
-
-    consume(VenueBooked, (booked, { cause }) =>
+    FundingDeclined: (declined, { cause }) => fundingAnswer(declined.request, { status: 'declined', reason: declined.reason }, cause),
+    VenueBooked: (booked, { cause }) =>
       venueAnswer(
         booked.meetingId,
         { status: 'booked', bookingId: booked.bookingId, roomName: booked.roomName, address: booked.address, community: booked.community },
         cause,
       ),
-    ),
-    consume(VenueUnavailable, (unavailable, { cause }) => venueAnswer(unavailable.meetingId, { status: 'unavailable', reason: unavailable.reason }, cause)),
-  ],
+    VenueUnavailable: (unavailable, { cause }) => venueAnswer(unavailable.meetingId, { status: 'unavailable', reason: unavailable.reason }, cause),
+  },
 });

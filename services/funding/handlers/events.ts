@@ -1,19 +1,17 @@
 import { ulid } from 'ulid';
-import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { Store } from '../../../kernel/store.ts';
-import { tableNameFromEnv } from '../../../kernel/table.ts';
-import { FundingRequested } from '../../../contracts/coordination.ts';
-import { RemediationFundingRequested } from '../../../contracts/premises.ts';
+import { eventsHandler } from '../../../kernel/consumer.ts';
+import { consumers } from '../consumers.ts';
 import { RequestOpener } from '../requests/open.ts';
+import { fundingTable as table } from '../table.ts';
 
-const table = new Store(tableNameFromEnv('funding'));
 const opener = new RequestOpener(table);
 
 export const handler = eventsHandler({
   service: 'funding',
   store: table,
-  consumers: [
-    consume(FundingRequested, (asked, { metadata, cause }) =>
+  consumers,
+  reactions: {
+    FundingRequested: (asked, { metadata, cause, event }) =>
       opener.open(
         ulid(),
         {
@@ -24,10 +22,9 @@ export const handler = eventsHandler({
           purpose: asked.purpose,
           details: { meetingId: asked.meetingId, ownerDepartment: asked.ownerDepartment },
         },
-        { metadata, source: FundingRequested.source, cause },
+        { metadata, source: event.source, cause },
       ),
-    ),
-    consume(RemediationFundingRequested, (asked, { metadata, cause }) =>
+    RemediationFundingRequested: (asked, { metadata, cause, event }) =>
       opener.open(
         ulid(),
         {
@@ -39,8 +36,7 @@ export const handler = eventsHandler({
           purpose: asked.purpose,
           details: { shortfallM2: asked.shortfallM2 },
         },
-        { metadata, source: RemediationFundingRequested.source, cause },
+        { metadata, source: event.source, cause },
       ),
-    ),
-  ],
+  },
 });

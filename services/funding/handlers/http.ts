@@ -1,13 +1,13 @@
 import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
-import { Store } from '../../../kernel/store.ts';
-import { tableNameFromEnv } from '../../../kernel/table.ts';
+import type { Store } from '../../../kernel/store.ts';
 import { budgetHandlers } from '../budgets/handlers.ts';
 import { poolHandlers } from '../pools/handlers.ts';
 import { projectHandlers } from '../projects/handlers.ts';
 import { requestHandlers } from '../requests/handlers.ts';
 import { routes } from '../routes.ts';
 import { summaryHandlers } from '../summary/handlers.ts';
+import { fundingTable } from '../table.ts';
 
 /** The funding http function around a table. */
 export function fundingHttp(table: Store) {
@@ -25,4 +25,4 @@ export function fundingHttp(table: Store) {
   });
 }
 
-export const handler = fundingHttp(new Store(tableNameFromEnv('funding')));
+export const handler = fundingHttp(fundingTable);

@@ -59,6 +59,9 @@ export function addRoom(
 // ---- bookings ----
 
 export const SLOT_MS = 15 * 60_000;
+
+/** A window of at most this many days can be listed at once (its slots are read in one go). */
+export const MAX_LIST_DAYS = 31;
 export const MAX_BOOKING_MS = 8 * 3600_000;
 /** How far ahead a room can be booked. */
 export const MAX_DAYS_AHEAD = 366;

@@ -3,9 +3,8 @@ import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
 import { ROLES, StreetSchema } from '../../../kernel/roles.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { SiteId } from '../sites/routes.ts';
-import { BOOKER_ROLES, windowProblems } from './domain.ts';
+import { BOOKER_ROLES, MAX_LIST_DAYS, windowProblems } from './domain.ts';
 import { BookingSchema, RoomBookingsSchema, RoomSchema, Ulid } from './schemas.ts';
-import { MAX_LIST_DAYS } from './store.ts';
 
 const RoomId = z.strictObject({ id: Ulid('room') });
 /** An instant with its offset: `2026-12-01T09:00:00+08:00` or `…Z`. */

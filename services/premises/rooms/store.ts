@@ -5,10 +5,7 @@ import { encodeCursor, putNew, putVersioned, type Commit, type Page, type Store,
 import { keys } from '../keys.ts';
 import type { CommunityPremises } from '../sites/domain.ts';
 import { strip, type Stored } from '../stored.ts';
-import { SLOT_MS, type Booking, type BookingChange, type Room, type RoomChange } from './domain.ts';
-
-/** A window of at most this many days can be listed at once (its slots are read in one go). */
-export const MAX_LIST_DAYS = 31;
+import { MAX_LIST_DAYS, SLOT_MS, type Booking, type BookingChange, type Room, type RoomChange } from './domain.ts';
 
 /**
  * The most index items one page of rooms reads to fill itself with rooms the caller may see: past

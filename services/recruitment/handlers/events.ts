@@ -1,5 +1,5 @@
-import { consume, eventsHandler } from '../../../kernel/consumer.ts';
-import { AssessmentRecorded, ConsentCaseOpened, ConsentRecorded } from '../../../contracts/authority.ts';
+import { eventsHandler } from '../../../kernel/consumer.ts';
+import { consumers } from '../consumers.ts';
 import { noteConsentCase, settleAppointment } from '../appointments/domain.ts';
 import { AppointmentStore } from '../appointments/store.ts';
 import { StaffStore } from '../staff/store.ts';
@@ -11,9 +11,10 @@ const staff = new StaffStore(recruitmentTable);
 export const handler = eventsHandler({
   service: 'recruitment',
   store: recruitmentTable,
-  consumers: [
+  consumers,
+  reactions: {
     // The case is open: the appointment shows it at once, before any decision.
-    consume(ConsentCaseOpened, async (opened, { cause }) => {
+    ConsentCaseOpened: async (opened, { cause }) => {
       const appointment = await appointments.appointment(opened.appointmentId);
       if (!appointment) {
         return { writes: [], events: [], note: `no appointment ${opened.appointmentId}; consent case not noted` };
@@ -21,9 +22,9 @@ export const handler = eventsHandler({
       const change = noteConsentCase(appointment, opened, cause);
       if ('ignored' in change) return { writes: [], events: [], note: change.ignored };
       return appointments.consentCaseCommit(change);
-    }),
+    },
 
-    consume(ConsentRecorded, async (consent, { cause }) => {
+    ConsentRecorded: async (consent, { cause }) => {
       const appointment = await appointments.appointment(consent.appointmentId);
       if (!appointment) {
         // Consent for a request this service never made: nothing to settle, but not to be retried.
@@ -34,16 +35,16 @@ export const handler = eventsHandler({
       const change = settleAppointment(appointment, post, consent, cause);
       if ('ignored' in change) return { writes: [], events: [], note: change.ignored };
       return appointments.appointmentCommit(change);
-    }),
+    },
 
     // The street's assessment of a member joins the member's record (read with GET /recruitment/staff/{id}).
-    consume(AssessmentRecorded, async (assessment) => {
+    AssessmentRecorded: async (assessment) => {
       const member = await staff.member(assessment.staffId);
       if (!member) {
         // Someone not on this roster (not hired through recruitment): nothing to join it to, and no retry would help.
         return { writes: [], events: [], note: `no staff member ${assessment.staffId}; assessment not joined` };
       }
       return { writes: [staff.assessmentWrite(member.id, assessment)], events: [] };
-    }),
-  ],
+    },
+  },
 });

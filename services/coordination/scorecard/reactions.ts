@@ -1,5 +1,5 @@
-import { consume, type EventConsumer, type Reaction } from '../../../kernel/consumer.ts';
-import type { Cause, EventDefinition, Metadata } from '../../../kernel/events.ts';
+import type { Reaction, ReactionContext } from '../../../kernel/consumer.ts';
+import type { Cause, Metadata } from '../../../kernel/events.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { scorecardParts } from './domain.ts';
 import { ScorecardStore } from './store.ts';
@@ -17,9 +17,10 @@ export async function scorecardReaction(table: Store, detailType: string, data: 
   return { writes: [], events: [] };
 }
 
-/** A consumer that only feeds the scorecard. */
-export function scorecardConsumer(table: Store, definition: EventDefinition): EventConsumer {
-  return consume(definition, (data, { metadata, cause }) => scorecardReaction(table, definition.detailType, data, metadata, cause));
+/** The reaction of an event that only feeds the scorecard (any event the scorecard counts). */
+export function toScorecard(table: Store) {
+  return (data: unknown, { metadata, cause, event }: ReactionContext): Promise<Reaction> =>
+    scorecardReaction(table, event.detailType, data, metadata, cause);
 }
 
 /** Two reactions as one commit. */
