@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../kernel/events.ts';
-import { DepartmentSchema, StreetSchema } from '../kernel/roles.ts';
+import { DepartmentSchema } from '../kernel/roles.ts';
+import { StreetSchema } from '../kernel/jurisdiction.ts';
 
 const source = 'five-haves.authority';
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../kernel/events.ts';
-import { DepartmentSchema, StreetSchema } from '../kernel/roles.ts';
+import { DepartmentSchema } from '../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../kernel/jurisdiction.ts';
 
 const source = 'five-haves.coordination';
 
@@ -50,7 +51,6 @@ export const FundingRequested = defineEvent({
 
 export const IssueCategory = z.enum(['community-construction', 'production-safety', 'property-management', 'other']);
 export const IssueUrgency = z.enum(['emergency', 'utility', 'general', 'complex']);
-const Community = z.string().check(z.regex(/^D\d{2}\/S\d{2}\/C\d{2}$/, 'a community such as D01/S03/C07'));
 
 const issueFacts = {
   issueId: z.string().check(z.minLength(1)),
@@ -67,7 +67,7 @@ export const IssueRaised = defineEvent({
   schemaVersion: 1,
   data: z.object({
     ...issueFacts,
-    community: z.optional(Community),
+    community: z.optional(CommunitySchema),
     departments: z.array(DepartmentSchema).check(z.minLength(1)),
     description: z.string(),
     location: z.string(),
@@ -225,7 +225,7 @@ export const AccessListItemApproved = defineEvent({
 const workItemFacts = {
   workItemId: z.string().check(z.minLength(1)),
   department: DepartmentSchema,
-  community: Community,
+  community: CommunitySchema,
   street: StreetSchema,
   code: z.string(),
   title: z.string(),
@@ -260,6 +260,6 @@ export const PropertyCompanyRegistered = defineEvent({
     companyId: z.string().check(z.minLength(1)),
     name: z.string(),
     street: StreetSchema,
-    communities: z.array(Community),
+    communities: z.array(CommunitySchema),
   }),
 });

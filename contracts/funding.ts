@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../kernel/events.ts';
-import { JurisdictionSchema, StreetSchema } from '../kernel/roles.ts';
+import { JurisdictionSchema, StreetSchema } from '../kernel/jurisdiction.ts';
 
 const source = 'five-haves.funding';
 

@@ -1,15 +1,11 @@
 import * as z from 'zod/mini';
 import { defineEvent } from '../kernel/events.ts';
-import { JurisdictionSchema, StreetSchema } from '../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../kernel/jurisdiction.ts';
 
 const source = 'five-haves.premises';
 
 /** Money: a whole, positive number of fen (1 yuan = 100 fen), never a float. */
 const Fen = z.number().check(z.int(), z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
-/** A community: `D01/S03/C07`. */
-export const CommunitySchema = JurisdictionSchema.check(
-  z.refine((j) => j.split('/').length === 3, 'a community such as D01/S03/C07'),
-);
 
 /**
  * A community's compliance with the standard changed (or was assessed for the first time): emitted

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { claimList, principalFromClaims, principalOf, requireRole, requireSubject, type Access } from './auth.ts';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
-import { covers } from './roles.ts';
+import { covers } from './jurisdiction.ts';
 
 const claims = (extra: Record<string, string | string[] | undefined> = {}) => ({
   sub: 'user-1',

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ForbiddenError, UnauthorizedError } from './errors.ts';
-import { covers, JurisdictionSchema, ROLES, type Role } from './roles.ts';
+import { ROLES, type Role } from './roles.ts';
+import { covers, JurisdictionSchema } from './jurisdiction.ts';
 
 /** Who is calling, from the JWT claims the authorizer verified. */
 export interface Principal {
@@ -92,4 +93,15 @@ export function requireSubject(
       throw new ForbiddenError(`A department acts only as itself; this concerns ${subject.department}.`);
     }
   }
+}
+
+/** The department a caller acts as: its custom:department claim, without which it acts as none (403). */
+export function departmentOf(principal: Principal): string {
+  if (!principal.department) throw new ForbiddenError('Acting as a department needs the custom:department claim.');
+  return principal.department;
+}
+
+/** A caller holding no role but `department` acts as its department, and only as it; others as no department. */
+export function actsAsDepartment(principal: Principal): string | undefined {
+  return principal.roles.every((role) => role === 'department') ? departmentOf(principal) : undefined;
 }

@@ -1,5 +1,16 @@
 import * as z from 'zod/mini';
-import { StreetSchema } from './roles.ts';
+import './zod-messages.ts';
+
+/** A jurisdiction path: district, street-or-town, community-or-village. `D01`, `D01/S03`, `D01/S03/C07`. */
+export const JurisdictionSchema = z
+  .string()
+  .check(
+    z.regex(/^D\d{2}(\/S\d{2}(\/C\d{2})?)?$/, 'a jurisdiction such as D01, D01/S03 or D01/S03/C07'),
+    z.meta({ examples: ['D01/S03', 'D01/S03/C07', 'D01'] }),
+  );
+export const StreetSchema = z
+  .string()
+  .check(z.regex(/^D\d{2}\/S\d{2}$/, 'a street such as D01/S03'), z.meta({ examples: ['D01/S03'] }));
 
 /**
  * Streets and communities written in a URL path. API Gateway decodes `%2F` before it matches a
@@ -25,3 +36,15 @@ export const CommunityInPath = z.pipe(
 
 /** A street as a path segment: `D01/S03` → `D01-S03`. */
 export const streetPathSegment = (street: string) => street.replace('/', '-');
+
+/** The street of a community (or the street itself): `D01/S03/C07` → `D01/S03`. */
+export const streetOf = (jurisdiction: string) => jurisdiction.split('/').slice(0, 2).join('/');
+
+export function districtOf(jurisdiction: string): string {
+  return jurisdiction.split('/')[0]!;
+}
+
+/** True when `scope` (the caller's jurisdiction) contains `target`: D01 covers D01/S03 and D01/S03/C07. */
+export function covers(scope: string, target: string): boolean {
+  return target === scope || target.startsWith(`${scope}/`);
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, type RouteSpec } from '../kernel/routes.ts';
 import type { ServiceName } from '../kernel/table.ts';
-import { districtDate } from '../services/recruitment/calendar.ts';
+import { chinaDate } from '../kernel/calendar.ts';
 import { services } from '../services/index.ts';
 import { Store } from '../kernel/store.ts';
 import { authorityTokens, delegationInForce, fieldsOf, inForce, power, type AuthorityTokens } from './support/authority.ts';
@@ -80,7 +80,7 @@ interface Call {
 /** Sets up what the route needs (fresh for each `n`: 0 for the retries, 1 for the concurrent requests) and names the call. */
 type Prepare = (n: number) => Promise<Call>;
 
-const today = () => districtDate(new Date().toISOString());
+const today = () => chinaDate(new Date().toISOString());
 
 async function meetingDecision(n: number): Promise<{ meetingId: string; decisionId: string }> {
   const meeting = await created(t, '/coordination/meetings', as.coordination.admin, meetingBody(n));

@@ -4,7 +4,7 @@ import { newEvent } from '../kernel/events.ts';
 import { Store } from '../kernel/store.ts';
 import { waitFor } from '../infra/local/wait.ts';
 import { AssessmentRecorded } from '../contracts/authority.ts';
-import { districtDate } from '../services/recruitment/calendar.ts';
+import { chinaDate } from '../kernel/calendar.ts';
 import type { StaffMember } from '../services/recruitment/staff/domain.ts';
 import { TestClock } from './support/clock.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const today = () => districtDate(clock.iso());
+const today = () => chinaDate(clock.iso());
 const inDays = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const second = (token: string, staffId: string, body: object) => t.api('POST', `/recruitment/staff/${staffId}/secondments`, { token, body });
 const approved = () => ({ toUnit: 'District petition office', startsOn: today(), endsOn: inDays(30), approvalRef: 'D01-ORG-2030-12' });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { JurisdictionSchema, RoleSchema, type Role } from '../../kernel/roles.ts';
+import { RoleSchema, type Role } from '../../kernel/roles.ts';
+import { JurisdictionSchema } from '../../kernel/jurisdiction.ts';
 import { loadIssuer } from './issuer.ts';
 import { REPO_ROOT } from '../paths.ts';
 

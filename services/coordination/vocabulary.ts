@@ -1,14 +1,11 @@
 import * as z from 'zod/mini';
+import { Ulid } from '../../kernel/ids.ts';
 
 /**
  * The words of coordination shared by routes, domain and store. Places (streets and communities, in
  * paths too) are the kernel's: kernel/roles.ts and kernel/jurisdiction.ts.
  */
 
-/** A ULID, the ids of every coordination aggregate. */
-export const Ulid = z
-  .string()
-  .check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W'), z.meta({ examples: ['01J9ZQ3K4M5N6P7Q8R9S0T1V2W'] }));
 export const IdParam = z.strictObject({ id: Ulid });
 
 /** An instant as the service answers it: UTC, ISO 8601 with milliseconds. */
@@ -27,5 +24,3 @@ export const Revision = z.number().check(
 /** An issue's overall status, and a department's own status on it: report in, then resolve. */
 export const IssueStatus = z.enum(['open', 'acknowledged', 'resolved']);
 export type IssueStatus = z.output<typeof IssueStatus>;
-
-export const streetOf = (jurisdiction: string) => jurisdiction.split('/').slice(0, 2).join('/');

@@ -16,13 +16,3 @@ export const AreaM2 = z
 
 export const toDm2 = (m2: number): number => Math.round(m2 * 100);
 export const toM2 = (dm2: number): number => dm2 / 100;
-
-/** The calendar day in China time (the offices' calendar), from an ISO instant. */
-export function chinaDay(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** `YYYY-MM-DD` plus whole years, as a comparable string (29 February stays 29 February). */
-export function plusYears(day: string, years: number): string {
-  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
-}

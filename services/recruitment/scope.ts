@@ -1,6 +1,6 @@
 import { BadRequestError } from '../../kernel/errors.ts';
 import type { Principal } from '../../kernel/auth.ts';
-import { StreetSchema } from '../../kernel/roles.ts';
+import { StreetSchema } from '../../kernel/jurisdiction.ts';
 
 /**
  * The street a list is about: the one asked for, else the caller's own. A caller above street level

@@ -20,6 +20,3 @@ export type ApplicationStatus = z.output<typeof ApplicationStatus>;
 /** A secondment is active, or flagged (active but without approval or past its end), or ended by recall. */
 export const SecondmentStatus = z.enum(['active', 'flagged', 'ended']);
 export type SecondmentStatus = z.output<typeof SecondmentStatus>;
-
-/** A ULID, the ids of every recruitment aggregate. */
-export const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an id such as 01J9ZQ3K4M5N6P7Q8R9S0T1V2W'));

@@ -3,9 +3,9 @@ import type { Principal } from '../../../kernel/auth.ts';
 import { settingsFrom } from '../../../kernel/config.ts';
 import { ForbiddenError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { covers } from '../../../kernel/roles.ts';
+import { covers } from '../../../kernel/jurisdiction.ts';
 import type { Page, Store } from '../../../kernel/store.ts';
-import { departmentOf } from '../departments.ts';
+import { departmentOf } from '../../../kernel/auth.ts';
 import { streetSpokenFor } from '../streets.ts';
 import {
   recordDepartmentAssessment,

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { PeriodSchema } from '../../../contracts/authority.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
 const StaffId = z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "the staff member's roster id"));
 const Score = z.number().check(z.int('a whole number'), z.gte(0), z.lte(100));
@@ -10,7 +12,7 @@ const Comment = z.string().check(z.trim(), z.minLength(1, 'a comment is required
 const Instant = z.iso.datetime();
 
 const AssessmentSide = z.object({
-  assessmentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/)),
+  assessmentId: ulidOf('an assessment id'),
   score: z.number().check(z.int(), z.gte(0), z.lte(100)),
   comment: z.string(),
   assessedBy: z.string(),

@@ -2,7 +2,7 @@ import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import type { AppointmentRequested } from '../../../contracts/recruitment.ts';
 import { ConsentCaseOpened, ConsentRecorded } from '../../../contracts/authority.ts';
-import { workingDaysDeadline } from '../calendar.ts';
+import { workingDaysDeadline } from '../../../kernel/calendar.ts';
 import { keys } from '../keys.ts';
 import type * as z from 'zod/mini';
 

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { ConsentDecision } from '../../../contracts/authority.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
-const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a consent case id'));
+const Ulid = ulidOf('a consent case id');
 const CaseId = z.strictObject({ id: Ulid });
 const Instant = z.iso.datetime();
 

@@ -1,6 +1,6 @@
 import { BadRequestError, ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { DelegationAccepted, DelegationGrantsWritten, DelegationRevoked, PowersDelegated } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 

@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { decodeCursor, encodeCursor, type Store } from '../../../kernel/store.ts';
-import { officeDate } from '../calendar.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { keys } from '../keys.ts';
 import { CatalogStore } from '../powers/store.ts';
 import { acceptDelegation, refuseResubmission, revokeDelegation, type Delegation } from './domain.ts';
@@ -55,7 +55,7 @@ export function delegationHandlers(table: Store): RouteHandlers<typeof delegatio
 
     async streetPowers({ params, query, ctx }) {
       const { street } = params;
-      const on = query.on ?? officeDate(ctx.cause.now);
+      const on = query.on ?? chinaDate(ctx.cause.now);
       const grants = await delegations.grantsOfStreet(street, on);
       const terms = await delegations.terms([...new Set(grants.map((g) => g.delegationId))]);
       const held = powersHeldOn(on, grants, terms);

@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { DistrictSchema, StreetInPath } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema, JurisdictionSchema, StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, JurisdictionSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { PowerDomain } from '../../../contracts/authority.ts';
 import { PowerCode } from '../powers/routes.ts';
 import { GRANTS_PER_STEP, MAX_DELEGATION_CODES, MAX_DELEGATION_STREETS } from './domain.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
-const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a delegation id'));
+const Ulid = ulidOf('a delegation id');
 const DelegationId = z.strictObject({ id: Ulid });
 const CalendarDate = z.iso.date('a date such as 2025-07-01');
 const Instant = z.iso.datetime();

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { workingDaysDeadline } from '../calendar.ts';
+import { workingDaysDeadline } from '../../../kernel/calendar.ts';
 import { EvaluationFinalized, OpinionRecorded, OpinionRequested } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';
 

@@ -2,7 +2,7 @@ import { ulid } from 'ulid';
 import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { departmentOf } from '../departments.ts';
+import { departmentOf } from '../../../kernel/auth.ts';
 import { streetSpokenFor, streetToList } from '../streets.ts';
 import { evaluationView, finalizeEvaluation, giveOpinion, opinionRequestView, requestEvaluation } from './domain.ts';
 import type { evaluationRoutes } from './routes.ts';

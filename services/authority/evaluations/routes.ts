@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { OpinionRating, PeriodSchema } from '../../../contracts/authority.ts';
 import { MAX_EVALUATION_STREETS } from './domain.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
-const Ulid = z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'an evaluation id'));
+const Ulid = ulidOf('an evaluation id');
 const EvaluationId = z.strictObject({ id: Ulid });
 const Instant = z.iso.datetime();
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { PowerCataloged, type PowerDomain } from '../../../contracts/authority.ts';
 import { keys } from '../keys.ts';

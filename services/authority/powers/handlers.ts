@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { catalogPower } from './domain.ts';
 import type { powerRoutes } from './routes.ts';

@@ -1,6 +1,6 @@
 import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause } from '../../../kernel/events.ts';
-import { covers } from '../../../kernel/roles.ts';
+import { covers } from '../../../kernel/jurisdiction.ts';
 import { PropertyCompanyRegistered } from '../../../contracts/coordination.ts';
 import type { Issue } from '../issues/domain.ts';
 import { keys } from '../keys.ts';

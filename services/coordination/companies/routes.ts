@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { IssueCategory, IssueUrgency } from '../../../contracts/coordination.ts';
-import { IdParam, Instant, IssueStatus, Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Instant, IssueStatus } from '../vocabulary.ts';
 
 /** A property-management company, as the public sees it. */
 const CompanyView = z

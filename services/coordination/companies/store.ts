@@ -3,17 +3,19 @@ import { putNew, type Commit, type Item, type Page, type Store } from '../../../
 import type { Issue } from '../issues/domain.ts';
 import { issuesOfEntries } from '../issues/store.ts';
 import { keys } from '../keys.ts';
-import { unwrap } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { PropertyCompany } from './domain.ts';
 
-type CompanyItem = Item & PropertyCompany & { ratings?: number; ratingSum?: number };
+type CompanyRecord = PropertyCompany & { ratings?: number; ratingSum?: number };
+type CompanyItem = Item & CompanyRecord;
 
 /** Property-management companies; their rating counts are added to by issue ratings (issues/store.ts). */
 export class CompanyStore {
   constructor(readonly table: Store) {}
 
   async company(id: string): Promise<(PropertyCompany & { ratings?: number; ratingSum?: number }) | undefined> {
-    return unwrap(await this.table.get<CompanyItem>(keys.company(id)));
+    const item = await this.table.get<Stored<CompanyRecord>>(keys.company(id));
+    return item && strip(item);
   }
 
   /** The company's issues, newest first: its entries (issue ids), then the issues by key. */

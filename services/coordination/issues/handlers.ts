@@ -5,8 +5,8 @@ import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { assertServes } from '../companies/domain.ts';
 import { CompanyStore } from '../companies/store.ts';
-import { actsAsDepartment, callerDepartment } from '../caller.ts';
-import { streetOf } from '../vocabulary.ts';
+import { actsAsDepartment, departmentOf } from '../../../kernel/auth.ts';
+import { streetOf } from '../../../kernel/jurisdiction.ts';
 import type { DeadlinePolicy } from './deadlines.ts';
 import { acknowledgeIssue, issueView, raiseIssue, rateIssue, resolveIssue, type Issue } from './domain.ts';
 import type { issueRoutes } from './routes.ts';
@@ -56,14 +56,14 @@ export function issueHandlers(table: Store, policy: DeadlinePolicy): RouteHandle
     async acknowledgeIssue({ params, principal, ctx }) {
       const found = await issue(params.id);
       ctx.authorize(issueSubject(found, principal));
-      const change = acknowledgeIssue(found, callerDepartment(principal), ctx.cause);
+      const change = acknowledgeIssue(found, departmentOf(principal), ctx.cause);
       return ctx.commit(issues.issueCommit(change, ctx.cause.now), { statusCode: 200, body: issueView(change.issue, ctx.cause.now) });
     },
 
     async resolveIssue({ params, body, principal, ctx }) {
       const found = await issue(params.id);
       ctx.authorize(issueSubject(found, principal));
-      const change = resolveIssue(found, callerDepartment(principal), body.note, ctx.cause);
+      const change = resolveIssue(found, departmentOf(principal), body.note, ctx.cause);
       return ctx.commit(issues.issueCommit(change, ctx.cause.now), { statusCode: 200, body: issueView(change.issue, ctx.cause.now) });
     },
 

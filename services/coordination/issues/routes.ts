@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
-import { CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
+import { CommunitySchema, DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { IssueCategory, IssueUrgency } from '../../../contracts/coordination.ts';
-import { IdParam, Instant, IssueStatus, Revision, Sub, Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Instant, IssueStatus, Revision, Sub } from '../vocabulary.ts';
 
 const readers = ['street-official', 'community-worker', 'department', 'district-admin'] as const;
 

@@ -2,10 +2,10 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getMany } from '../../../kernel/bulk-read.ts';
 import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store, type Write } from '../../../kernel/store.ts';
-import { addCounts } from '../counters.ts';
+import { addCounts } from '../../../kernel/counters.ts';
 import { keys } from '../keys.ts';
 import { performanceWrites } from '../performance/store.ts';
-import { unwrap } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { IssueStatus } from '../vocabulary.ts';
 import { dueByFor, type Issue, type IssueChange } from './domain.ts';
 
@@ -61,7 +61,7 @@ export async function issuesOfEntries(table: Store, entries: readonly Item[]): P
   const ids = entries.map((entry) => String(entry.id));
   const found = new Map(
     (await getMany(table, ids.map((id) => keys.issue(id)))).map((item) => {
-      const issue = unwrap<Issue>(item)!;
+      const issue = strip(item as Stored<Issue>);
       return [issue.id, issue];
     }),
   );
@@ -73,12 +73,13 @@ export class IssueStore {
   constructor(readonly table: Store) {}
 
   async issue(id: string): Promise<Issue | undefined> {
-    return unwrap<Issue>(await this.table.get(keys.issue(id)));
+    const item = await this.table.get(keys.issue(id));
+    return item && strip(item as Stored<Issue>);
   }
 
   /** These issues, by id, in no particular order; ids without an issue are left out. */
   async issues(ids: readonly string[]): Promise<Issue[]> {
-    return (await getMany(this.table, ids.map((id) => keys.issue(id)))).map((item) => unwrap<Issue>(item)!);
+    return (await getMany(this.table, ids.map((id) => keys.issue(id)))).map((item) => strip(item as Stored<Issue>));
   }
 
   /**
@@ -134,7 +135,7 @@ export class IssueStore {
       limit: query.limit,
       ...(query.cursor ? { cursor: query.cursor } : {}),
     });
-    return { ...page, items: page.items.map((item) => unwrap<Issue>(item)!) };
+    return { ...page, items: page.items.map((item) => strip(item as Stored<Issue>)) };
   }
 
   /** An issue's change: the issue, its list entries, the departments' counts, the company's. */

@@ -1,6 +1,6 @@
 import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { covers } from '../../../kernel/roles.ts';
+import { covers } from '../../../kernel/jurisdiction.ts';
 import { DecisionFundingSettled, DecisionRecorded, FundingRequested, MeetingConvened, MeetingVenueSettled, VenueRequested } from '../../../contracts/coordination.ts';
 import { keys } from '../keys.ts';
 

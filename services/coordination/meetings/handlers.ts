@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { joinMeeting, type IssueChange } from '../issues/domain.ts';
 import { IssueStore } from '../issues/store.ts';

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
+import { CommunitySchema, DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { IdParam, Instant, Revision, Sub, Ulid } from '../vocabulary.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Instant, Revision, Sub } from '../vocabulary.ts';
 import { MAX_JOINING } from './domain.ts';
 
 const Members = z.strictObject({

@@ -5,7 +5,7 @@ import { putNew, putVersioned, type Commit, type Item, type Store, type Write } 
 import type { IssueChange } from '../issues/domain.ts';
 import { IssueStore } from '../issues/store.ts';
 import { keys } from '../keys.ts';
-import { unwrap } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { MAX_JOINING, type AgendaIssue, type Decision, type DecisionChange, type Meeting, type MeetingChange } from './domain.ts';
 
 function meetingItem(meeting: Meeting): Item & { version: number } {
@@ -25,11 +25,13 @@ export class MeetingStore {
   }
 
   async meeting(id: string): Promise<Meeting | undefined> {
-    return unwrap<Meeting>(await this.table.get(keys.meeting(id)));
+    const item = await this.table.get(keys.meeting(id));
+    return item && strip(item as Stored<Meeting>);
   }
 
   async decision(id: string): Promise<Decision | undefined> {
-    return unwrap<Decision>(await this.table.get(keys.decision(id)));
+    const item = await this.table.get(keys.decision(id));
+    return item && strip(item as Stored<Decision>);
   }
 
   /** The district's next meeting that has not started at `now`: one Query of its meetings by start. */
@@ -43,24 +45,25 @@ export class MeetingStore {
         Limit: 1,
       }),
     );
-    return unwrap<Meeting>(out.Items?.[0] as Item | undefined);
+    const item = out.Items?.[0] as Stored<Meeting> | undefined;
+    return item && strip(item);
   }
 
   /** Escalated issues of the district waiting for a meeting, oldest first. */
   async waitingIssues(district: string): Promise<AgendaIssue[]> {
     const page = await rangePage(this.table, { partition: keys.pendingAgenda(district), ascending: true, limit: MAX_JOINING });
-    return page.items.map((item) => unwrap<AgendaIssue>(item)!);
+    return page.items.map((item) => strip(item as Stored<AgendaIssue>));
   }
 
   /** The escalated issues on a meeting's agenda: those it took when convened and those escalated onto it later. */
   async agenda(meetingId: string): Promise<AgendaIssue[]> {
     const items = await queryRange(this.table, { ...keys.agendaOfMeeting(meetingId), maxItems: 1_000 });
-    return items.map((item) => unwrap<AgendaIssue>(item)!);
+    return items.map((item) => strip(item as Stored<AgendaIssue>));
   }
 
   async decisions(meetingId: string): Promise<Decision[]> {
     const page = await rangePage(this.table, { index: 'gsi1', partition: keys.decisionsOfMeeting(meetingId), ascending: true, limit: 100 });
-    return page.items.map((item) => unwrap<Decision>(item)!);
+    return page.items.map((item) => strip(item as Stored<Decision>));
   }
 
   /** An escalated issue joins a meeting's agenda, or waits for the next one to be convened. */

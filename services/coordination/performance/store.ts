@@ -1,5 +1,5 @@
 import type { Item, Store, Write } from '../../../kernel/store.ts';
-import { addCounts, rate } from '../counters.ts';
+import { addCounts, rate } from '../../../kernel/counters.ts';
 import { keys } from '../keys.ts';
 
 /** A department's running counts in a district, kept as each change happens. */

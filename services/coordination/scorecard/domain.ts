@@ -1,5 +1,5 @@
 import type { Metadata } from '../../../kernel/events.ts';
-import { rate } from '../counters.ts';
+import { rate } from '../../../kernel/counters.ts';
 
 /**
  * The five-haves scorecard of a street, kept from the events of all five services.

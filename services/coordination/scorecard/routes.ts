@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { StreetInPath } from '../../../kernel/jurisdiction.ts';
+import { StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+
 import { Instant } from '../vocabulary.ts';
 
 const Count = z.number().check(z.int(), z.nonnegative());

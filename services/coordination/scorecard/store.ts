@@ -1,6 +1,6 @@
 import type { Metadata } from '../../../kernel/events.ts';
 import { putNew, type Item, type Store, type Write } from '../../../kernel/store.ts';
-import { addCounts } from '../counters.ts';
+import { addCounts } from '../../../kernel/counters.ts';
 import { keys } from '../keys.ts';
 import { addFigures, mergeRegister, type Figures, type RegisterValue, type StreetPart } from './domain.ts';
 

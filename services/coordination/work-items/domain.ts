@@ -1,10 +1,10 @@
 import { UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { AccessListItemApproved, WorkItemAccepted, WorkItemBlocked } from '../../../contracts/coordination.ts';
 import { keys } from '../keys.ts';
 import type { Decision } from '../meetings/domain.ts';
-import { streetOf } from '../vocabulary.ts';
+import { streetOf } from '../../../kernel/jurisdiction.ts';
 
 /** A work item departments may ask of communities, approved by a joint-meeting decision. */
 export interface AccessItem {

@@ -1,8 +1,8 @@
 import { ulid } from 'ulid';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { callerDepartment } from '../caller.ts';
+import { departmentOf } from '../../../kernel/auth.ts';
 import { MeetingStore } from '../meetings/store.ts';
 import { accessItemView, approveAccessItem, pushWorkItem } from './domain.ts';
 import type { workItemRoutes } from './routes.ts';
@@ -31,7 +31,7 @@ export function workItemHandlers(table: Store): RouteHandlers<typeof workItemRou
      * the department) and the answer is a refusal, 422 problem+json with the reason; no community sees it.
      */
     async pushWorkItem({ body, principal, ctx }) {
-      const department = callerDepartment(principal);
+      const department = departmentOf(principal);
       ctx.authorize({ jurisdiction: body.community, department });
       const listed = await workItems.accessItem(districtOf(body.community), body.code);
       const outcome = pushWorkItem({ ...body, id: ulid() }, listed, department, ctx.cause);

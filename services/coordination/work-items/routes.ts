@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { CommunityInPath, CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
+import { CommunityInPath, CommunitySchema, DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { Instant, Sub, Ulid } from '../vocabulary.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { Instant, Sub } from '../vocabulary.ts';
 
 const Code = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a code such as WI-2026-07'), z.meta({ examples: ['WI-2026-07'] }));
 

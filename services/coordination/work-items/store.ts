@@ -2,7 +2,7 @@ import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { performanceWrites } from '../performance/store.ts';
-import { unwrap } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { AccessItem, PushOutcome, WorkItem } from './domain.ts';
 
 /** The access list and work items in the coordination table. */
@@ -10,18 +10,19 @@ export class WorkItemStore {
   constructor(readonly table: Store) {}
 
   async accessItem(district: string, code: string): Promise<AccessItem | undefined> {
-    return unwrap<AccessItem>(await this.table.get(keys.accessItem(district, code)));
+    const item = await this.table.get(keys.accessItem(district, code));
+    return item && strip(item as Stored<AccessItem>);
   }
 
   async accessList(district: string, query: { limit: number; cursor?: string }): Promise<Page<AccessItem>> {
     const page = await rangePage(this.table, { partition: keys.accessList(district), prefix: 'ITEM#', ascending: true, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    return { ...page, items: page.items.map((item) => unwrap<AccessItem>(item)!) };
+    return { ...page, items: page.items.map((item) => strip(item as Stored<AccessItem>)) };
   }
 
   /** What reached a community, newest first: the only work items a community ever reads. */
   async ofCommunity(community: string, query: { limit: number; cursor?: string }): Promise<Page<WorkItem>> {
     const page = await rangePage(this.table, { partition: keys.workItemsOfCommunity(community), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
-    return { ...page, items: page.items.map((item) => unwrap<WorkItem>(item)!) };
+    return { ...page, items: page.items.map((item) => strip(item as Stored<WorkItem>)) };
   }
 
   approvalCommit({ item, events }: { item: AccessItem; events: Commit['events'] }): Commit {

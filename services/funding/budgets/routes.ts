@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { BudgetCategory } from '../../../contracts/funding.ts';
 import { FenAmount, SignedFen } from '../money.ts';
 import { BudgetIdSchema, Reason, Year } from '../vocabulary.ts';

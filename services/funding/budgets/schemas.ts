@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { BudgetCategory } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { BudgetIdSchema } from '../vocabulary.ts';

@@ -2,7 +2,7 @@ import { rangeAll } from '../../../kernel/range-page.ts';
 import { putNew, type Commit, type Store, type Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { moveAccount } from '../ledger.ts';
-import { unstored, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { Budget, BudgetAdjustment, BudgetApproval, Category, CategoryAccount } from './domain.ts';
 
 /** Budgets and their category accounts. */
@@ -11,17 +11,17 @@ export class BudgetStore {
 
   async budget(id: string): Promise<Budget | undefined> {
     const item = await this.table.get<Stored<Budget>>(keys.budget(id));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   async account(id: string, category: Category): Promise<CategoryAccount | undefined> {
     const item = await this.table.get<Stored<CategoryAccount>>(keys.budgetCategory(id, category));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   async accounts(id: string): Promise<CategoryAccount[]> {
     const items = await rangeAll<Stored<CategoryAccount>>(this.table, { ...keys.budgetCategories(id), ascending: true, maxItems: 10 });
-    return items.map(unstored);
+    return items.map(strip);
   }
 
   approvalCommit({ budget, accounts, events }: BudgetApproval): Commit {

@@ -1,6 +1,6 @@
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { covers } from '../../../kernel/roles.ts';
+import { covers } from '../../../kernel/jurisdiction.ts';
 import { DisbursementRecorded, FundsAllocated, PoolCreated, type RequestOrigin } from '../../../contracts/funding.ts';
 import { keys } from '../keys.ts';
 import { safeSum } from '../money.ts';

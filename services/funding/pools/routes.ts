@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { FenAmount } from '../money.ts';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { IdParam, Text, Ulid, Year } from '../vocabulary.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Text, Year } from '../vocabulary.ts';
 import { AllocationSchema, DisbursementSchema, PoolSchema } from './schemas.ts';
 
 /** Lines per pool; a pool is written in one item. */

@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { RequestOrigin } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
-import { Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
 
 /** A fund pool: lines of several departments' programs for a street's communities in a fiscal year. */
 export const PoolSchema = z

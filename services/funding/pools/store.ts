@@ -1,7 +1,8 @@
 import { putNew, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { moveAccount } from '../ledger.ts';
-import { indexPage, unstored, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
+import { indexPage } from '../index-page.ts';
 import type { Allocation, AllocationChange, DisbursementChange, Pool, PoolChange } from './domain.ts';
 
 const allocationsOfPool = (poolId: string) => `ALLOCATIONS#${poolId}`;
@@ -12,12 +13,12 @@ export class PoolStore {
 
   async pool(id: string): Promise<Pool | undefined> {
     const item = await this.table.get<Stored<Pool>>(keys.pool(id));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   async allocation(id: string): Promise<Allocation | undefined> {
     const item = await this.table.get<Stored<Allocation>>(keys.allocation(id));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   /** A street's pools of a year, oldest first, from gsi1. */

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { ProjectCategory } from '../../../contracts/funding.ts';
 import { FenAmount, safeSum } from '../money.ts';
-import { IdParam, Text, Ulid, Year } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Text, Year } from '../vocabulary.ts';
 import { ProjectSchema } from './schemas.ts';
 
 export const MAX_MILESTONES = 20;

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { ProjectCategory } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
-import { BudgetIdSchema, Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { BudgetIdSchema } from '../vocabulary.ts';
 
 export const MilestoneSchema = z
   .object({

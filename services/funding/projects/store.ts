@@ -1,7 +1,7 @@
 import { putNew, putVersioned, type Commit, type Store, type Write } from '../../../kernel/store.ts';
 import { commitFromCategory, disburseFromCategory } from '../budgets/store.ts';
 import { keys } from '../keys.ts';
-import { unstored, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { MilestoneCompletion, Project, ProjectChange, ProjectMoney } from './domain.ts';
 
 const projectItem = (project: Project) => ({ ...keys.project(project.id), itemType: 'project', ...project });
@@ -12,7 +12,7 @@ export class ProjectStore {
 
   async project(id: string): Promise<Project | undefined> {
     const item = await this.table.get<Stored<Project>>(keys.project(id));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   proposalCommit({ project, events }: ProjectChange): Commit {

@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { PoolStore } from '../pools/store.ts';
 import { approveRequest, declineRequest, requestView, type FundingRequest } from './domain.ts';

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { FenAmount } from '../money.ts';
-import { IdParam, Reason, Text, Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { IdParam, Reason, Text } from '../vocabulary.ts';
 import { DecidedRequestSchema, FundingRequestSchema } from './schemas.ts';
 
 const Decision = z.discriminatedUnion('decision', [

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { CommunitySchema, DistrictSchema } from '../../../kernel/jurisdiction.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+
 import { RequestOrigin } from '../../../contracts/funding.ts';
 import { Fen } from '../money.ts';
 import { AllocationSchema } from '../pools/schemas.ts';
-import { Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
 
 /**
  * A request for money that arrived as an event (a joint meeting's decision, a premises remediation

@@ -1,7 +1,8 @@
 import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { PoolStore } from '../pools/store.ts';
-import { indexPage, unstored, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
+import { indexPage } from '../index-page.ts';
 import type { AllocationChange } from '../pools/domain.ts';
 import type { FundingRequest, RequestChange, RequestStatus } from './domain.ts';
 
@@ -25,7 +26,7 @@ export class RequestStore {
 
   async request(id: string): Promise<FundingRequest | undefined> {
     const item = await this.table.get<Stored<FundingRequest>>(keys.request(id));
-    return item && unstored(item);
+    return item && strip(item);
   }
 
   /** The request already opened for this decision or plan, if any. */

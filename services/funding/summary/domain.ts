@@ -1,10 +1,9 @@
+import { chinaYear } from '../../../kernel/calendar.ts';
 import { budgetView, type Budget, type CategoryAccount } from '../budgets/domain.ts';
 import type { Pool } from '../pools/domain.ts';
 
 /** The fiscal year (the calendar year in China time, UTC+8) an instant falls in. */
-export function fiscalYearAt(now: string): number {
-  return new Date(Date.parse(now) + 8 * 3600_000).getUTCFullYear();
-}
+export const fiscalYearAt = chinaYear;
 
 /**
  * A street's year: a page of its pools (each as `GET /funding/pools/{id}` shows it), with the budget

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { StreetInPath } from '../../../kernel/jurisdiction.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
+
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { BudgetSchema } from '../budgets/schemas.ts';
 import { PoolSchema } from '../pools/schemas.ts';

@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { BadRequestError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf, StreetSchema } from '../../../kernel/roles.ts';
+import { districtOf, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { chinaDay } from '../area.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { emptyPremises } from '../sites/domain.ts';
 import { SiteStore } from '../sites/store.ts';
 import { StandardStore } from '../standard/store.ts';
@@ -19,7 +19,7 @@ export function complianceHandlers(table: Store): RouteHandlers<typeof complianc
   /** The community as it stands now, under its district's current standard. */
   const assess = async (community: string, now: string) => {
     const [premises, standard] = await Promise.all([sites.premises(community), standards.standard(districtOf(community))]);
-    return { compliance: evaluate(premises ?? emptyPremises(community), standard, chinaDay(now)), standard, assessedAt: premises?.assessedAt };
+    return { compliance: evaluate(premises ?? emptyPremises(community), standard, chinaDate(now)), standard, assessedAt: premises?.assessedAt };
   };
 
   return {
@@ -42,7 +42,7 @@ export function complianceHandlers(table: Store): RouteHandlers<typeof complianc
         sites.communitiesIn(district, query.status, street, query),
         standards.standard(district),
       ]);
-      const today = chinaDay(ctx.cause.now);
+      const today = chinaDate(ctx.cause.now);
       return {
         statusCode: 200,
         body: {

@@ -1,6 +1,7 @@
 import { ConflictError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { chinaDay, toM2 } from '../area.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
+import { toM2 } from '../area.ts';
 import { RemediationFunded, RemediationFundingDeclined, RemediationFundingRequested, RemediationPlanned } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 import type { Compliance, RuleName } from './rules.ts';
@@ -44,7 +45,7 @@ export function planRemediation(compliance: Compliance, input: RemediationInput,
     throw new ConflictError(`${compliance.community} is not assessed yet: record its households first.`);
   }
   if (compliance.compliant) throw new ConflictError(`${compliance.community} meets the standard; there is nothing to remedy.`);
-  if (input.dueBy <= chinaDay(cause.now)) {
+  if (input.dueBy <= chinaDate(cause.now)) {
     throw new UnprocessableError('A plan is due after today.', [{ field: 'body.dueBy', message: 'after today' }]);
   }
   const shortfallM2 = toM2(compliance.shortfallDm2 ?? 0);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { CommunityInPath } from '../../../kernel/jurisdiction.ts';
+import { CommunityInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+
 import { ComplianceSchema, RemediationSchema } from './schemas.ts';
 
 const Community = z.strictObject({ community: CommunityInPath });

@@ -1,4 +1,5 @@
-import { plusYears, toM2 } from '../area.ts';
+import { plusYears } from '../../../kernel/calendar.ts';
+import { toM2 } from '../area.ts';
 import type { Site } from '../sites/domain.ts';
 import type { Rules } from '../standard/domain.ts';
 

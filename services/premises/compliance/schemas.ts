@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+
 import { RULES } from './rules.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
 const M2 = z.number().check(z.nonnegative(), z.meta({ description: 'm², at most two decimals.' }));
 const Status = z.enum(['unassessed', 'compliant', 'failing']);
@@ -49,7 +50,7 @@ export const ComplianceSchema = z
 /** A street office's plan to remedy a failing community, with funding's answers to its request for money. */
 export const RemediationSchema = z
   .object({
-    id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a remediation id')),
+    id: ulidOf('a remediation id'),
     community: CommunitySchema,
     street: StreetSchema,
     failing: z.array(Rule),

@@ -1,7 +1,7 @@
 import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { Remediation, RemediationChange } from './remediation.ts';
 
 /** Remediation plans, listed per community on gsi1 (newest first). */

@@ -1,6 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { covers, ROLES, type Role } from '../../../kernel/roles.ts';
+import { ROLES, type Role } from '../../../kernel/roles.ts';
+import { covers } from '../../../kernel/jurisdiction.ts';
 import { BookingCancelled, BookingMade, RoomAdded } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
 import type { CommunityPremises } from '../sites/domain.ts';

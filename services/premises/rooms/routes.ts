@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { ROLES, StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { ROLES } from '../../../kernel/roles.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { SiteId } from '../sites/routes.ts';
 import { BOOKER_ROLES, MAX_LIST_DAYS, windowProblems } from './domain.ts';
-import { BookingSchema, RoomBookingsSchema, RoomSchema, Ulid } from './schemas.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
+import { BookingSchema, RoomBookingsSchema, RoomSchema } from './schemas.ts';
 
-const RoomId = z.strictObject({ id: Ulid('room') });
+const RoomId = z.strictObject({ id: ulidOf('a room id') });
 /** An instant with its offset: `2026-12-01T09:00:00+08:00` or `…Z`. */
 const Instant = z.iso.datetime({ offset: true, message: 'an ISO date-time with offset, such as 2026-12-01T09:00:00+08:00' });
 
@@ -52,7 +53,7 @@ export const roomRoutes = defineRoutes({
       .extend(PageQuery, {
         community: z.optional(CommunitySchema),
         street: z.optional(StreetSchema),
-        site: z.optional(Ulid('site')),
+        site: z.optional(ulidOf('a site id')),
         bookable: z.optional(z.enum(['public', 'staff'])),
       })
       .check(
@@ -104,7 +105,7 @@ export const roomRoutes = defineRoutes({
     description:
       'The booker, or a street official of the room\'s street, cancels a booking: its quarter hours are free at once. Others 403; cancelled already, or ended, 409. Answers the booking as cancelled. → `BookingCancelled`.',
     access: { roles: BOOKER_ROLES, jurisdiction: 'any' },
-    params: z.strictObject({ id: Ulid('booking') }),
+    params: z.strictObject({ id: ulidOf('a booking id') }),
     status: 200,
     response: BookingSchema,
   },

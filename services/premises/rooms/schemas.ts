@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
-
-export const Ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, `a ${what} id`));
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
 /**
  * A room, in every answer that shows one (a list of rooms, one room, a room's bookings, a room
@@ -11,8 +9,8 @@ export const Ulid = (what: string) => z.string().check(z.regex(/^[0-9A-HJKMNP-TV
  */
 export const RoomSchema = z
   .object({
-    id: Ulid('room'),
-    siteId: Ulid('site'),
+    id: ulidOf('a room id'),
+    siteId: ulidOf('a site id'),
     community: CommunitySchema,
     street: StreetSchema,
     address: z.string().check(z.meta({ description: "The site's address, as the register holds it now: where to go." })),
@@ -26,10 +24,10 @@ export const RoomSchema = z
 export const BookingSchema = z
   .object({
     view: z.literal('full'),
-    id: Ulid('booking'),
-    roomId: Ulid('room'),
+    id: ulidOf('a booking id'),
+    roomId: ulidOf('a room id'),
     roomName: z.string(),
-    siteId: Ulid('site'),
+    siteId: ulidOf('a site id'),
     community: CommunitySchema,
     street: StreetSchema,
     address: z.string().check(z.meta({ description: "The site's address when the room was booked." })),

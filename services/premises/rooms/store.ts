@@ -1,10 +1,10 @@
 import { getMany, queryRange } from '../../../kernel/bulk-read.ts';
 import { rangeAll, rangePage } from '../../../kernel/range-page.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { encodeCursor, putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import type { CommunityPremises } from '../sites/domain.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { MAX_LIST_DAYS, SLOT_MS, type Booking, type BookingChange, type Room, type RoomChange } from './domain.ts';
 
 /**

@@ -1,8 +1,9 @@
 import type * as z from 'zod/mini';
 import { BadRequestError, ConflictError, NotFoundError, UnprocessableError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { districtOf } from '../../../kernel/roles.ts';
-import { chinaDay, toDm2, toM2 } from '../area.ts';
+import { districtOf, streetOf } from '../../../kernel/jurisdiction.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
+import { toDm2, toM2 } from '../area.ts';
 import { evaluate, type Compliance, type RuleName } from '../compliance/rules.ts';
 import { ComplianceAssessed, HouseholdsRecorded, SiteChanged, SiteRegistered, type TenureSchema, type UseSchema } from '../../../contracts/premises.ts';
 import { keys } from '../keys.ts';
@@ -72,7 +73,6 @@ export interface CommunityChange {
   events: DomainEvent[];
 }
 
-export const streetOf = (community: string) => community.split('/').slice(0, 2).join('/');
 
 export function emptyPremises(community: string): CommunityPremises {
   return { community, street: streetOf(community), district: districtOf(community), sites: [], status: 'unassessed', failing: [], version: 0 };
@@ -106,7 +106,7 @@ function reassessed(
   events: DomainEvent[],
   newSite?: Site,
 ): CommunityChange {
-  const compliance = evaluate(after, rules, chinaDay(cause.now));
+  const compliance = evaluate(after, rules, chinaDate(cause.now));
   const status: ComplianceStatus = compliance.compliant === null ? 'unassessed' : compliance.compliant ? 'compliant' : 'failing';
   const changed = status !== 'unassessed' && status !== before.status;
   const premises: CommunityPremises = {

@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { chinaDay } from '../area.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { complianceView, evaluate } from '../compliance/rules.ts';
 import { StandardStore } from '../standard/store.ts';
 import { changeSite, recordHouseholds, registerSite, siteView, type CommunityChange } from './domain.ts';
@@ -68,7 +68,7 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       ctx.authorize({ jurisdiction: premises.community });
       const standard = await rulesOf(premises.community);
       const site = premises.sites.find((s) => s.id === params.id)!;
-      const now = evaluate(premises, standard, chinaDay(ctx.cause.now));
+      const now = evaluate(premises, standard, chinaDate(ctx.cause.now));
       return { statusCode: 200, body: { site: siteView(site), compliance: complianceView(now, standard, premises.assessedAt) } };
     },
 

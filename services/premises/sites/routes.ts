@@ -5,8 +5,9 @@ import { AreaM2 } from '../area.ts';
 import { ComplianceSchema } from '../compliance/schemas.ts';
 import { TenureSchema, UseSchema } from '../../../contracts/premises.ts';
 import { SiteRecordSchema } from './schemas.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
-export const SiteId = z.strictObject({ id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id')) });
+export const SiteId = z.strictObject({ id: ulidOf('a site id') });
 const Day = z.iso.date('a date such as 2026-07-01');
 const Fen = z.number().check(z.int('whole fen'), z.nonnegative(), z.lte(Number.MAX_SAFE_INTEGER));
 

@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
-import { CommunitySchema } from '../../../kernel/jurisdiction.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
+import { CommunitySchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+
 import { ComplianceSchema } from '../compliance/schemas.ts';
 import { TenureSchema, UseSchema } from '../../../contracts/premises.ts';
+import { ulidOf } from '../../../kernel/ids.ts';
 
 const M2 = z.number().check(z.nonnegative(), z.meta({ description: 'm², at most two decimals.' }));
 
 /** A site of community office and service space, as the register holds it. */
 export const SiteSchema = z
   .object({
-    id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a site id')),
+    id: ulidOf('a site id'),
     community: CommunitySchema,
     street: StreetSchema,
     address: z.string(),

@@ -1,7 +1,7 @@
 import { rangePage } from '../../../kernel/range-page.ts';
 import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { CommunityChange, CommunityPremises, ComplianceStatus } from './domain.ts';
 
 /** The 409 of a community item changed by someone else between read and write. */

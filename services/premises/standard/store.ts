@@ -1,6 +1,6 @@
 import { putNew, putVersioned, type Commit, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { defaultStandard, type Standard, type StandardChange } from './domain.ts';
 
 /** Each district's standard: one item, absent while the district uses the national defaults. */

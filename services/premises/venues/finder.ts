@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import type { Reaction } from '../../../kernel/consumer.ts';
 import type { Cause } from '../../../kernel/events.ts';
-import { districtOf } from '../../../kernel/roles.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import { bookRoom } from '../rooms/domain.ts';
 import type { RoomStore } from '../rooms/store.ts';
 import { candidateRooms, venueBooked, venueUnavailable, venueWindow, type VenueRequest } from './domain.ts';

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
-import { ApplicationStatus, Education, ScreeningRule, SourcePool, Ulid } from '../vocabulary.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { ApplicationStatus, Education, ScreeningRule, SourcePool } from '../vocabulary.ts';
 
 const Profile = z.strictObject({
   birthDate: z.iso

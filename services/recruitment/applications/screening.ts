@@ -1,4 +1,4 @@
-import { ageOn, districtDate } from '../calendar.ts';
+import { ageOn, chinaDate } from '../../../kernel/calendar.ts';
 import { Education, type Eligibility, type ScreeningRule, type SourcePool } from '../vocabulary.ts';
 
 export interface Profile {
@@ -36,7 +36,7 @@ export function screen(eligibility: Eligibility, profile: Profile, opensAt: stri
     });
   }
   if (eligibility.maxAge !== undefined) {
-    const day = districtDate(opensAt);
+    const day = chinaDate(opensAt);
     const age = ageOn(profile.birthDate, day);
     if (age > eligibility.maxAge) {
       reasons.push({ rule: 'age', message: `The age limit is ${eligibility.maxAge} on ${day}; the applicant is ${age}.` });

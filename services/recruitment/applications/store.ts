@@ -3,7 +3,7 @@ import { rangeAll, rangePage } from '../../../kernel/range-page.ts';
 import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import { countApplication, touchPosition } from '../positions/store.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { ApplicationStatus } from '../vocabulary.ts';
 import type { Application, ApplicationChange } from './domain.ts';
 

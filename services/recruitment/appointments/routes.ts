@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { AppointmentAction, Nominee } from '../../../contracts/recruitment.ts';
-import { Ulid } from '../vocabulary.ts';
+import { Ulid } from '../../../kernel/ids.ts';
 
 const AppointmentId = z.strictObject({ id: Ulid });
 const Instant = z.iso.datetime();

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../../../kernel/events.ts';
 import { putNew, putVersioned, type Commit, type Store } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { AgencyPost, Appointment, AppointmentChange } from './domain.ts';
 
 /** Appointments and agency posts in the recruitment table. */

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import { DistrictSchema as District } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema as District, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
 
 const Year = z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100));
 

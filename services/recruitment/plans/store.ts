@@ -1,7 +1,7 @@
 import { rangeAll } from '../../../kernel/range-page.ts';
 import { putNew, type Commit, type Store, type Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import type { Allotment, Plan, PlanAdoption } from './domain.ts';
 
 /** Plans and the per-street allotments that publishing draws on. */

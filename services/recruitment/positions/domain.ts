@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { districtOf } from '../../../kernel/roles.ts';
-import { districtDate } from '../calendar.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { PositionDrafted, PositionPublished } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import { drawPosts, type Allotment } from '../plans/domain.ts';
@@ -57,7 +57,7 @@ export function draftPosition(request: PositionRequest, cause: Cause): PositionC
     opensAt,
     closesAt: new Date(request.closesAt).toISOString(),
     // Without a year, the plan of the year the window opens (in the district's calendar).
-    year: request.year ?? Number(districtDate(opensAt).slice(0, 4)),
+    year: request.year ?? Number(chinaDate(opensAt).slice(0, 4)),
     status: 'draft',
     draftedAt: cause.now,
     draftedBy: cause.actor.sub,

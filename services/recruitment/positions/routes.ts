@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { DistrictSchema } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { StreetSchema } from '../../../kernel/roles.ts';
-import { Eligibility, PositionKind, PositionStatus, Ulid } from '../vocabulary.ts';
+
+import { Ulid } from '../../../kernel/ids.ts';
+import { Eligibility, PositionKind, PositionStatus } from '../vocabulary.ts';
 import { MAX_QUOTA } from './closing.ts';
 
 const PositionId = z.strictObject({ id: Ulid });

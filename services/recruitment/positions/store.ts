@@ -3,7 +3,7 @@ import { putNew, putVersioned, type Commit, type Page, type Store, type Write } 
 import { keys } from '../keys.ts';
 import { drawFromAllotment } from '../plans/store.ts';
 import { countStaffing } from '../staff/staffing.ts';
-import { strip, type Stored } from '../stored.ts';
+import { strip, type Stored } from '../../../kernel/stored.ts';
 import { boardWrites, type PublicPosition } from './board.ts';
 import type { Position, PositionChange, Publication } from './domain.ts';
 

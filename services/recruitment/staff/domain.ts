@@ -1,6 +1,6 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
-import { districtDate } from '../calendar.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { SecondmentEnded, SecondmentFlagged, SecondmentStarted } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import type { FlagReason, PositionKind, SecondmentStatus } from '../vocabulary.ts';
@@ -62,7 +62,7 @@ function facts(s: Secondment) {
 
 /** Past due: the district's today is after the last day of the secondment. */
 export function isPastDue(secondment: Pick<Secondment, 'endsOn'>, now: string): boolean {
-  return secondment.endsOn < districtDate(now);
+  return secondment.endsOn < chinaDate(now);
 }
 
 export function startSecondment(staff: StaffMember, request: SecondmentRequest, cause: Cause): SecondmentChange {
@@ -127,7 +127,7 @@ export function endSecondment(secondment: Secondment, staff: StaffMember, cause:
   if (secondment.status === 'ended') {
     throw new ConflictError(`Secondment ${secondment.id} already ended on ${secondment.endedOn}.`);
   }
-  const endedOn = districtDate(cause.now);
+  const endedOn = chinaDate(cause.now);
   const ended: Secondment = {
     ...secondment,
     status: 'ended',

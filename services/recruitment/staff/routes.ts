@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { StreetInPath } from '../../../kernel/jurisdiction.ts';
+import { StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
-import { DepartmentSchema, StreetSchema } from '../../../kernel/roles.ts';
-import { FlagReason, PositionKind, SecondmentStatus, Ulid } from '../vocabulary.ts';
+import { DepartmentSchema } from '../../../kernel/roles.ts';
+import { Ulid } from '../../../kernel/ids.ts';
+import { FlagReason, PositionKind, SecondmentStatus } from '../vocabulary.ts';
 
 const Day = z.iso.date();
 const Instant = z.iso.datetime();

@@ -2,7 +2,7 @@ import { ConflictError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import type { ScheduleRun } from '../../../kernel/schedule.ts';
 import type { Store } from '../../../kernel/store.ts';
-import { districtDate } from '../calendar.ts';
+import { chinaDate } from '../../../kernel/calendar.ts';
 import { flagPastDue } from './domain.ts';
 import { StaffStore } from './store.ts';
 
@@ -17,7 +17,7 @@ const MAX_PER_RUN = 2_000;
  */
 export async function checkSecondments(table: Store, cause: Cause, options: { pageSize?: number } = {}): Promise<ScheduleRun> {
   const staff = new StaffStore(table);
-  const today = districtDate(cause.now);
+  const today = chinaDate(cause.now);
   let due = 0;
   let flagged = 0;
   let skipped = 0;

@@ -1,3 +1,4 @@
+import { addCounts, rate } from '../../../kernel/counters.ts';
 import type { Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 
@@ -14,25 +15,8 @@ export interface StaffingCounts {
 
 /** Add to a street's counts inside a commit; the item comes into being with its first count. */
 export function countStaffing(street: string, deltas: Partial<StaffingCounts>): Write {
-  const entries = Object.entries(deltas).filter(([, n]) => n !== 0);
-  const names = Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name]));
-  const values = Object.fromEntries(entries.map(([, n], i) => [`:c${i}`, n]));
-  return {
-    item: {
-      Update: {
-        TableName: '',
-        Key: keys.staffing(street),
-        UpdateExpression:
-          'SET #street = :street, #type = :type' + (entries.length ? ` ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}` : ''),
-        ExpressionAttributeNames: { '#street': 'street', '#type': 'itemType', ...names },
-        ExpressionAttributeValues: { ':street': street, ':type': 'staffing', ...values },
-      },
-    },
-    conflict: `the staffing counts of ${street} could not be updated`,
-  };
+  return addCounts(keys.staffing(street), deltas, { street, itemType: 'staffing' });
 }
-
-const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 /**
  * Vacancy rate: published quota not filled, of the published quota. Secondment rate: staff on

@@ -2246,6 +2246,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -2264,7 +2265,10 @@ export interface operations {
                         /** Format: date-time */
                         requestedAt: string;
                         requestedBy: string;
-                        /** @description The street's consent case: set as soon as authority has opened it. */
+                        /**
+                         * @description The street's consent case: set as soon as authority has opened it.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
                         consentCaseId?: string;
                         /**
                          * Format: date-time
@@ -2310,7 +2314,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "agency": "text",
@@ -2323,13 +2327,14 @@ export interface operations {
                      *       "status": "awaiting-consent",
                      *       "requestedAt": "2026-11-27T08:30:00.000Z",
                      *       "requestedBy": "text",
-                     *       "consentCaseId": "00000000000000000000000000",
+                     *       "consentCaseId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "consentDueBy": "2026-11-27T08:30:00.000Z",
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
                      *       "writtenOpinion": "text"
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -2348,7 +2353,10 @@ export interface operations {
                         /** Format: date-time */
                         requestedAt: string;
                         requestedBy: string;
-                        /** @description The street's consent case: set as soon as authority has opened it. */
+                        /**
+                         * @description The street's consent case: set as soon as authority has opened it.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
                         consentCaseId?: string;
                         /**
                          * Format: date-time
@@ -2554,7 +2562,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "title": "text",
                      *           "description": "text",
                      *           "street": "D01/S03",
@@ -2583,6 +2591,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             title: string;
                             description?: string;
@@ -2674,7 +2683,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "title": "text",
                      *       "description": "text",
                      *       "street": "D01/S03",
@@ -2704,6 +2713,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         title: string;
                         description?: string;
@@ -2782,7 +2792,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "title": "text",
                      *       "description": "text",
                      *       "street": "D01/S03",
@@ -2812,6 +2822,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         title: string;
                         description?: string;
@@ -2889,7 +2900,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "title": "text",
                      *       "description": "text",
                      *       "street": "D01/S03",
@@ -2914,6 +2925,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         title: string;
                         description?: string;
@@ -2978,7 +2990,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "position": {
-                     *         "id": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "title": "text",
                      *         "description": "text",
                      *         "street": "D01/S03",
@@ -3008,8 +3020,8 @@ export interface operations {
                      *       },
                      *       "hired": [
                      *         {
-                     *           "staffId": "00000000000000000000000000",
-                     *           "applicationId": "00000000000000000000000000",
+                     *           "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "applicationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "name": "text",
                      *           "rank": 1,
                      *           "score": 1
@@ -3021,6 +3033,7 @@ export interface operations {
                     "application/json": {
                         /** Position */
                         position: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             title: string;
                             description?: string;
@@ -3065,7 +3078,9 @@ export interface operations {
                             notSelected?: number;
                         };
                         hired: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             staffId: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             applicationId: string;
                             name: string;
                             rank: number;
@@ -3114,8 +3129,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
-                     *           "positionId": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "positionTitle": "text",
                      *           "street": "D01/S03",
                      *           "applicant": "text",
@@ -3137,7 +3152,7 @@ export interface operations {
                      *           "score": 1,
                      *           "scoredAt": "2026-11-27T08:30:00.000Z",
                      *           "rank": 1,
-                     *           "staffId": "00000000000000000000000000",
+                     *           "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "decidedAt": "2026-11-27T08:30:00.000Z",
                      *           "decision": "text"
                      *         }
@@ -3147,7 +3162,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             positionId: string;
                             positionTitle: string;
                             /** @example D01/S03 */
@@ -3179,7 +3196,10 @@ export interface operations {
                             scoredAt?: string;
                             /** @description Place in the ranking when the position closed. */
                             rank?: number;
-                            /** @description The staff member the applicant became, when hired. */
+                            /**
+                             * @description The staff member the applicant became, when hired.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             staffId?: string;
                             /** Format: date-time */
                             decidedAt?: string;
@@ -3240,8 +3260,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "positionId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "positionTitle": "text",
                      *       "street": "D01/S03",
                      *       "applicant": "text",
@@ -3263,13 +3283,15 @@ export interface operations {
                      *       "score": 1,
                      *       "scoredAt": "2026-11-27T08:30:00.000Z",
                      *       "rank": 1,
-                     *       "staffId": "00000000000000000000000000",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
                      *       "decision": "text"
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         positionId: string;
                         positionTitle: string;
                         /** @example D01/S03 */
@@ -3301,7 +3323,10 @@ export interface operations {
                         scoredAt?: string;
                         /** @description Place in the ranking when the position closed. */
                         rank?: number;
-                        /** @description The staff member the applicant became, when hired. */
+                        /**
+                         * @description The staff member the applicant became, when hired.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
                         staffId?: string;
                         /** Format: date-time */
                         decidedAt?: string;
@@ -3348,8 +3373,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
-                     *           "positionId": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "positionTitle": "text",
                      *           "street": "D01/S03",
                      *           "applicant": "text",
@@ -3371,7 +3396,7 @@ export interface operations {
                      *           "score": 1,
                      *           "scoredAt": "2026-11-27T08:30:00.000Z",
                      *           "rank": 1,
-                     *           "staffId": "00000000000000000000000000",
+                     *           "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "decidedAt": "2026-11-27T08:30:00.000Z",
                      *           "decision": "text"
                      *         }
@@ -3381,7 +3406,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             positionId: string;
                             positionTitle: string;
                             /** @example D01/S03 */
@@ -3413,7 +3440,10 @@ export interface operations {
                             scoredAt?: string;
                             /** @description Place in the ranking when the position closed. */
                             rank?: number;
-                            /** @description The staff member the applicant became, when hired. */
+                            /**
+                             * @description The staff member the applicant became, when hired.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             staffId?: string;
                             /** Format: date-time */
                             decidedAt?: string;
@@ -3460,8 +3490,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "positionId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "positionTitle": "text",
                      *       "street": "D01/S03",
                      *       "applicant": "text",
@@ -3483,13 +3513,15 @@ export interface operations {
                      *       "score": 1,
                      *       "scoredAt": "2026-11-27T08:30:00.000Z",
                      *       "rank": 1,
-                     *       "staffId": "00000000000000000000000000",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
                      *       "decision": "text"
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         positionId: string;
                         positionTitle: string;
                         /** @example D01/S03 */
@@ -3521,7 +3553,10 @@ export interface operations {
                         scoredAt?: string;
                         /** @description Place in the ranking when the position closed. */
                         rank?: number;
-                        /** @description The staff member the applicant became, when hired. */
+                        /**
+                         * @description The staff member the applicant became, when hired.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
                         staffId?: string;
                         /** Format: date-time */
                         decidedAt?: string;
@@ -3569,17 +3604,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "name": "text",
                      *           "street": "D01/S03",
                      *           "kind": "career-establishment",
-                     *           "positionId": "00000000000000000000000000",
+                     *           "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "positionTitle": "text",
-                     *           "applicationId": "00000000000000000000000000",
+                     *           "applicationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "applicant": "text",
                      *           "hiredAt": "2026-11-27T08:30:00.000Z",
                      *           "status": "in-post",
-                     *           "secondmentId": "00000000000000000000000000"
+                     *           "secondmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "cursor": "text"
@@ -3587,14 +3622,17 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             name: string;
                             /** @example D01/S03 */
                             street: string;
                             /** @enum {string} */
                             kind: "career-establishment" | "civil-servant" | "community-worker";
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             positionId: string;
                             positionTitle: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             applicationId: string;
                             /** @description The person's subject, linking the record to their application. */
                             applicant: string;
@@ -3602,7 +3640,10 @@ export interface operations {
                             hiredAt: string;
                             /** @enum {string} */
                             status: "in-post" | "seconded";
-                            /** @description The current secondment, while seconded. */
+                            /**
+                             * @description The current secondment, while seconded.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             secondmentId?: string;
                         }[];
                         /** @description Pass as `cursor` to get the next page; absent on the last one. */
@@ -3639,20 +3680,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "name": "text",
                      *       "street": "D01/S03",
                      *       "kind": "career-establishment",
-                     *       "positionId": "00000000000000000000000000",
+                     *       "positionId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "positionTitle": "text",
-                     *       "applicationId": "00000000000000000000000000",
+                     *       "applicationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "applicant": "text",
                      *       "hiredAt": "2026-11-27T08:30:00.000Z",
                      *       "status": "in-post",
-                     *       "secondmentId": "00000000000000000000000000",
+                     *       "secondmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "secondment": {
-                     *         "id": "00000000000000000000000000",
-                     *         "staffId": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *         "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "staffName": "text",
                      *         "street": "D01/S03",
                      *         "toUnit": "text",
@@ -3687,14 +3728,17 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         name: string;
                         /** @example D01/S03 */
                         street: string;
                         /** @enum {string} */
                         kind: "career-establishment" | "civil-servant" | "community-worker";
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         positionId: string;
                         positionTitle: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         applicationId: string;
                         /** @description The person's subject, linking the record to their application. */
                         applicant: string;
@@ -3702,14 +3746,19 @@ export interface operations {
                         hiredAt: string;
                         /** @enum {string} */
                         status: "in-post" | "seconded";
-                        /** @description The current secondment, while seconded. */
+                        /**
+                         * @description The current secondment, while seconded.
+                         * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                         */
                         secondmentId?: string;
                         /**
                          * Secondment
                          * @description The current secondment, while seconded.
                          */
                         secondment?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             staffId: string;
                             staffName: string;
                             /** @example D01/S03 */
@@ -3799,8 +3848,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "staffId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "staffName": "text",
                      *       "street": "D01/S03",
                      *       "toUnit": "text",
@@ -3821,7 +3870,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         staffId: string;
                         staffName: string;
                         /** @example D01/S03 */
@@ -3884,8 +3935,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "staffId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "staffName": "text",
                      *       "street": "D01/S03",
                      *       "toUnit": "text",
@@ -3906,7 +3957,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         staffId: string;
                         staffName: string;
                         /** @example D01/S03 */
@@ -3973,8 +4026,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
-                     *           "staffId": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "staffName": "text",
                      *           "street": "D01/S03",
                      *           "toUnit": "text",
@@ -3999,7 +4052,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             staffId: string;
                             staffName: string;
                             /** @example D01/S03 */
@@ -4395,7 +4450,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "name": "text",
@@ -4416,6 +4471,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4475,7 +4531,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "name": "text",
@@ -4496,6 +4552,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4558,13 +4615,13 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
-                     *           "poolId": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "year": 1,
                      *           "recipient": "text",
                      *           "community": "D01/S03/C07",
-                     *           "projectId": "00000000000000000000000000",
+                     *           "projectId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "amountFen": 1,
                      *           "purpose": "text",
                      *           "disbursedFen": 1,
@@ -4584,7 +4641,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             poolId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -4593,6 +4652,7 @@ export interface operations {
                             recipient: string;
                             /** @example D01/S03/C07 */
                             community?: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             projectId?: string;
                             amountFen: number;
                             purpose: string;
@@ -4644,6 +4704,7 @@ export interface operations {
                     purpose: string;
                     /** @example D01/S03/C07 */
                     community?: string;
+                    /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                     projectId?: string;
                 };
             };
@@ -4660,13 +4721,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "poolId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "recipient": "text",
                      *       "community": "D01/S03/C07",
-                     *       "projectId": "00000000000000000000000000",
+                     *       "projectId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "amountFen": 1,
                      *       "purpose": "text",
                      *       "disbursedFen": 1,
@@ -4682,7 +4743,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         poolId: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4691,6 +4754,7 @@ export interface operations {
                         recipient: string;
                         /** @example D01/S03/C07 */
                         community?: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         projectId?: string;
                         amountFen: number;
                         purpose: string;
@@ -4757,9 +4821,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "allocationId": "00000000000000000000000000",
-                     *       "poolId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "allocationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "amountFen": 1,
                      *       "voucherRef": "text",
@@ -4769,8 +4833,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         allocationId: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         poolId: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4835,7 +4902,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "category": "industrial-construction",
@@ -4850,7 +4917,7 @@ export interface operations {
                      *           "completedAt": "2026-11-27T08:30:00.000Z",
                      *           "completedBy": "text",
                      *           "note": "text",
-                     *           "disbursementId": "00000000000000000000000000"
+                     *           "disbursementId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "status": "proposed",
@@ -4865,6 +4932,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4884,7 +4952,10 @@ export interface operations {
                             completedAt?: string;
                             completedBy?: string;
                             note?: string;
-                            /** @description The id of the DisbursementRecorded that paid it. */
+                            /**
+                             * @description The id of the DisbursementRecorded that paid it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             disbursementId?: string;
                         }[];
                         /** @enum {string} */
@@ -4938,7 +5009,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "category": "industrial-construction",
@@ -4953,7 +5024,7 @@ export interface operations {
                      *           "completedAt": "2026-11-27T08:30:00.000Z",
                      *           "completedBy": "text",
                      *           "note": "text",
-                     *           "disbursementId": "00000000000000000000000000"
+                     *           "disbursementId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "status": "proposed",
@@ -4968,6 +5039,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -4987,7 +5059,10 @@ export interface operations {
                             completedAt?: string;
                             completedBy?: string;
                             note?: string;
-                            /** @description The id of the DisbursementRecorded that paid it. */
+                            /**
+                             * @description The id of the DisbursementRecorded that paid it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             disbursementId?: string;
                         }[];
                         /** @enum {string} */
@@ -5038,7 +5113,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "category": "industrial-construction",
@@ -5053,7 +5128,7 @@ export interface operations {
                      *           "completedAt": "2026-11-27T08:30:00.000Z",
                      *           "completedBy": "text",
                      *           "note": "text",
-                     *           "disbursementId": "00000000000000000000000000"
+                     *           "disbursementId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "status": "proposed",
@@ -5068,6 +5143,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -5087,7 +5163,10 @@ export interface operations {
                             completedAt?: string;
                             completedBy?: string;
                             note?: string;
-                            /** @description The id of the DisbursementRecorded that paid it. */
+                            /**
+                             * @description The id of the DisbursementRecorded that paid it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             disbursementId?: string;
                         }[];
                         /** @enum {string} */
@@ -5140,7 +5219,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "category": "industrial-construction",
@@ -5155,7 +5234,7 @@ export interface operations {
                      *           "completedAt": "2026-11-27T08:30:00.000Z",
                      *           "completedBy": "text",
                      *           "note": "text",
-                     *           "disbursementId": "00000000000000000000000000"
+                     *           "disbursementId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "status": "proposed",
@@ -5170,6 +5249,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -5189,7 +5269,10 @@ export interface operations {
                             completedAt?: string;
                             completedBy?: string;
                             note?: string;
-                            /** @description The id of the DisbursementRecorded that paid it. */
+                            /**
+                             * @description The id of the DisbursementRecorded that paid it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             disbursementId?: string;
                         }[];
                         /** @enum {string} */
@@ -5249,7 +5332,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "year": 1,
                      *       "category": "industrial-construction",
@@ -5264,7 +5347,7 @@ export interface operations {
                      *           "completedAt": "2026-11-27T08:30:00.000Z",
                      *           "completedBy": "text",
                      *           "note": "text",
-                     *           "disbursementId": "00000000000000000000000000"
+                     *           "disbursementId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W"
                      *         }
                      *       ],
                      *       "status": "proposed",
@@ -5279,6 +5362,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03 */
                         street: string;
@@ -5298,7 +5382,10 @@ export interface operations {
                             completedAt?: string;
                             completedBy?: string;
                             note?: string;
-                            /** @description The id of the DisbursementRecorded that paid it. */
+                            /**
+                             * @description The id of the DisbursementRecorded that paid it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
                             disbursementId?: string;
                         }[];
                         /** @enum {string} */
@@ -5359,7 +5446,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "kind": "FundingRequested",
                      *           "ref": "text",
                      *           "street": "D01/S03",
@@ -5384,8 +5471,8 @@ export interface operations {
                      *           "decidedAt": "2026-11-27T08:30:00.000Z",
                      *           "decidedBy": "text",
                      *           "reason": "text",
-                     *           "poolId": "00000000000000000000000000",
-                     *           "allocationId": "00000000000000000000000000",
+                     *           "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "allocationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "grantedFen": 1
                      *         }
                      *       ],
@@ -5394,6 +5481,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @enum {string} */
                             kind: "FundingRequested" | "RemediationFundingRequested";
@@ -5432,7 +5520,9 @@ export interface operations {
                             decidedBy?: string;
                             /** @description Why it was declined. */
                             reason?: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             poolId?: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             allocationId?: string;
                             /** @description What was allocated: the amount asked, or less. */
                             grantedFen?: number;
@@ -5471,7 +5561,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "kind": "FundingRequested",
                      *       "ref": "text",
                      *       "street": "D01/S03",
@@ -5496,12 +5586,13 @@ export interface operations {
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
                      *       "decidedBy": "text",
                      *       "reason": "text",
-                     *       "poolId": "00000000000000000000000000",
-                     *       "allocationId": "00000000000000000000000000",
+                     *       "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "allocationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "grantedFen": 1
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @enum {string} */
                         kind: "FundingRequested" | "RemediationFundingRequested";
@@ -5540,7 +5631,9 @@ export interface operations {
                         decidedBy?: string;
                         /** @description Why it was declined. */
                         reason?: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         poolId?: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         allocationId?: string;
                         /** @description What was allocated: the amount asked, or less. */
                         grantedFen?: number;
@@ -5571,6 +5664,7 @@ export interface operations {
                 "application/json": {
                     /** @constant */
                     decision: "approve";
+                    /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                     poolId: string;
                     amountFen?: number;
                     purpose?: string;
@@ -5591,7 +5685,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "kind": "FundingRequested",
                      *       "ref": "text",
                      *       "street": "D01/S03",
@@ -5616,17 +5710,17 @@ export interface operations {
                      *       "decidedAt": "2026-11-27T08:30:00.000Z",
                      *       "decidedBy": "text",
                      *       "reason": "text",
-                     *       "poolId": "00000000000000000000000000",
-                     *       "allocationId": "00000000000000000000000000",
+                     *       "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "allocationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "grantedFen": 1,
                      *       "allocation": {
-                     *         "id": "00000000000000000000000000",
-                     *         "poolId": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *         "poolId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "street": "D01/S03",
                      *         "year": 1,
                      *         "recipient": "text",
                      *         "community": "D01/S03/C07",
-                     *         "projectId": "00000000000000000000000000",
+                     *         "projectId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "amountFen": 1,
                      *         "purpose": "text",
                      *         "disbursedFen": 1,
@@ -5643,6 +5737,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @enum {string} */
                         kind: "FundingRequested" | "RemediationFundingRequested";
@@ -5681,13 +5776,17 @@ export interface operations {
                         decidedBy?: string;
                         /** @description Why it was declined. */
                         reason?: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         poolId?: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         allocationId?: string;
                         /** @description What was allocated: the amount asked, or less. */
                         grantedFen?: number;
                         /** Allocation */
                         allocation?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             poolId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -5696,6 +5795,7 @@ export interface operations {
                             recipient: string;
                             /** @example D01/S03/C07 */
                             community?: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             projectId?: string;
                             amountFen: number;
                             purpose: string;
@@ -5758,7 +5858,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "year": 1,
                      *           "name": "text",
@@ -5825,6 +5925,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @example D01/S03 */
                             street: string;
@@ -6148,7 +6249,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "site": {
-                     *         "id": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "community": "D01/S03/C07",
                      *         "street": "D01/S03",
                      *         "address": "text",
@@ -6214,6 +6315,7 @@ export interface operations {
                     "application/json": {
                         /** Site */
                         site: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -6329,7 +6431,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "site": {
-                     *         "id": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "community": "D01/S03/C07",
                      *         "street": "D01/S03",
                      *         "address": "text",
@@ -6395,6 +6497,7 @@ export interface operations {
                     "application/json": {
                         /** Site */
                         site: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -6527,7 +6630,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "site": {
-                     *         "id": "00000000000000000000000000",
+                     *         "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "community": "D01/S03/C07",
                      *         "street": "D01/S03",
                      *         "address": "text",
@@ -6593,6 +6696,7 @@ export interface operations {
                     "application/json": {
                         /** Site */
                         site: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -7093,7 +7197,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "community": "D01/S03/C07",
                      *           "street": "D01/S03",
                      *           "failing": [
@@ -7123,6 +7227,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -7201,7 +7306,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "community": "D01/S03/C07",
                      *       "street": "D01/S03",
                      *       "failing": [
@@ -7227,6 +7332,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example D01/S03/C07 */
                         community: string;
@@ -7305,8 +7411,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "siteId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "siteId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "community": "D01/S03/C07",
                      *       "street": "D01/S03",
                      *       "address": "text",
@@ -7316,7 +7422,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         siteId: string;
                         /** @example D01/S03/C07 */
                         community: string;
@@ -7392,7 +7500,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             siteId: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -7443,8 +7553,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "siteId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "siteId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "community": "D01/S03/C07",
                      *       "street": "D01/S03",
                      *       "address": "text",
@@ -7454,7 +7564,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         siteId: string;
                         /** @example D01/S03/C07 */
                         community: string;
@@ -7547,7 +7659,9 @@ export interface operations {
                     "application/json": {
                         /** Room */
                         room: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             siteId: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -7572,9 +7686,12 @@ export interface operations {
                         items: ({
                             /** @constant */
                             view: "full";
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             roomId: string;
                             roomName: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             siteId: string;
                             /** @example D01/S03/C07 */
                             community: string;
@@ -7656,10 +7773,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "view": "full",
-                     *       "id": "00000000000000000000000000",
-                     *       "roomId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "roomId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "roomName": "text",
-                     *       "siteId": "00000000000000000000000000",
+                     *       "siteId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "community": "D01/S03/C07",
                      *       "street": "D01/S03",
                      *       "address": "text",
@@ -7678,9 +7795,12 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         view: "full";
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         roomId: string;
                         roomName: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         siteId: string;
                         /** @example D01/S03/C07 */
                         community: string;
@@ -7743,10 +7863,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "view": "full",
-                     *       "id": "00000000000000000000000000",
-                     *       "roomId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "roomId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "roomName": "text",
-                     *       "siteId": "00000000000000000000000000",
+                     *       "siteId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "community": "D01/S03/C07",
                      *       "street": "D01/S03",
                      *       "address": "text",
@@ -7765,9 +7885,12 @@ export interface operations {
                     "application/json": {
                         /** @constant */
                         view: "full";
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         roomId: string;
                         roomName: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         siteId: string;
                         /** @example D01/S03/C07 */
                         community: string;
@@ -7874,8 +7997,8 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
-                     *           "appointmentId": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "appointmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "agency": "text",
@@ -7900,7 +8023,9 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             appointmentId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -7966,8 +8091,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "appointmentId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "appointmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "agency": "text",
@@ -7988,7 +8113,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         appointmentId: string;
                         /** @example D01/S03 */
                         street: string;
@@ -8066,8 +8193,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
-                     *       "appointmentId": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "appointmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "agency": "text",
@@ -8088,7 +8215,9 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         appointmentId: string;
                         /** @example D01/S03 */
                         street: string;
@@ -8357,7 +8486,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "00000000000000000000000000",
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "decisionRef": "text",
                      *           "district": "D01",
                      *           "effectiveOn": "2026-11-27",
@@ -8388,6 +8517,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             id: string;
                             decisionRef: string;
                             /** @example D01 */
@@ -8473,7 +8603,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "decisionRef": "text",
                      *       "district": "D01",
                      *       "effectiveOn": "2026-11-27",
@@ -8500,6 +8630,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         decisionRef: string;
                         /** @example D01 */
@@ -8573,7 +8704,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "decisionRef": "text",
                      *       "district": "D01",
                      *       "effectiveOn": "2026-11-27",
@@ -8600,6 +8731,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         decisionRef: string;
                         /** @example D01 */
@@ -8682,7 +8814,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "decisionRef": "text",
                      *       "district": "D01",
                      *       "effectiveOn": "2026-11-27",
@@ -8709,6 +8841,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         decisionRef: string;
                         /** @example D01 */
@@ -8798,7 +8931,7 @@ export interface operations {
                      *           "since": "2026-11-27",
                      *           "heldUnder": [
                      *             {
-                     *               "delegationId": "00000000000000000000000000",
+                     *               "delegationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *               "decisionRef": "text",
                      *               "effectiveOn": "2026-11-27",
                      *               "revokedFrom": "2026-11-27"
@@ -8827,6 +8960,7 @@ export interface operations {
                              */
                             since: string;
                             heldUnder: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                                 delegationId: string;
                                 decisionRef: string;
                                 /** Format: date */
@@ -8887,7 +9021,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "department": "market-supervision",
                      *       "title": "text",
                      *       "period": "0000",
@@ -8909,7 +9043,7 @@ export interface operations {
                      *       "finalizedBy": "text",
                      *       "opinions": [
                      *         {
-                     *           "evaluationId": "00000000000000000000000000",
+                     *           "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "title": "text",
@@ -8933,6 +9067,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example market-supervision */
                         department: string;
@@ -8956,6 +9091,7 @@ export interface operations {
                         finalizedBy?: string;
                         /** @description One per street asked, by street. */
                         opinions: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             evaluationId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -9023,7 +9159,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "department": "market-supervision",
                      *       "title": "text",
                      *       "period": "0000",
@@ -9045,7 +9181,7 @@ export interface operations {
                      *       "finalizedBy": "text",
                      *       "opinions": [
                      *         {
-                     *           "evaluationId": "00000000000000000000000000",
+                     *           "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "title": "text",
@@ -9069,6 +9205,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example market-supervision */
                         department: string;
@@ -9092,6 +9229,7 @@ export interface operations {
                         finalizedBy?: string;
                         /** @description One per street asked, by street. */
                         opinions: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             evaluationId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -9162,7 +9300,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "evaluationId": "00000000000000000000000000",
+                     *           "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "title": "text",
@@ -9188,6 +9326,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             evaluationId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -9267,7 +9406,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "evaluationId": "00000000000000000000000000",
+                     *       "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "title": "text",
@@ -9289,6 +9428,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         evaluationId: string;
                         /** @example D01/S03 */
                         street: string;
@@ -9366,7 +9506,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "00000000000000000000000000",
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *       "department": "market-supervision",
                      *       "title": "text",
                      *       "period": "0000",
@@ -9388,7 +9528,7 @@ export interface operations {
                      *       "finalizedBy": "text",
                      *       "opinions": [
                      *         {
-                     *           "evaluationId": "00000000000000000000000000",
+                     *           "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "title": "text",
@@ -9412,6 +9552,7 @@ export interface operations {
                      *     }
                      */
                     "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                         id: string;
                         /** @example market-supervision */
                         department: string;
@@ -9435,6 +9576,7 @@ export interface operations {
                         finalizedBy?: string;
                         /** @description One per street asked, by street. */
                         opinions: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             evaluationId: string;
                             /** @example D01/S03 */
                             street: string;
@@ -9514,14 +9656,14 @@ export interface operations {
                      *           "street": "D01/S03",
                      *           "department": "market-supervision",
                      *           "byStreet": {
-                     *             "assessmentId": "00000000000000000000000000",
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *             "score": 1,
                      *             "comment": "text",
                      *             "assessedBy": "text",
                      *             "assessedAt": "2026-11-27T08:30:00.000Z"
                      *           },
                      *           "byDepartment": {
-                     *             "assessmentId": "00000000000000000000000000",
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *             "score": 1,
                      *             "comment": "text",
                      *             "assessedBy": "text",
@@ -9544,6 +9686,7 @@ export interface operations {
                             department: string;
                             /** @description The street committee's side, once given. */
                             byStreet?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                                 assessmentId: string;
                                 score: number;
                                 comment: string;
@@ -9553,6 +9696,7 @@ export interface operations {
                             };
                             /** @description The department's side, once given. */
                             byDepartment?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                                 assessmentId: string;
                                 score: number;
                                 comment: string;
@@ -9619,14 +9763,14 @@ export interface operations {
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "byStreet": {
-                     *         "assessmentId": "00000000000000000000000000",
+                     *         "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "score": 1,
                      *         "comment": "text",
                      *         "assessedBy": "text",
                      *         "assessedAt": "2026-11-27T08:30:00.000Z"
                      *       },
                      *       "byDepartment": {
-                     *         "assessmentId": "00000000000000000000000000",
+                     *         "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "score": 1,
                      *         "comment": "text",
                      *         "assessedBy": "text",
@@ -9645,6 +9789,7 @@ export interface operations {
                         department: string;
                         /** @description The street committee's side, once given. */
                         byStreet?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             assessmentId: string;
                             score: number;
                             comment: string;
@@ -9654,6 +9799,7 @@ export interface operations {
                         };
                         /** @description The department's side, once given. */
                         byDepartment?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             assessmentId: string;
                             score: number;
                             comment: string;
@@ -9719,14 +9865,14 @@ export interface operations {
                      *       "street": "D01/S03",
                      *       "department": "market-supervision",
                      *       "byStreet": {
-                     *         "assessmentId": "00000000000000000000000000",
+                     *         "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "score": 1,
                      *         "comment": "text",
                      *         "assessedBy": "text",
                      *         "assessedAt": "2026-11-27T08:30:00.000Z"
                      *       },
                      *       "byDepartment": {
-                     *         "assessmentId": "00000000000000000000000000",
+                     *         "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
                      *         "score": 1,
                      *         "comment": "text",
                      *         "assessedBy": "text",
@@ -9745,6 +9891,7 @@ export interface operations {
                         department: string;
                         /** @description The street committee's side, once given. */
                         byStreet?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             assessmentId: string;
                             score: number;
                             comment: string;
@@ -9754,6 +9901,7 @@ export interface operations {
                         };
                         /** @description The department's side, once given. */
                         byDepartment?: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
                             assessmentId: string;
                             score: number;
                             comment: string;

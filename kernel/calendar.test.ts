@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, endOfOfficeDay, isWorkingDay, officeDate, workingDaysDeadline } from './calendar.ts';
+import { addWorkingDays, endOfChinaDay, isWorkingDay, chinaDate, workingDaysDeadline } from './calendar.ts';
 
 describe('the offices’ calendar (China Standard Time, Monday to Friday)', () => {
   it('an instant late in the UTC day is already the next day in the offices', () => {
-    expect(officeDate('2025-03-06T16:30:00.000Z')).toBe('2025-03-07');
-    expect(officeDate('2025-03-06T15:59:59.999Z')).toBe('2025-03-06');
+    expect(chinaDate('2025-03-06T16:30:00.000Z')).toBe('2025-03-07');
+    expect(chinaDate('2025-03-06T15:59:59.999Z')).toBe('2025-03-06');
   });
 
   it('the end of an office day is 15:59:59.999 UTC', () => {
-    expect(endOfOfficeDay('2025-03-21')).toBe('2025-03-21T15:59:59.999Z');
+    expect(endOfChinaDay('2025-03-21')).toBe('2025-03-21T15:59:59.999Z');
   });
 
   it('Saturday and Sunday are not working days', () => {

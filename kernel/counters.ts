@@ -1,12 +1,12 @@
-import type { Write } from '../../kernel/store.ts';
+import type { Write } from './store.ts';
 
 /**
  * Add to numeric attributes of an item inside a commit (DynamoDB `ADD`: commutative, so concurrent
  * changes never lose a count); the item comes into being with its first count. `set` names plain
  * attributes written alongside (what the item is about, when it changed).
  */
-export function addCounts(key: { pk: string; sk: string }, deltas: Record<string, number>, set: Record<string, unknown> = {}): Write {
-  const adds = Object.entries(deltas).filter(([, n]) => n !== 0);
+export function addCounts(key: { pk: string; sk: string }, deltas: Record<string, number | undefined>, set: Record<string, unknown> = {}): Write {
+  const adds = Object.entries(deltas).filter((entry): entry is [string, number] => entry[1] !== undefined && entry[1] !== 0);
   const sets = Object.entries(set);
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

@@ -1,1 +1,0 @@
-export { strip, type Stored } from '../../kernel/stored.ts';
