@@ -24,6 +24,8 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/finance/requests" component={page.FundingRequests} />
+            <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>
               <ErrorView error="not-found" />
             </Route>
