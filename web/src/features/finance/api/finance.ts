@@ -14,7 +14,7 @@ export type AllocationPage = paths['/funding/pools/{id}/allocations']['get']['re
 
 /** The district's funding requests in one status, oldest first, a page at a time. */
 export function fundingRequests(status: RequestStatus, cursor?: string): Promise<RequestPage> {
-  return call(api().GET('/funding/requests', { params: { query: { status, limit: 10, ...(cursor ? { cursor } : {}) } } }));
+  return call(api().GET('/funding/requests', { params: { query: { status, limit: 25, ...(cursor ? { cursor } : {}) } } }));
 }
 
 /** Approve from a pool of the request's street, or decline with a reason: one decision per request. */
