@@ -24,6 +24,9 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/organization/plan" component={page.PlanPage} />
+            <Route path="/organization/positions" component={page.Positions} />
+            <Route path="/organization/positions/:id" component={page.PositionOffice} />
             <Route path="/finance/requests" component={page.FundingRequests} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>

@@ -22,3 +22,8 @@ export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
 // Finance (the district finance bureau).
 export const FundingRequests = named(() => import('../features/finance/routes/FundingRequests.tsx'), 'FundingRequests');
 export const StreetMoney = named(() => import('../features/finance/routes/StreetMoney.tsx'), 'StreetMoney');
+
+// Organization department (recruitment).
+export const PlanPage = named(() => import('../features/organization/routes/PlanPage.tsx'), 'PlanPage');
+export const Positions = named(() => import('../features/organization/routes/Positions.tsx'), 'Positions');
+export const PositionOffice = named(() => import('../features/organization/routes/PositionOffice.tsx'), 'PositionOffice');

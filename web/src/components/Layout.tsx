@@ -11,6 +11,9 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/access-list', label: 'nav.accessList' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', roles: ['resident'] },
+  // organization department
+  { href: '/organization/plan', label: 'nav.organization.plan', roles: ['organization-dept'] },
+  { href: '/organization/positions', label: 'nav.organization.positions', roles: ['organization-dept'] },
   // finance
   { href: '/finance/requests', label: 'nav.finance.requests', roles: ['finance'] },
   { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
