@@ -423,7 +423,8 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
   await must('close', 'POST', `/recruitment/positions/${filled}/close`, org);
   const roster = await until('the hires on the roster', async () => {
     const list = await call('GET', '/recruitment/staff?street=D01/S03&limit=100', official('D01/S03'));
-    return (list.body.items as any[] | undefined)?.length >= 3 ? (list.body.items as any[]) : undefined;
+    const items = (list.body.items ?? []) as any[];
+    return items.length >= 3 ? items : undefined;
   });
   const day = (days: number) => chinaDay(clock.now() + days * DAY);
   await must('secondment', 'POST', `/recruitment/staff/${roster[0].id}/secondments`, official('D01/S03'), {

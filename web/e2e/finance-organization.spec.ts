@@ -1,6 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { unique } from './support/arrange.ts';
+import { publishedPosition, unique } from './support/arrange.ts';
 import { fundingRequest, pool } from './support/arrange-finance.ts';
 import { signIn } from './support/browser.ts';
 
@@ -92,4 +92,33 @@ test('finance declines a request by keyboard alone, with focus always visible', 
   await tabTo(page, /^提交决定$/, purpose);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toHaveText(`已决定不安排“${purpose}”。`);
+});
+
+test("the organization department's pages pass axe (WCAG 2.2 AA) in Chinese and English", async ({ page }) => {
+  const id = await publishedPosition({ title: unique('无障碍检查岗位') });
+  await page.goto('/');
+  await signIn(page, '冯敏 Feng Min');
+  for (const language of ['zh-CN', 'en']) {
+    if (language === 'en') {
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    for (const [path, title] of [
+      ['/organization/plan', /年度招聘计划|recruitment plan/],
+      ['/organization/positions?street=D01%2FS03', /岗位与录用|Positions and hiring/],
+      [`/organization/positions/${id}`, /无障碍检查岗位/],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.locator('.loading')).toHaveCount(0);
+      await expectNoViolations(page, path);
+    }
+    await page.getByRole('button', { name: /查看排名结果|Show the ranking/ }).click();
+    await expect(page.getByRole('table')).toBeVisible();
+    await expectNoViolations(page, 'the ranking before closing');
+    await page.goto('/organization/positions?street=D01%2FS03');
+    await page.getByRole('button', { name: /保存草稿|Save the draft/ }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, 'the draft form with its errors');
+  }
 });

@@ -1,0 +1,25 @@
+import type { paths } from '../../../api/schema';
+import { api, call } from '../../../lib/api.ts';
+
+export type MeetingPage = paths['/coordination/meetings']['get']['responses'][200]['content']['application/json'];
+export type MeetingSummary = MeetingPage['items'][number];
+export type Meeting = paths['/coordination/meetings/{id}']['get']['responses'][200]['content']['application/json'];
+export type Decision = Meeting['decisions'][number];
+export type ConveneRequest = paths['/coordination/meetings']['post']['requestBody']['content']['application/json'];
+export type DecisionRequest = paths['/coordination/meetings/{id}/decisions']['post']['requestBody']['content']['application/json'];
+
+export function meetings(cursor?: string): Promise<MeetingPage> {
+  return call(api().GET('/coordination/meetings', { params: { query: { limit: 10, ...(cursor ? { cursor } : {}) } } }));
+}
+
+export function meeting(id: string): Promise<Meeting> {
+  return call(api().GET('/coordination/meetings/{id}', { params: { path: { id } } }));
+}
+
+export function convene(body: ConveneRequest, key: string): Promise<Meeting> {
+  return call(api().POST('/coordination/meetings', { params: { header: { 'Idempotency-Key': key } }, body }));
+}
+
+export function recordDecision(id: string, body: DecisionRequest): Promise<Decision> {
+  return call(api().POST('/coordination/meetings/{id}/decisions', { params: { path: { id } }, body }));
+}
