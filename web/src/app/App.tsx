@@ -28,6 +28,8 @@ export function App() {
             <Route path="/organization/positions" component={page.Positions} />
             <Route path="/organization/positions/:id" component={page.PositionOffice} />
             <Route path="/finance/requests" component={page.FundingRequests} />
+            <Route path="/district/meetings" component={page.Meetings} />
+            <Route path="/district/meetings/:id" component={page.MeetingPage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>
               <ErrorView error="not-found" />

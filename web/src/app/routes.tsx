@@ -27,3 +27,7 @@ export const StreetMoney = named(() => import('../features/finance/routes/Street
 export const PlanPage = named(() => import('../features/organization/routes/PlanPage.tsx'), 'PlanPage');
 export const Positions = named(() => import('../features/organization/routes/Positions.tsx'), 'Positions');
 export const PositionOffice = named(() => import('../features/organization/routes/PositionOffice.tsx'), 'PositionOffice');
+
+// District admin (the joint-meeting office).
+export const Meetings = named(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
+export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');

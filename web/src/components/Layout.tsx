@@ -17,6 +17,8 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   // finance
   { href: '/finance/requests', label: 'nav.finance.requests', roles: ['finance'] },
   { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
+  // district admin
+  { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
