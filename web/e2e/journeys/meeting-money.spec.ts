@@ -31,7 +31,8 @@ test('a meeting convened, its venue shown, a decision with money approved by fin
   await admin.getByRole('button', { name: '召集会议' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
   // Premises answers through the bus; the page polls until it does.
-  await expect(admin.getByText(/，.*（/).filter({ hasText: /议事厅|会议室|多功能厅/ }).first()).toBeVisible({ timeout: 60_000 });
+  const venue = admin.locator('dd[aria-live="polite"]');
+  await expect(venue).toHaveText(/^[^，]+，.+（.+）$/, { timeout: 60_000 });
 
   await admin.getByLabel('决定事项').fill(purpose);
   await admin.getByLabel('牵头部门').fill('urban-management');
