@@ -11,6 +11,8 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 test("the district admin's meeting pages pass axe (WCAG 2.2 AA) in Chinese and English, forms' errors shown", async ({ page }) => {
+  // Eight pages and states, each checked by axe twice: on a busy machine that outlasts the default.
+  test.setTimeout(240_000);
   await page.goto('/');
   await signIn(page, '高远 Gao Yuan');
   await page.getByRole('link', { name: '联席会议' }).click();

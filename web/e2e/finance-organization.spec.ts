@@ -37,6 +37,7 @@ async function tabTo(page: Page, name: RegExp, inside?: string, max = 120): Prom
 }
 
 test("finance's pages pass axe (WCAG 2.2 AA) in Chinese and English, with a form's errors shown", async ({ page }) => {
+  test.setTimeout(240_000);
   const purpose = unique('书院社区照明改造');
   await pool('D01/S03', unique('南山无障碍资金池'), 30_000_000);
   await fundingRequest('D01/S03', purpose, 5_000_000);
@@ -95,6 +96,7 @@ test('finance declines a request by keyboard alone, with focus always visible', 
 });
 
 test("the organization department's pages pass axe (WCAG 2.2 AA) in Chinese and English", async ({ page }) => {
+  test.setTimeout(240_000);
   const id = await publishedPosition({ title: unique('无障碍检查岗位') });
   await page.goto('/');
   await signIn(page, '冯敏 Feng Min');

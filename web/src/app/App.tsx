@@ -30,6 +30,7 @@ export function App() {
             <Route path="/finance/requests" component={page.FundingRequests} />
             <Route path="/district/meetings" component={page.Meetings} />
             <Route path="/district/meetings/:id" component={page.MeetingPage} />
+            <Route path="/district/delegations" component={page.Delegations} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>
               <ErrorView error="not-found" />

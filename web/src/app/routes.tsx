@@ -31,3 +31,4 @@ export const PositionOffice = named(() => import('../features/organization/route
 // District admin (the joint-meeting office).
 export const Meetings = named(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
 export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
+export const Delegations = named(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');

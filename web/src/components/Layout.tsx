@@ -19,6 +19,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
   // district admin
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
+  { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */

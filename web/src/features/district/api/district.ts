@@ -23,3 +23,28 @@ export function convene(body: ConveneRequest, key: string): Promise<Meeting> {
 export function recordDecision(id: string, body: DecisionRequest): Promise<Decision> {
   return call(api().POST('/coordination/meetings/{id}/decisions', { params: { path: { id } }, body }));
 }
+
+export type DelegationPage = paths['/authority/delegations']['get']['responses'][200]['content']['application/json'];
+export type Delegation = DelegationPage['items'][number];
+export type PowerPage = paths['/authority/powers']['get']['responses'][200]['content']['application/json'];
+export type DelegationRequest = paths['/authority/delegations']['post']['requestBody']['content']['application/json'];
+
+export function delegations(cursor?: string): Promise<DelegationPage> {
+  return call(api().GET('/authority/delegations', { params: { query: { limit: 10, ...(cursor ? { cursor } : {}) } } }));
+}
+
+/** The whole catalog (a district's is tens of powers), for choosing what to delegate. */
+export async function catalog(): Promise<PowerPage['items']> {
+  const all: PowerPage['items'] = [];
+  let cursor: string | undefined;
+  do {
+    const page: PowerPage = await call(api().GET('/authority/powers', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
+}
+
+export function delegate(body: DelegationRequest): Promise<Delegation> {
+  return call(api().POST('/authority/delegations', { body }));
+}
