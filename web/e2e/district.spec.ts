@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { delegatedPower, unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -38,5 +39,30 @@ test("the district admin's meeting pages pass axe (WCAG 2.2 AA) in Chinese and E
     await page.getByRole('button', { name: /记录决定|Record the decision/ }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoViolations(page, 'the decision form with its errors');
+    await page.goto('/district/delegations');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/权力下放|Delegations of powers/);
+    await expectNoViolations(page, '/district/delegations');
+    await page.getByRole('button', { name: /^(下放|Delegate)$/ }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, 'the delegation form with its errors');
   }
+});
+
+test('the district admin delegates a power to a street and sees it in force, then what the street holds that day', async ({ page }) => {
+  const code = await delegatedPower('D01/S02', '2025-01-01');
+  const ref = unique('青政〔2026〕');
+  await page.goto('/');
+  await signIn(page, '高远 Gao Yuan');
+  await page.getByRole('link', { name: '权力下放' }).click();
+  await page.getByLabel('决定文号').fill(ref);
+  await page.getByLabel('生效日期').fill('2026-01-01');
+  await page.getByRole('checkbox', { name: new RegExp(`^${code} `) }).check();
+  await page.getByRole('group', { name: '下放给哪些街道（镇）' }).getByRole('checkbox', { name: '北桥镇' }).check();
+  await page.getByRole('button', { name: '下放', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`已受理 ${ref}`);
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: ref }) });
+  // Written in steps by authority's consumer; the page polls until it is in force.
+  await expect(card).toContainText('已生效 · 自 2026年1月1日 起生效', { timeout: 60_000 });
+  await card.getByRole('link', { name: '北桥镇' }).click();
+  await expect(page.getByRole('cell', { name: code })).toBeVisible();
 });
