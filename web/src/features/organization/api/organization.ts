@@ -1,5 +1,5 @@
 import type { paths } from '../../../api/schema';
-import { api, call, idempotencyKey } from '../../../lib/api.ts';
+import { api, call } from '../../../lib/api.ts';
 
 export type Plan = paths['/recruitment/plans/{district}/{year}']['get']['responses'][200]['content']['application/json'];
 export type PositionRequest = paths['/recruitment/positions']['post']['requestBody']['content']['application/json'];
@@ -28,8 +28,9 @@ export function positionById(id: string) {
   return call(api().GET('/recruitment/positions/{id}', { params: { path: { id } } }));
 }
 
-export function draft(body: PositionRequest): Promise<OfficePosition> {
-  return call(api().POST('/recruitment/positions', { params: { header: { 'Idempotency-Key': idempotencyKey() } }, body }));
+/** A draft; a retry after a network failure sends the same key, so it is drafted once. */
+export function draft(body: PositionRequest, key: string): Promise<OfficePosition> {
+  return call(api().POST('/recruitment/positions', { params: { header: { 'Idempotency-Key': key } }, body }));
 }
 
 export function publish(id: string): Promise<OfficePosition> {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { NetworkNotice } from '../../../components/ErrorView.tsx';
 import { ErrorSummary, Field, type FieldProblem } from '../../../components/Form.tsx';
 import { useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
-import { allOf, ApiError } from '../../../lib/api.ts';
+import { allOf, ApiError, idempotencyKey } from '../../../lib/api.ts';
 import { districtToday, nameOf, STREETS } from '../../../lib/places.ts';
 import { KINDS } from '../../jobs/api/positions.ts';
 import { EDUCATION } from '../../applications/api/applications.ts';
@@ -42,8 +42,15 @@ export function DraftForm({ street, onPublished }: { street: string; onPublished
   const [drafted, setDrafted] = useState<OfficePosition>();
   const [sending, setSending] = useState(false);
   const [offline, setOffline] = useState<(() => void) | undefined>();
-  const set = (name: Exclude<Name, 'pools'>) => (event: { target: { value: string } }) => setValues({ ...values, [name]: event.target.value });
-  const togglePool = (pool: string) => setValues({ ...values, pools: values.pools.includes(pool) ? values.pools.filter((p) => p !== pool) : [...values.pools, pool] });
+  const [key, setKey] = useState(idempotencyKey);
+  const set = (name: Exclude<Name, 'pools'>) => (event: { target: { value: string } }) => {
+    setValues({ ...values, [name]: event.target.value });
+    setKey(idempotencyKey());
+  };
+  const togglePool = (pool: string) => {
+    setValues({ ...values, pools: values.pools.includes(pool) ? values.pools.filter((p) => p !== pool) : [...values.pools, pool] });
+    setKey(idempotencyKey());
+  };
   const errorOf = (name: Name) => problems.find((p) => p.name === name)?.message;
   const fieldId = (name: Name) => (name === 'pools' ? 'pool-village-cadre' : `draft-${name}`);
   const say = (name: Name, message: string) => ({ field: fieldId(name), name, message });
@@ -74,7 +81,8 @@ export function DraftForm({ street, onPublished }: { street: string; onPublished
         },
         ...(values.description.trim() ? { description: values.description.trim() } : {}),
       };
-      setDrafted(await draft(body));
+      setDrafted(await draft(body, key));
+      setKey(idempotencyKey());
       setProblems([]);
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError('network');
