@@ -20,7 +20,7 @@ beforeAll(async () => {
     clock,
     runSchedule: (name, options) => t.cloud.runSchedule(name, options),
   });
-}, 240_000);
+}, 600_000);
 afterAll(() => t?.stop());
 
 describe('the demo district', () => {

@@ -164,7 +164,7 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     if (!wanted.includes(answer.status)) throw new Error(`demo: ${what}: ${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
   }
-  const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, { timeoutMs: 60_000, intervalMs: 50 });
+  const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(what, probe, { timeoutMs: 180_000, intervalMs: 50 });
   const iso = (epoch: number) => new Date(epoch).toISOString();
   const name = () => `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`;
 
