@@ -66,3 +66,23 @@ test('the district admin delegates a power to a street and sees it in force, the
   await card.getByRole('link', { name: '北桥镇' }).click();
   await expect(page.getByRole('cell', { name: code })).toBeVisible();
 });
+
+test("departments' performance side by side: a chart with its table, axe clean in both languages", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await signIn(page, '高远 Gao Yuan');
+  await page.getByRole('link', { name: '部门绩效' }).click();
+  await page.getByLabel('比较的部门').fill('market-supervision, sanitation, Housing');
+  await page.getByRole('button', { name: '比较', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('请填写 1 至 12 个部门代码');
+  await page.getByLabel('比较的部门').fill('market-supervision, sanitation');
+  await page.getByRole('button', { name: '比较', exact: true }).click();
+  await expect(page.getByRole('img', { name: /部门三项比率对比/ })).toBeVisible();
+  const table = page.getByRole('table', { name: '部门三项比率及超期情况' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('rowheader', { name: 'sanitation' })).toBeVisible();
+  await expectNoViolations(page, '/district/performance');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('img', { name: /Three rates per department/ })).toBeVisible();
+  await expectNoViolations(page, '/district/performance');
+});

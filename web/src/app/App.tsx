@@ -31,6 +31,7 @@ export function App() {
             <Route path="/district/meetings" component={page.Meetings} />
             <Route path="/district/meetings/:id" component={page.MeetingPage} />
             <Route path="/district/delegations" component={page.Delegations} />
+            <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>
               <ErrorView error="not-found" />

@@ -32,3 +32,4 @@ export const PositionOffice = named(() => import('../features/organization/route
 export const Meetings = named(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
 export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
 export const Delegations = named(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
+export const PerformancePage = named(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');

@@ -20,6 +20,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   // district admin
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
+  { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */

@@ -48,3 +48,9 @@ export async function catalog(): Promise<PowerPage['items']> {
 export function delegate(body: DelegationRequest): Promise<Delegation> {
   return call(api().POST('/authority/delegations', { body }));
 }
+
+export type Performance = paths['/coordination/departments/{dept}/performance']['get']['responses'][200]['content']['application/json'];
+
+export function performance(department: string): Promise<Performance> {
+  return call(api().GET('/coordination/departments/{dept}/performance', { params: { path: { dept: department } } }));
+}
