@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { ErrorView } from '../../../components/ErrorView.tsx';
-import { Field } from '../../../components/Form.tsx';
+import { ErrorSummary, Field } from '../../../components/Form.tsx';
 import { Loading, Page } from '../../../components/Page.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { ApiError } from '../../../lib/api.ts';
@@ -40,6 +40,7 @@ export function PerformancePage() {
   if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
   return (
     <Page title={t('district.performanceTitle')} lead={t('district.performanceLead')}>
+      <ErrorSummary problems={error ? [{ field: 'compare', message: error }] : []} />
       <form className="filters" onSubmit={submit} noValidate>
         <Field id="compare" label={t('district.f.compare')} hint={t('district.f.compareHint')} {...(error ? { error } : {})}>
           {(aria) => <input {...aria} value={text} onChange={(e) => setText(e.target.value)} autoCapitalize="none" spellCheck={false} />}
