@@ -231,7 +231,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       signIn = startSignInProvider({
         issuer,
         appOrigins: [`http://localhost:${gateway.port}`, `http://127.0.0.1:${gateway.port}`],
-        mailer: mailer!,
         ...(options.inMemory ? {} : { dataDir }),
       });
       // The same pre sign-up trigger the user pool runs, on the provider's own accounts.
