@@ -66,6 +66,8 @@ export class WebSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly deployment: BucketDeployment;
+  /** What `/config.json` says (with deploy-time tokens). */
+  readonly config: SiteConfig;
 
   constructor(scope: Construct, id: string, props: WebSiteProps) {
     super(scope, id);
@@ -164,13 +166,13 @@ export class WebSite extends Construct {
       },
     );
 
-    const config: SiteConfig = {
+    const config: SiteConfig = (this.config = {
       apiBase: `https://${this.distribution.distributionDomainName}`,
       authority: props.authority,
       clientId: props.clientId,
       signOutUrl: `${props.signInUrl}/logout`,
       signUpEndpoint: `${cognitoOrigin}/`,
-    };
+    });
     // Its own role and log group, as every function of the platform has (no AWSLambdaBasicExecutionRole).
     const deployLogs = new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: removal });
     const deployRole = new Role(this, 'DeployRole', {
