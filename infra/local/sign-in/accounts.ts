@@ -11,6 +11,8 @@ export interface LocalAccount {
   roles: Role[];
   jurisdiction: string;
   department?: string;
+  /** A self-registered resident's `custom:community`, from which the pool's trigger makes their claims. */
+  community?: string;
   /** Seeded with the runtime, or registered by a resident. */
   origin: 'seeded' | 'registered';
 }
@@ -125,6 +127,7 @@ export class LocalAccounts {
       email: request.email,
       roles: ['resident'],
       jurisdiction: request.community,
+      community: request.community,
       origin: 'registered',
     };
     const residents = [...(await this.residents()), account];

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { handler as preTokenGeneration } from '../../sign-up/resident-sign-up.ts';
 import type { LocalIssuer } from '../issuer.ts';
 import { LocalAccounts, type LocalAccount } from './accounts.ts';
 import { errorPage, PAGE_CSP, signedOutPage, signInPage, signOutPage, type Lang } from './pages.ts';
@@ -34,7 +36,7 @@ export function startSignInProvider(options: {
 }): SignInProvider {
   const accounts = new LocalAccounts(options.dataDir ? { dataDir: options.dataDir } : {});
 
-  const claimsOf = (account: LocalAccount) => ({
+  const seededClaims = (account: LocalAccount) => ({
     sub: account.sub,
     email: account.email,
     email_verified: true,
@@ -45,6 +47,41 @@ export function startSignInProvider(options: {
     ...(account.department ? { 'custom:department': account.department } : {}),
     token_use: 'id',
   });
+  /**
+   * A self-registered resident's claims come as the user pool makes them: the user's attributes
+   * (no group, no jurisdiction of an administrator's), then the pool's own pre-token-generation
+   * trigger, which says `resident` in their community.
+   */
+  const registeredClaims = async (account: LocalAccount) => {
+    const community = account.community ?? account.jurisdiction;
+    const userAttributes = { sub: account.sub, email: account.email, email_verified: 'true', name: account.name, 'custom:community': community };
+    const event = {
+      version: '1',
+      region: 'local',
+      userPoolId: 'local_fivehaves',
+      userName: account.sub,
+      triggerSource: 'TokenGeneration_HostedAuth',
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: options.issuer.audience },
+      request: { userAttributes, groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] } },
+      response: {},
+    } as unknown as PreTokenGenerationTriggerEvent;
+    const overrides = (await preTokenGeneration(event)).response.claimsOverrideDetails;
+    const claims: Record<string, unknown> & { sub: string } = {
+      email: account.email,
+      email_verified: true,
+      name: account.name,
+      'cognito:groups': [],
+      'cognito:username': account.sub,
+      token_use: 'id',
+      ...overrides?.claimsToAddOrOverride,
+      // The subject is the pool's, whatever a trigger says.
+      sub: account.sub,
+    };
+    if (overrides?.groupOverrideDetails?.groupsToOverride) claims['cognito:groups'] = overrides.groupOverrideDetails.groupsToOverride;
+    for (const name of overrides?.claimsToSuppress ?? []) delete claims[name];
+    return claims;
+  };
+  const claimsOf = (account: LocalAccount) => (account.origin === 'registered' ? registeredClaims(account) : seededClaims(account));
 
   const configuration: Configuration = {
     clients: [
