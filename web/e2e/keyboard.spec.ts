@@ -107,6 +107,7 @@ test('a resident registers, types the code and signs in by keyboard alone, with 
   await expect(page.getByRole('heading', { level: 1, name: '注册完成' })).toBeFocused();
   await tabTo(page, /^登录$/);
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await tabTo(page, new RegExp(name));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: new RegExp(`我的账号：${name}`) })).toBeVisible();

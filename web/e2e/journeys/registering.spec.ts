@@ -48,6 +48,7 @@ test('a resident registers on the app page with a verified e-mail address in a l
 
   // The normal OpenID sign-in: the provider's page offers the new resident.
   await page.getByRole('main').getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(name) }).click();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`申请：${title}`) })).toBeVisible();
   await page.getByRole('link', { name: /我的账号/ }).click();
@@ -61,8 +62,10 @@ test('a wrong code is explained beside the field and registers nobody; the right
   const name = unique('钱多').replaceAll(' ', '');
   await page.goto('/');
   await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   // The local provider's registration link is the app's page, as managed login's is not used for it.
   await page.getByRole('link', { name: '居民注册', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '居民注册' })).toBeVisible();
   await fillDetails(page, { email, name, street: '北桥镇', community: '北桥村' });
   const code = await codeFrom(page, email);
   await page.getByLabel('验证码').fill(code === '000000' ? '111111' : '000000');
