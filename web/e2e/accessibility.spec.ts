@@ -4,6 +4,8 @@ import { accessItem, delegatedPower, propertyCompany, publicRoom, publishedPosit
 import { ACCOUNTS, signIn } from './support/browser.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+// Each test runs axe on many pages in two languages: on a busy machine that outlasts the default 90 s.
+test.describe.configure({ timeout: 240_000 });
 
 async function expectNoViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
