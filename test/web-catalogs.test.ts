@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from '@formatjs/icu-messageformat-parser';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
@@ -38,6 +39,19 @@ describe('the web app speaks only from its catalogs', () => {
     const missingInEnglish = Object.keys(zh).filter((key) => !(key in en));
     const missingInChinese = Object.keys(en).filter((key) => !(key in zh));
     expect({ missingInEnglish, missingInChinese }).toEqual({ missingInEnglish: [], missingInChinese: [] });
+  });
+
+  it('every catalog string is a valid ICU message (an apostrophe before a brace quotes it: the build fails)', () => {
+    const broken = [...Object.entries(zh), ...Object.entries(en)].flatMap(([key, text]) => {
+      try {
+        parse(text);
+        return [];
+      } catch (error) {
+        return [`${key}: ${String(error)}`];
+      }
+    });
+    expect(broken).toEqual([]);
+    expect(() => parse("{count, plural, one {# department's} other {# departments'}}")).toThrow();
   });
 
   it('no catalog string is empty in either language', () => {

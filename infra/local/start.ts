@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DemoClock, DemoRefused, fillDemoDistrict } from './demo-district.ts';
 import { startLocalCloud } from './runtime.ts';
 import { buildWebApp } from './site.ts';
 
@@ -22,8 +23,13 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     // The API alone, without the web app, its build and the local sign-in provider.
     'no-web': { type: 'boolean', default: false },
+    // Fill a fresh data folder with a believable district (infra/local/demo-district.ts), through the API.
+    demo: { type: 'boolean', default: false },
+    'demo-seed': { type: 'string', default: '20' },
   },
 });
+// With --demo the gateway's clock starts weeks back and the fill moves it forward to the present.
+const demoClock = values.demo ? new DemoClock() : undefined;
 
 try {
   // The app builds (when its sources changed) while DynamoDB Local starts: the two overlap.
@@ -39,7 +45,30 @@ try {
     ...(values['dynamodb-endpoint'] ? { dynamoEndpoint: values['dynamodb-endpoint'] } : {}),
     ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
     log: (line) => console.log(line),
+    ...(demoClock ? { clock: demoClock.now } : {}),
   });
+  if (demoClock) {
+    const began = Date.now();
+    try {
+      const summary = await fillDemoDistrict(
+        {
+          base: cloud.url,
+          sign: (claims) => cloud.issuer.sign(claims),
+          clock: demoClock,
+          runSchedule: (name, options) => cloud.runSchedule(name, options),
+          log: (line) => console.log(line),
+        },
+        { seed: Number(values['demo-seed']) },
+      );
+      console.log(`demo: the district is filled in ${((Date.now() - began) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    } catch (error) {
+      demoClock.release();
+      await cloud.stop();
+      if (!(error instanceof DemoRefused)) throw error;
+      console.error(`--demo refused: ${error.message}. Nothing was added.`);
+      process.exit(2);
+    }
+  }
   cloud.bus.onPublish((event) => {
     const data = (event.detail as { data?: Record<string, unknown> }).data ?? {};
     const id = data.appointmentId ?? data.caseId ?? '';
@@ -55,6 +84,7 @@ ${
   build
     ? `  web app      ${cloud.url}/   (${build.built ? `built in ${(build.ms / 1000).toFixed(1)} s` : 'unchanged since its last build'}; sign in with a seeded account)
   sign-in      ${cloud.url}/oidc   (the local OpenID provider)   mailbox ${cloud.url}/_local/mail
+  register     ${cloud.url}/register   (Cognito's SignUp and ConfirmSignUp answered at ${cloud.url}/_local/cognito/)
 `
     : ''
 }  API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...
@@ -62,6 +92,7 @@ ${
   JWKS         ${cloud.url}/.well-known/jwks.json
   DynamoDB     ${cloud.dynamoEndpoint}   tables five-haves-${cloud.stage}-*
   a token      npm run token -- --role department --jurisdiction D01 --department market-supervision${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}
+  demo data    npm start -- --demo --in-memory   (a believable district, filled through the API)
   the saga     ${portPrefix}npm run demo${values['data-dir'] ? ` -- --data-dir ${values['data-dir']}` : ''}
   dead letters ${portPrefix}npm run dlq   (${portPrefix}npm run dlq -- --redrive)
   schedules    ${cloud.scheduler.names.join(', ') || 'none'} (timers, as the stack's EventBridge schedule rules)

@@ -68,6 +68,29 @@ export function meetingHandlers(table: Store): RouteHandlers<typeof meetingRoute
       }
     },
 
+    async listMeetings({ query, principal, ctx }) {
+      const district = query.district ?? districtOf(principal.jurisdiction);
+      ctx.authorize({ jurisdiction: district });
+      const page = await meetings.meetingsOf(district, query);
+      return {
+        statusCode: 200,
+        body: {
+          ...page,
+          items: page.items.map((m) => ({
+            id: m.id,
+            district: m.district,
+            title: m.title,
+            startsAt: m.startsAt,
+            endsAt: m.endsAt,
+            hostStreet: m.hostStreet,
+            attendees: m.attendees,
+            venue: m.venue,
+            convenedAt: m.convenedAt,
+          })),
+        },
+      };
+    },
+
     async getMeeting({ params, ctx }) {
       const found = await meeting(params.id);
       ctx.authorize({ jurisdiction: found.district });

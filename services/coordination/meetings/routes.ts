@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CommunitySchema, DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
-import { defineRoutes } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
 import { Ulid } from '../../../kernel/ids.ts';
 import { IdParam, Instant, Revision, Sub } from '../vocabulary.ts';
@@ -97,6 +97,21 @@ const MeetingView = z
   })
   .check(z.meta({ title: 'Meeting' }));
 
+/** A meeting as a list shows it: when, where, who hosts it; its agenda and decisions are on the meeting itself. */
+const MeetingSummary = z
+  .object({
+    id: Ulid,
+    district: DistrictSchema,
+    title: z.string(),
+    startsAt: Instant,
+    endsAt: Instant,
+    hostStreet: StreetSchema,
+    attendees: z.number().check(z.int(), z.positive()),
+    venue: Venue,
+    convenedAt: Instant,
+  })
+  .check(z.meta({ title: 'MeetingSummary' }));
+
 /** Joint meetings of departments, streets and zone committees, and their decisions. */
 export const meetingRoutes = defineRoutes({
   conveneMeeting: {
@@ -131,6 +146,18 @@ export const meetingRoutes = defineRoutes({
     status: 201,
     idempotent: true,
     response: MeetingView,
+  },
+  listMeetings: {
+    method: 'GET',
+    path: '/coordination/meetings',
+    summary: "List a district's joint meetings",
+    description:
+      "The joint meetings of a district (default the caller's), latest start first, each with its time, host street and venue; paged from an index (no scan). " +
+      'Its agenda, escalated issues and decisions: `GET /coordination/meetings/{id}`.',
+    access: { roles: ['district-admin', 'department'], jurisdiction: 'subject' },
+    query: z.extend(PageQuery, { district: z.optional(DistrictSchema) }),
+    status: 200,
+    response: pageOf(MeetingSummary),
   },
   getMeeting: {
     method: 'GET',

@@ -35,6 +35,12 @@ export class MeetingStore {
   }
 
   /** The district's next meeting that has not started at `now`: one Query of its meetings by start. */
+  /** A district's meetings by start, latest first: a page of the gsi1 partition. */
+  async meetingsOf(district: string, query: { limit: number; cursor?: string }): Promise<{ items: Meeting[]; cursor?: string }> {
+    const page = await rangePage(this.table, { index: 'gsi1', partition: keys.meetingsOfDistrict(district), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return { ...page, items: page.items.map((item) => strip(item as Stored<Meeting>)) };
+  }
+
   async nextMeeting(district: string, now: string): Promise<Meeting | undefined> {
     const out = await this.table.doc.send(
       new QueryCommand({

@@ -1643,7 +1643,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a district's joint meetings
+         * @description The joint meetings of a district (default the caller's), latest start first, each with its time, host street and venue; paged from an index (no scan). Its agenda, escalated issues and decisions: `GET /coordination/meetings/{id}`.
+         *
+         *     **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["coordination.listMeetings"];
         put?: never;
         /**
          * Convene a joint meeting
@@ -11008,6 +11014,98 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.listMeetings": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "district": "D01",
+                     *           "title": "text",
+                     *           "startsAt": "2026-11-27T08:30:00.000Z",
+                     *           "endsAt": "2026-11-27T08:30:00.000Z",
+                     *           "hostStreet": "D01/S03",
+                     *           "attendees": 1,
+                     *           "venue": {
+                     *             "status": "requested",
+                     *             "bookingId": "text",
+                     *             "roomName": "text",
+                     *             "address": "text",
+                     *             "community": "D01/S03/C07",
+                     *             "reason": "text",
+                     *             "settledAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "convenedAt": "2026-11-27T08:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example D01 */
+                            district: string;
+                            title: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @example D01/S03 */
+                            hostStreet: string;
+                            attendees: number;
+                            /** Venue */
+                            venue: {
+                                /** @enum {string} */
+                                status: "requested" | "booked" | "unavailable";
+                                bookingId?: string;
+                                roomName?: string;
+                                address?: string;
+                                /** @example D01/S03/C07 */
+                                community?: string;
+                                /** @description Why no room could be booked. */
+                                reason?: string;
+                                /** Format: date-time */
+                                settledAt?: string;
+                            };
+                            /** Format: date-time */
+                            convenedAt: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -24,6 +24,16 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/register" component={page.Register} />
+            <Route path="/organization/plan" component={page.PlanPage} />
+            <Route path="/organization/positions" component={page.Positions} />
+            <Route path="/organization/positions/:id" component={page.PositionOffice} />
+            <Route path="/finance/requests" component={page.FundingRequests} />
+            <Route path="/district/meetings" component={page.Meetings} />
+            <Route path="/district/meetings/:id" component={page.MeetingPage} />
+            <Route path="/district/delegations" component={page.Delegations} />
+            <Route path="/district/performance" component={page.PerformancePage} />
+            <Route path="/finance/streets" component={page.StreetMoney} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

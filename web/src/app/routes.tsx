@@ -18,3 +18,19 @@ export const RoomWeek = named(() => import('../features/bookings/routes/RoomWeek
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
+export const Register = named(() => import('../features/auth/routes/Register.tsx'), 'Register');
+
+// Finance (the district finance bureau).
+export const FundingRequests = named(() => import('../features/finance/routes/FundingRequests.tsx'), 'FundingRequests');
+export const StreetMoney = named(() => import('../features/finance/routes/StreetMoney.tsx'), 'StreetMoney');
+
+// Organization department (recruitment).
+export const PlanPage = named(() => import('../features/organization/routes/PlanPage.tsx'), 'PlanPage');
+export const Positions = named(() => import('../features/organization/routes/Positions.tsx'), 'Positions');
+export const PositionOffice = named(() => import('../features/organization/routes/PositionOffice.tsx'), 'PositionOffice');
+
+// District admin (the joint-meeting office).
+export const Meetings = named(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
+export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
+export const Delegations = named(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
+export const PerformancePage = named(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');

@@ -1,14 +1,26 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocale, useT, type MessageKey } from '../i18n/index.tsx';
+import type { Role } from '../../../kernel/roles.ts';
 import { signIn, signOut, useSession } from '../lib/auth.ts';
 
-const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true }> = [
+/** The navigation: everyone's pages, then each role's own (shown only to that role; the API still decides). */
+const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Role[] }> = [
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
   { href: '/rooms', label: 'nav.rooms' },
-  { href: '/me/applications', label: 'nav.myApplications', resident: true },
+  { href: '/me/applications', label: 'nav.myApplications', roles: ['resident'] },
+  // organization department
+  { href: '/organization/plan', label: 'nav.organization.plan', roles: ['organization-dept'] },
+  { href: '/organization/positions', label: 'nav.organization.positions', roles: ['organization-dept'] },
+  // finance
+  { href: '/finance/requests', label: 'nav.finance.requests', roles: ['finance'] },
+  { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
+  // district admin
+  { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
+  { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
+  { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
@@ -46,15 +58,18 @@ export function Layout({ children }: { children: ReactNode }) {
                 </button>
               </>
             ) : (
-              <button type="button" className="link-button" onClick={() => void signIn({ locale })}>
-                {t('auth.signIn')}
-              </button>
+              <>
+                <button type="button" className="link-button" onClick={() => void signIn({ locale })}>
+                  {t('auth.signIn')}
+                </button>
+                <Link href="/register">{t('auth.register')}</Link>
+              </>
             )}
           </div>
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((item) => !item.resident || session?.roles.includes('resident')).map((item) => (
+            {NAV.filter((item) => !item.roles || item.roles.some((role) => session?.roles.includes(role))).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
                   {t(item.label)}
