@@ -24,6 +24,9 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/street/issues" component={page.StreetIssues} />
+            <Route path="/department/inbox" component={page.DepartmentInbox} />
+            <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

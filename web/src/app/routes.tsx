@@ -18,3 +18,7 @@ export const RoomWeek = named(() => import('../features/bookings/routes/RoomWeek
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
+
+export const StreetIssues = named(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');
+export const DepartmentInbox = named(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
+export const DepartmentPerformance = named(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');

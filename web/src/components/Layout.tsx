@@ -2,13 +2,20 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocale, useT, type MessageKey } from '../i18n/index.tsx';
 import { signIn, signOut, useSession } from '../lib/auth.ts';
+import type { Role } from '../../../kernel/roles.ts';
 
-const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true }> = [
+/** Everyone's pages, then each role's own (shown only to a caller holding the role). */
+const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true; role?: Role }> = [
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', resident: true },
+  // street official
+  { href: '/street/issues', label: 'nav.street.issues', role: 'street-official' },
+  // department
+  { href: '/department/inbox', label: 'nav.department.inbox', role: 'department' },
+  { href: '/department/performance', label: 'nav.department.performance', role: 'department' },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
@@ -54,7 +61,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.filter((item) => !item.resident || session?.roles.includes('resident')).map((item) => (
+            {NAV.filter((item) => (!item.resident || session?.roles.includes('resident')) && (!item.role || session?.roles.includes(item.role))).map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={current(item.href) ? 'page' : undefined}>
                   {t(item.label)}
