@@ -1,0 +1,68 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { loadIssuer, type TokenClaims } from '../../../infra/local/issuer.ts';
+import { E2E_BASE, E2E_DATA_DIR } from './env.ts';
+
+/**
+ * What the officials' pages need in place, put there through the API (as arrange.ts does for part
+ * 1), and the accessibility check of a list of pages in both languages.
+ */
+const issuer = loadIssuer(E2E_DATA_DIR);
+
+export async function as(claims: TokenClaims, method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(E2E_BASE + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${await (await issuer).sign(claims)}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : {};
+}
+
+export const STREET_OFFICIAL: TokenClaims = { roles: ['street-official'], jurisdiction: 'D01/S03', sub: 'e2e-street-official-s03' };
+export const departmentOf = (department: string): TokenClaims => ({ roles: ['department'], jurisdiction: 'D01', department, sub: `e2e-${department}` });
+
+/** A whistle of 南山街道 calling `department`, taken as far as `to`: its id. */
+export async function whistle(location: string, department: string, to: 'open' | 'acknowledged' | 'resolved' = 'open'): Promise<string> {
+  const issue = await as(STREET_OFFICIAL, 'POST', '/coordination/issues', {
+    category: 'property-management',
+    urgency: 'general',
+    departments: [department],
+    description: '楼道照明损坏两周，物业未修复。',
+    location,
+    community: 'D01/S03/C07',
+  });
+  if (to !== 'open') await as(departmentOf(department), 'POST', `/coordination/issues/${issue.id}/acknowledge`);
+  if (to === 'resolved') await as(departmentOf(department), 'POST', `/coordination/issues/${issue.id}/resolve`, { note: '已更换楼道灯具。' });
+  return issue.id as string;
+}
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+export async function expectNoViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const found = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+  expect(found, `${what} in ${await page.locator('html').getAttribute('lang')}`).toEqual([]);
+}
+
+/** Opens each page in Chinese, then in English, waits for what it is for, and holds it to WCAG 2.2 AA. */
+export async function checkPages(page: Page, pages: ReadonlyArray<{ path: string; ready: RegExp; shows?: string }>) {
+  for (const language of ['zh-CN', 'en']) {
+    if (language === 'en') {
+      await page.goto(pages[0]!.path);
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    }
+    for (const { path, ready, shows } of pages) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(ready);
+      if (shows) await expect(page.locator(shows).first()).toBeVisible();
+      await expectNoViolations(page, path);
+    }
+  }
+}
