@@ -11,7 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A department’s nominations of agency heads
+         * @description The nominations (and requests to remove) a department made in a district, newest first, each where it stands: awaiting consent (with its consent case and when the street’s decision is due, once open), confirmed or rejected with the written opinion. A department reads its own (the default); the district office names the `department` (400 without).
+         *
+         *     **Who:** `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["recruitment.listAppointments"];
         put?: never;
         /**
          * Nominate or remove an agency head
@@ -2177,6 +2183,99 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "recruitment.listAppointments": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                department?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "agency": "text",
+                     *           "action": "appoint",
+                     *           "nominee": {
+                     *             "name": "text",
+                     *             "personId": "text"
+                     *           },
+                     *           "reason": "text",
+                     *           "status": "awaiting-consent",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "requestedBy": "text",
+                     *           "consentCaseId": "00000000000000000000000000",
+                     *           "consentDueBy": "2026-11-27T08:30:00.000Z",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "writtenOpinion": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            agency: string;
+                            /** @enum {string} */
+                            action: "appoint" | "remove";
+                            nominee: {
+                                name: string;
+                                personId?: string;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            status: "awaiting-consent" | "confirmed" | "rejected";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /** @description The street's consent case: set as soon as authority has opened it. */
+                            consentCaseId?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the street committee's decision is due; set with `consentCaseId` when the case opens.
+                             */
+                            consentDueBy?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            writtenOpinion?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "recruitment.requestAppointment": {
         parameters: {
             query?: never;

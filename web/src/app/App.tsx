@@ -27,6 +27,8 @@ export function App() {
             <Route path="/street/issues" component={page.StreetIssues} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
+            <Route path="/department/nominations" component={page.DepartmentNominations} />
+            <Route path="/committee/consents" component={page.CommitteeConsents} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

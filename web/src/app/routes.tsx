@@ -22,3 +22,5 @@ export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
 export const StreetIssues = named(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');
 export const DepartmentInbox = named(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
 export const DepartmentPerformance = named(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
+export const DepartmentNominations = named(() => import('../features/department/routes/DepartmentNominations.tsx'), 'DepartmentNominations');
+export const CommitteeConsents = named(() => import('../features/committee/routes/CommitteeConsents.tsx'), 'CommitteeConsents');

@@ -15,7 +15,10 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true; rol
   { href: '/street/issues', label: 'nav.street.issues', role: 'street-official' },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', role: 'department' },
+  { href: '/department/nominations', label: 'nav.department.nominations', role: 'department' },
   { href: '/department/performance', label: 'nav.department.performance', role: 'department' },
+  // street committee
+  { href: '/committee/consents', label: 'nav.committee.consents', role: 'street-committee' },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
