@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
-import { checkPages, expectNoViolations, whistle } from './support/officials.ts';
+import { checkPages, expectNoViolations, nomination, uniqueDepartment, whistle } from './support/officials.ts';
 
 test('the street official’s whistles pass axe (WCAG 2.2 AA) in Chinese and English, with issues in every state and the form’s errors', async ({ page }) => {
   const location = unique('书院路 9 号');
@@ -38,4 +38,31 @@ test('a resident is told the officials’ pages are not theirs', async ({ page }
   await expect(page.getByRole('link', { name: '街道吹哨' })).toHaveCount(0);
   await page.goto('/department/inbox');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/没有权限|You may not do this/);
+});
+
+test('the department’s nominations and the street committee’s consent cases pass axe (WCAG 2.2 AA) in Chinese and English', async ({ browser }) => {
+  const agency = unique('东湖派驻所');
+  await nomination('market-supervision', 'D01/S01', agency);
+  await nomination(uniqueDepartment(), 'D01/S03', unique('南山派驻站'));
+  const department = await (await browser.newContext()).newPage();
+  await department.goto('/department/nominations');
+  await signIn(department, '吴刚 Wu Gang');
+  await checkPages(department, [
+    { path: '/department/nominations', ready: /区市场监督管理局：派驻机构负责人任免|Market Supervision Bureau: heads of stationed agencies/, shows: 'li.card' },
+  ]);
+  await department.getByRole('button', { name: 'Submit and ask the street' }).click();
+  await expect(department.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(department, 'the nomination form with its errors');
+
+  const committee = await (await browser.newContext()).newPage();
+  await committee.goto('/committee/consents');
+  await signIn(committee, '孙丽 Sun Li');
+  await checkPages(committee, [
+    { path: '/committee/consents', ready: /南山街道党工委：任免征求意见|Nanshan Street party committee: consent cases/, shows: 'li.card textarea' },
+    { path: '/committee/consents?status=granted', ready: /南山街道党工委：任免征求意见|Nanshan Street party committee: consent cases/ },
+  ]);
+  await committee.goto('/committee/consents');
+  await committee.locator('li.card').first().getByRole('button', { name: /^Answer on/ }).click();
+  await expect(committee.getByRole('heading', { name: 'There is a problem' }).first()).toBeVisible();
+  await expectNoViolations(committee, 'a consent decision with its errors');
 });

@@ -66,3 +66,17 @@ export async function checkPages(page: Page, pages: ReadonlyArray<{ path: string
     }
   }
 }
+
+/** A nomination by `department` in `street`, awaiting the street committee's consent: its id. */
+export async function nomination(department: string, street: string, agency: string): Promise<string> {
+  const made = await as(departmentOf(department), 'POST', '/recruitment/appointments', {
+    street,
+    agency,
+    nominee: { name: '李明' },
+    reason: '原负责人调任。',
+  });
+  return made.id as string;
+}
+
+/** A department slug of its own, so that parallel runs never share an agency post. */
+export const uniqueDepartment = () => `e2e-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
