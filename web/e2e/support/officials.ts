@@ -80,3 +80,23 @@ export async function nomination(department: string, street: string, agency: str
 
 /** A department slug of its own, so that parallel runs never share an agency post. */
 export const uniqueDepartment = () => `e2e-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+
+/** The site registered at `address` in a community (as the street office sees the register): its id and version. */
+export async function siteAt(community: string, address: string): Promise<{ id: string; version: number }> {
+  const street: TokenClaims = { roles: ['street-official'], jurisdiction: community.split('/').slice(0, 2).join('/'), sub: 'e2e-street-official' };
+  const { items } = await as(street, 'GET', `/premises/communities/${community.replaceAll('/', '-')}/sites`);
+  const found = (items as Array<{ id: string; address: string; version: number }>).find((s) => s.address === address);
+  if (!found) throw new Error(`no site at ${address}`);
+  return found;
+}
+
+/** Someone else (the street office) changes a site meanwhile: its version moves on. */
+export async function changeSiteMeanwhile(community: string, id: string, version: number, body: object): Promise<void> {
+  const street: TokenClaims = { roles: ['street-official'], jurisdiction: community.split('/').slice(0, 2).join('/'), sub: 'e2e-street-official' };
+  await as(street, 'PATCH', `/premises/sites/${id}`, { version, ...body });
+}
+
+/** A work item pushed by `department` onto a community, from an access-list item that department may push. */
+export async function workItem(code: string, department: string, community: string, title: string): Promise<void> {
+  await as(departmentOf(department), 'POST', '/coordination/work-items', { code, community, title, description: '请在月底前完成入户核查并上报。' });
+}

@@ -878,6 +878,28 @@ export interface paths {
         patch: operations["premises.changeSite"];
         trace?: never;
     };
+    "/premises/communities/{community}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a community's sites
+         * @description Every site in a community's register, in the order they were registered, each with the `version` a change sends back. One record holds a community’s sites, so this is the whole register in one answer (no cursor). The community is written `D01-S03-C07` in the path.
+         *
+         *     **Who:** `community-worker`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["premises.communitySites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premises/communities/{community}/households": {
         parameters: {
             query?: never;
@@ -6781,6 +6803,97 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "premises.communitySites": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                community: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "address": "text",
+                     *           "areaM2": 1,
+                     *           "residentActivityAreaM2": 1,
+                     *           "tenure": "owned",
+                     *           "lease": {
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "annualRentFen": 1,
+                     *             "landlord": "text"
+                     *           },
+                     *           "uses": [
+                     *             "office"
+                     *           ],
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "registeredBy": "text",
+                     *           "changedAt": "2026-11-27T08:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -29,6 +29,9 @@ export function App() {
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
+            <Route path="/community/sites" component={page.CommunitySites} />
+            <Route path="/community/sites/:id" component={page.SitePage} />
+            <Route path="/community/work" component={page.CommunityWork} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

@@ -24,3 +24,6 @@ export const DepartmentInbox = named(() => import('../features/department/routes
 export const DepartmentPerformance = named(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
 export const DepartmentNominations = named(() => import('../features/department/routes/DepartmentNominations.tsx'), 'DepartmentNominations');
 export const CommitteeConsents = named(() => import('../features/committee/routes/CommitteeConsents.tsx'), 'CommitteeConsents');
+export const CommunitySites = named(() => import('../features/community/routes/CommunitySites.tsx'), 'CommunitySites');
+export const SitePage = named(() => import('../features/community/routes/SitePage.tsx'), 'SitePage');
+export const CommunityWork = named(() => import('../features/community/routes/CommunityWork.tsx'), 'CommunityWork');

@@ -11,6 +11,9 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true; rol
   { href: '/access-list', label: 'nav.accessList' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', resident: true },
+  // community worker
+  { href: '/community/sites', label: 'nav.community.sites', role: 'community-worker' },
+  { href: '/community/work', label: 'nav.community.work', role: 'community-worker' },
   // street official
   { href: '/street/issues', label: 'nav.street.issues', role: 'street-official' },
   // department
