@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
-import { checkPages, expectNoViolations, nomination, uniqueDepartment, whistle } from './support/officials.ts';
+import { checkPages, expectNoViolations, nomination, registeredSite, uniqueDepartment, whistle } from './support/officials.ts';
 
 test('the street official’s whistles pass axe (WCAG 2.2 AA) in Chinese and English, with issues in every state and the form’s errors', async ({ page }) => {
   const location = unique('书院路 9 号');
@@ -65,4 +65,21 @@ test('the department’s nominations and the street committee’s consent cases 
   await committee.locator('li.card').first().getByRole('button', { name: /^Answer on/ }).click();
   await expect(committee.getByRole('heading', { name: 'There is a problem' }).first()).toBeVisible();
   await expectNoViolations(committee, 'a consent decision with its errors');
+});
+
+test('the community worker’s sites, a site and the community’s issues and work items pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  const address = unique('和平路 30 号');
+  const site = await registeredSite('D01/S03/C07', address);
+  await page.goto('/community/sites');
+  await signIn(page, '陈静 Chen Jing');
+  await checkPages(page, [
+    { path: '/community/sites', ready: /和平社区：场地登记|Heping Community: sites/, shows: 'li.card' },
+    { path: `/community/sites/${site}`, ready: new RegExp(address) },
+    { path: '/community/work', ready: /和平社区：吹哨与工作事项|Heping Community: issues and work items/ },
+  ]);
+  await page.goto('/community/sites');
+  await page.getByLabel('Tenure').selectOption({ label: 'Rented' });
+  await page.getByRole('button', { name: 'Register the site' }).click();
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'the site form with its errors');
 });
