@@ -27,12 +27,17 @@ export const STREET_OFFICIAL: TokenClaims = { roles: ['street-official'], jurisd
 export const departmentOf = (department: string): TokenClaims => ({ roles: ['department'], jurisdiction: 'D01', department, sub: `e2e-${department}` });
 
 /** A whistle of 南山街道 calling `department`, taken as far as `to`: its id. */
-export async function whistle(location: string, department: string, to: 'open' | 'acknowledged' | 'resolved' = 'open'): Promise<string> {
+export async function whistle(
+  location: string,
+  department: string,
+  to: 'open' | 'acknowledged' | 'resolved' = 'open',
+  description = '楼道照明损坏两周，物业未修复。',
+): Promise<string> {
   const issue = await as(STREET_OFFICIAL, 'POST', '/coordination/issues', {
     category: 'property-management',
     urgency: 'general',
     departments: [department],
-    description: '楼道照明损坏两周，物业未修复。',
+    description,
     location,
     community: 'D01/S03/C07',
   });
