@@ -83,3 +83,17 @@ test('the community worker’s sites, a site and the community’s issues and wo
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
   await expectNoViolations(page, 'the site form with its errors');
 });
+
+test('the street’s scorecard shows its five dimensions as a picture and as a table, and passes axe in both languages', async ({ page }) => {
+  await whistle(unique('玉泉路 8 号'), 'sanitation', 'resolved');
+  await page.goto('/street/scorecard');
+  await signIn(page, '刘洋 Liu Yang');
+  await expect(page.getByRole('img', { name: '五有评分：每一项的完成比例' })).toBeVisible();
+  await expect(page.getByRole('table', { name: '五项指标及其依据' }).getByRole('row')).toHaveCount(6);
+  // The scorecard is kept from the events: the issue raised above is counted once they have arrived.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('row', { name: /有机制协调/ })).toContainText(/吹哨 [1-9]\d* 件/, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await checkPages(page, [{ path: '/street/scorecard', ready: /南山街道：五有评分|Nanshan Street: five-haves scorecard/, shows: 'svg.chart' }]);
+});

@@ -25,6 +25,7 @@ export function App() {
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
             <Route path="/street/issues" component={page.StreetIssues} />
+            <Route path="/street/scorecard" component={page.StreetScorecard} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />

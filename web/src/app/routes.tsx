@@ -27,3 +27,4 @@ export const CommitteeConsents = named(() => import('../features/committee/route
 export const CommunitySites = named(() => import('../features/community/routes/CommunitySites.tsx'), 'CommunitySites');
 export const SitePage = named(() => import('../features/community/routes/SitePage.tsx'), 'SitePage');
 export const CommunityWork = named(() => import('../features/community/routes/CommunityWork.tsx'), 'CommunityWork');
+export const StreetScorecard = named(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
