@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
-import { checkPages, expectNoViolations, nomination, registeredSite, uniqueDepartment, whistle } from './support/officials.ts';
+import { checkPages, evaluation, expectNoViolations, nomination, registeredSite, uniqueDepartment, whistle } from './support/officials.ts';
 
 test('the street official’s whistles pass axe (WCAG 2.2 AA) in Chinese and English, with issues in every state and the form’s errors', async ({ page }) => {
   const location = unique('书院路 9 号');
@@ -96,4 +96,18 @@ test('the street’s scorecard shows its five dimensions as a picture and as a t
     await expect(page.getByRole('row', { name: /有机制协调/ })).toContainText(/吹哨 [1-9]\d* 件/, { timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await checkPages(page, [{ path: '/street/scorecard', ready: /南山街道：五有评分|Nanshan Street: five-haves scorecard/, shows: 'svg.chart' }]);
+});
+
+test('the street committee’s opinion requests pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  await evaluation(unique('派驻机构半年考核'));
+  await page.goto('/committee/opinions');
+  await signIn(page, '孙丽 Sun Li');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('li.card textarea').first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await checkPages(page, [
+    { path: '/committee/opinions', ready: /南山街道党工委：评价征求意见|Nanshan Street party committee: opinion requests/, shows: 'li.card textarea' },
+    { path: '/committee/opinions?status=given', ready: /南山街道党工委：评价征求意见|Nanshan Street party committee: opinion requests/ },
+  ]);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { unique } from '../support/arrange.ts';
 import { signIn } from '../support/browser.ts';
+import { evaluation } from '../support/officials.ts';
 
 /**
  * Seeded accounts: two departments, and the party committee of 南山街道 (D01/S03). A department keeps
@@ -54,4 +55,25 @@ test('a department nominates an agency head, the street committee consents in wr
     await expect(nominated.getByText('街道同意，任免生效')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(nominated.getByText('经党工委会议研究，同意王丽同志任所长。')).toBeVisible();
+});
+
+test('the street committee gives its written opinion on a department’s evaluation before its 10 working days run out', async ({ page }) => {
+  const title = await evaluation(unique('派驻机构年度考核'));
+  await page.goto('/committee/opinions');
+  await signIn(page, COMMITTEE);
+  await expect(page.getByRole('heading', { level: 1, name: '南山街道党工委：评价征求意见' })).toBeVisible();
+  // The request reaches the street as an event: it is listed once it has arrived.
+  const request = card(page, title);
+  await expect(async () => {
+    await page.reload();
+    await expect(request).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(request.getByText(/^还剩 \d+ 个工作日/)).toBeVisible();
+  await request.getByRole('button', { name: `提交对“${title}”的意见` }).click();
+  await expect(request.getByRole('link', { name: '请选择评价等次' })).toBeVisible();
+  await request.getByRole('radio', { name: '良好' }).check();
+  await request.getByLabel('书面意见').fill('该所服务群众态度好，配合街道开展工作积极。');
+  await request.getByRole('button', { name: `提交对“${title}”的意见` }).click();
+  await expect(request).toContainText(/已答复.*良好，.* 答复该所服务群众态度好/);
+  await expect(request.getByRole('button', { name: `提交对“${title}”的意见` })).toHaveCount(0);
 });

@@ -30,6 +30,7 @@ export function App() {
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
+            <Route path="/committee/opinions" component={page.CommitteeOpinions} />
             <Route path="/community/sites" component={page.CommunitySites} />
             <Route path="/community/sites/:id" component={page.SitePage} />
             <Route path="/community/work" component={page.CommunityWork} />

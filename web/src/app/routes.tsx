@@ -28,3 +28,4 @@ export const CommunitySites = named(() => import('../features/community/routes/C
 export const SitePage = named(() => import('../features/community/routes/SitePage.tsx'), 'SitePage');
 export const CommunityWork = named(() => import('../features/community/routes/CommunityWork.tsx'), 'CommunityWork');
 export const StreetScorecard = named(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
+export const CommitteeOpinions = named(() => import('../features/committee/routes/CommitteeOpinions.tsx'), 'CommitteeOpinions');

@@ -23,6 +23,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true; rol
   { href: '/department/performance', label: 'nav.department.performance', role: 'department' },
   // street committee
   { href: '/committee/consents', label: 'nav.committee.consents', role: 'street-committee' },
+  { href: '/committee/opinions', label: 'nav.committee.opinions', role: 'street-committee' },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
