@@ -111,3 +111,12 @@ test('the street committee’s opinion requests pass axe (WCAG 2.2 AA) in Chines
     { path: '/committee/opinions?status=given', ready: /南山街道党工委：评价征求意见|Nanshan Street party committee: opinion requests/ },
   ]);
 });
+
+test('the street’s staff page shows its staffing figures and its roster (empty in a fresh district), and passes axe in both languages', async ({ page }) => {
+  await page.goto('/street/staff');
+  await signIn(page, '周杰 Zhou Jie');
+  await expect(page.getByRole('heading', { level: 1, name: '东湖街道：人员与借调' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^\d+ 个岗位，已到岗 \d+ 人，空缺 \d+ 个/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: '本街道的工作人员，最近到岗的排在最前' })).toBeVisible();
+  await checkPages(page, [{ path: '/street/staff', ready: /东湖街道：人员与借调|Donghu Street: staff and secondments/, shows: 'table' }]);
+});

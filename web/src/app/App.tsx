@@ -26,6 +26,7 @@ export function App() {
             <Route path="/me" component={page.Me} />
             <Route path="/street/issues" component={page.StreetIssues} />
             <Route path="/street/scorecard" component={page.StreetScorecard} />
+            <Route path="/street/staff" component={page.StreetStaff} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />

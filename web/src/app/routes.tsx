@@ -29,3 +29,4 @@ export const SitePage = named(() => import('../features/community/routes/SitePag
 export const CommunityWork = named(() => import('../features/community/routes/CommunityWork.tsx'), 'CommunityWork');
 export const StreetScorecard = named(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
 export const CommitteeOpinions = named(() => import('../features/committee/routes/CommitteeOpinions.tsx'), 'CommitteeOpinions');
+export const StreetStaff = named(() => import('../features/street/routes/StreetStaff.tsx'), 'StreetStaff');

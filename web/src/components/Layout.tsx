@@ -16,6 +16,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true; rol
   { href: '/community/work', label: 'nav.community.work', role: 'community-worker' },
   // street official
   { href: '/street/issues', label: 'nav.street.issues', role: 'street-official' },
+  { href: '/street/staff', label: 'nav.street.staff', role: 'street-official' },
   { href: '/street/scorecard', label: 'nav.street.scorecard', role: 'street-official' },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', role: 'department' },
