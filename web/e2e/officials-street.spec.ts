@@ -4,6 +4,7 @@ import { signIn } from './support/browser.ts';
 import { checkPages, evaluation, expectNoViolations, nomination, registeredSite, uniqueDepartment, whistle } from './support/officials.ts';
 
 test('the street official’s whistles pass axe (WCAG 2.2 AA) in Chinese and English, with issues in every state and the form’s errors', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   const location = unique('书院路 9 号');
   await Promise.all([whistle(location, 'urban-management'), whistle(unique('书院路 10 号'), 'urban-management', 'resolved')]);
   await page.goto('/street/issues');
@@ -20,6 +21,7 @@ test('the street official’s whistles pass axe (WCAG 2.2 AA) in Chinese and Eng
 });
 
 test('the department’s inbox and figures pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   await Promise.all([whistle(unique('桂花路 1 号'), 'market-supervision'), whistle(unique('桂花路 2 号'), 'market-supervision', 'acknowledged')]);
   await page.goto('/department/inbox');
   await signIn(page, '吴刚 Wu Gang');
@@ -41,6 +43,7 @@ test('a resident is told the officials’ pages are not theirs', async ({ page }
 });
 
 test('the department’s nominations and the street committee’s consent cases pass axe (WCAG 2.2 AA) in Chinese and English', async ({ browser }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   const agency = unique('东湖派驻所');
   await nomination('market-supervision', 'D01/S01', agency);
   await nomination(uniqueDepartment(), 'D01/S03', unique('南山派驻站'));
@@ -68,6 +71,7 @@ test('the department’s nominations and the street committee’s consent cases 
 });
 
 test('the community worker’s sites, a site and the community’s issues and work items pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   const address = unique('和平路 30 号');
   const site = await registeredSite('D01/S03/C07', address);
   await page.goto('/community/sites');
@@ -85,6 +89,7 @@ test('the community worker’s sites, a site and the community’s issues and wo
 });
 
 test('the street’s scorecard shows its five dimensions as a picture and as a table, and passes axe in both languages', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   await whistle(unique('玉泉路 8 号'), 'sanitation', 'resolved');
   await page.goto('/street/scorecard');
   await signIn(page, '刘洋 Liu Yang');
@@ -99,6 +104,7 @@ test('the street’s scorecard shows its five dimensions as a picture and as a t
 });
 
 test('the street committee’s opinion requests pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   await evaluation(unique('派驻机构半年考核'));
   await page.goto('/committee/opinions');
   await signIn(page, '孙丽 Sun Li');
@@ -113,6 +119,7 @@ test('the street committee’s opinion requests pass axe (WCAG 2.2 AA) in Chines
 });
 
 test('the street’s staff page shows its staffing figures and its roster (empty in a fresh district), and passes axe in both languages', async ({ page }) => {
+  test.slow(); // axe over several pages in both languages: a busy machine takes minutes
   await page.goto('/street/staff');
   await signIn(page, '周杰 Zhou Jie');
   await expect(page.getByRole('heading', { level: 1, name: '东湖街道：人员与借调' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { unique } from '../support/arrange.ts';
+import { propertyCompany, unique } from '../support/arrange.ts';
 import { signIn } from '../support/browser.ts';
 
 /** Seeded accounts of the street office of 南山街道 (D01/S03) and of the sanitation department. */
@@ -13,7 +13,7 @@ async function signedIn(browser: Browser, path: string, account: string): Promis
   return page;
 }
 
-async function raise(page: Page, location: string, urgency = '紧急') {
+async function raise(page: Page, location: string, urgency = '紧急', company?: string) {
   await expect(page.getByRole('heading', { level: 1, name: '南山街道：街道吹哨' })).toBeVisible();
   await page.getByLabel('紧急程度').selectOption({ label: urgency });
   await page.getByLabel('问题类别').selectOption({ label: '安全生产' });
@@ -21,6 +21,7 @@ async function raise(page: Page, location: string, urgency = '紧急') {
   await page.getByLabel('问题描述').fill('小区东门垃圾堆放三天未清运，堵住了消防通道。');
   await page.getByLabel('具体位置').fill(location);
   await page.getByLabel('所在社区').selectOption({ label: '和平社区' });
+  if (company) await page.getByLabel('物业服务企业').selectOption({ label: company });
   await page.getByRole('button', { name: '吹哨', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `已吹哨：${location}。` })).toBeVisible();
 }
@@ -35,8 +36,10 @@ async function ratingsCounted(page: Page): Promise<number> {
 
 test('a whistle raised by the street is reported in on and resolved in the department’s inbox, rated by the street, and the department’s figures move', async ({ browser }) => {
   const location = unique('和平路 18 号东门');
+  const company = unique('和平物业');
+  await propertyCompany(company);
   const official = await signedIn(browser, '/street/issues', OFFICIAL);
-  await raise(official, location);
+  await raise(official, location, '紧急', company);
   const raised = card(official, location);
   await expect(raised.getByText('待报到', { exact: true })).toBeVisible();
   await expect(raised.getByText(/^还剩 (29|30) 分 \d+ 秒$/)).toBeVisible();
@@ -70,6 +73,10 @@ test('a whistle raised by the street is reported in on and resolved in the depar
   await resolved.getByRole('button', { name: '提交对区环境卫生管理局的评价' }).click();
   await expect(resolved.getByText(/街道评分 5 分/)).toBeVisible();
   await expect(resolved.getByRole('button', { name: '提交对区环境卫生管理局的评价' })).toHaveCount(0);
+  // The rating counts for the property company the issue named too (its public page).
+  await resolved.getByRole('link', { name: '查看这家企业及其评分' }).click();
+  await expect(official.getByRole('heading', { level: 1, name: company })).toBeVisible();
+  await official.goBack();
 
   // The department's figures are a projection of the events: they count the rating once it has arrived.
   await department.getByRole('link', { name: '部门指标' }).click();

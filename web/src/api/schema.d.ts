@@ -1741,7 +1741,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the property-management companies of a street
+         * @description The companies a street office registered, in the order registered, each with where it serves and its average rating (as `GET …/{id}` answers it): the choices for an issue’s `propertyCompanyId`. Public, as each company is.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.listCompanies"];
         put?: never;
         /**
          * Register a property-management company
@@ -11597,6 +11603,74 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.listCompanies": {
+        parameters: {
+            query: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                street: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "name": "text",
+                     *           "street": "D01/S03",
+                     *           "communities": [
+                     *             "D01/S03/C07"
+                     *           ],
+                     *           "contact": "text",
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "ratings": 1,
+                     *           "averageRating": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            name: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            communities: string[];
+                            contact?: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /** @description Ratings of departments’ handling of issues naming the company. */
+                            ratings: number;
+                            /** @description Their average, 1 to 5 to two places; null without ratings. */
+                            averageRating: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
         };
     };

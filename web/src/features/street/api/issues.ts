@@ -46,3 +46,10 @@ export function runningDeadline(issue: Issue, department?: string): { kind: 'res
   if (status === 'acknowledged') return { kind: 'resolution', dueBy: issue.resolutionDueBy };
   return undefined;
 }
+
+export type CompanyPage = paths['/coordination/property-companies']['get']['responses'][200]['content']['application/json'];
+
+/** The street's property companies (public), the choices for an issue's company. */
+export async function streetCompanies(street: string): Promise<CompanyPage['items']> {
+  return (await call(api().GET('/coordination/property-companies', { params: { query: { street, limit: 100 } } }))).items;
+}

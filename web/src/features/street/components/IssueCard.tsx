@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { Link } from 'wouter';
 import { useFormat, useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { nameOf } from '../../../lib/places.ts';
 import { departmentName } from '../../department/names.ts';
@@ -54,6 +55,14 @@ export function IssueCard({ issue, department, children }: { issue: Issue; depar
       <dl className="facts">
         <dt>{t('street.issue.place')}</dt>
         <dd>{issue.community ? nameOf(issue.community, locale) : nameOf(issue.street, locale)}</dd>
+        {issue.propertyCompanyId ? (
+          <>
+            <dt>{t('street.raise.company')}</dt>
+            <dd>
+              <Link href={`/companies/${issue.propertyCompanyId}`}>{t('street.issue.company')}</Link>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('street.issue.raised')}</dt>
         <dd>
           <time dateTime={issue.raisedAt}>{format.dateTime(issue.raisedAt)}</time>

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { NetworkNotice } from '../../../components/ErrorView.tsx';
 import { ErrorSummary, Field, type FieldProblem } from '../../../components/Form.tsx';
 import { useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { allOf, ApiError, idempotencyKey } from '../../../lib/api.ts';
 import { nameOf, STREETS } from '../../../lib/places.ts';
 import { DEPARTMENTS, departmentName } from '../../department/names.ts';
-import { raiseIssue, type Category, type Issue, type Urgency } from '../api/issues.ts';
+import { raiseIssue, streetCompanies, type Category, type CompanyPage, type Issue, type Urgency } from '../api/issues.ts';
 
 export const CATEGORIES = allOf<Category>()(['community-construction', 'production-safety', 'property-management', 'other']);
 export const URGENCIES = allOf<Urgency>()(['emergency', 'utility', 'general', 'complex']);
@@ -17,10 +17,12 @@ interface Values {
   description: string;
   location: string;
   community: string;
+  company: string;
 }
 type Name = keyof Values;
 const FIRST_DEPARTMENT = `dept-${DEPARTMENTS[0]}`;
 const idOf = (name: Name) => (name === 'departments' ? FIRST_DEPARTMENT : `issue-${name}`);
+type Company = CompanyPage['items'][number];
 
 /** The raising route's checks (services/coordination/issues/routes.ts), before sending. */
 function check(values: Values): Array<{ name: Name; message: MessageKey }> {
@@ -41,7 +43,19 @@ function check(values: Values): Array<{ name: Name; message: MessageKey }> {
 export function RaiseForm({ street, community, onRaised }: { street: string; community?: string; onRaised: (issue: Issue) => void }) {
   const t = useT();
   const { locale } = useLocale();
-  const blank: Values = { category: 'community-construction', urgency: 'general', departments: [], description: '', location: '', community: community ?? '' };
+  const blank: Values = { category: 'community-construction', urgency: 'general', departments: [], description: '', location: '', community: community ?? '', company: '' };
+  const [companies, setCompanies] = useState<Company[]>([]);
+  useEffect(() => {
+    let live = true;
+    // The choices only: without them the form still raises (no company named).
+    streetCompanies(street).then(
+      (found) => live && setCompanies(found),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [street]);
   const [values, setValues] = useState<Values>(blank);
   const [problems, setProblems] = useState<Array<FieldProblem & { name: Name }>>([]);
   const [sending, setSending] = useState(false);
@@ -55,6 +69,8 @@ export function RaiseForm({ street, community, onRaised }: { street: string; com
   const say = (name: Name, message: string): FieldProblem & { name: Name } => ({ field: idOf(name), name, message });
   const errorOf = (name: Name) => problems.find((p) => p.name === name)?.message;
   const communities = STREETS.find((s) => s.id === street)?.communities ?? [];
+  // A company serves named communities: only those serving the chosen one (all of the street's without one).
+  const serving = companies.filter((c) => !values.community || c.communities.includes(values.community));
 
   const send = async () => {
     setSending(true);
@@ -69,6 +85,7 @@ export function RaiseForm({ street, community, onRaised }: { street: string; com
           description: values.description.trim(),
           location: values.location.trim(),
           ...(values.community ? { community: values.community } : {}),
+          ...(values.company ? { propertyCompanyId: values.company } : {}),
         },
         key,
       );
@@ -83,12 +100,12 @@ export function RaiseForm({ street, community, onRaised }: { street: string; com
         const known: Name[] = ['departments', 'description', 'location', 'community', 'category', 'urgency'];
         setProblems(
           failure.problem.errors.map((issue) => {
-            const name = known.find((n) => issue.field.split('.').includes(n)) ?? 'description';
+            const name = issue.field.endsWith('propertyCompanyId') ? 'company' : (known.find((n) => issue.field.split('.').includes(n)) ?? 'description');
             const ours: Partial<Record<Name, MessageKey>> = { departments: 'street.v.departments', description: 'street.v.description', location: 'street.v.location' };
             return say(name, ours[name] ? t(ours[name]) : issue.message);
           }),
         );
-      } else if (failure.status === 422 && failure.problem) setProblems([say('community', failure.problem.detail ?? failure.message)]);
+      } else if (failure.status === 422 && failure.problem) setProblems([say(values.company ? 'company' : 'community', values.company ? t('street.v.company') : failure.problem.detail)]);
       else setRefusal(failure.status === 403 ? t('street.raise.forbidden') : (failure.problem?.detail ?? failure.message));
     } finally {
       setSending(false);
@@ -172,7 +189,7 @@ export function RaiseForm({ street, community, onRaised }: { street: string; com
         ) : (
           <Field id="issue-community" label={t('street.raise.community')} {...opt(errorOf('community'))}>
             {(aria) => (
-              <select {...aria} value={values.community} onChange={(e) => set({ community: e.target.value })}>
+              <select {...aria} value={values.community} onChange={(e) => set({ community: e.target.value, company: '' })}>
                 <option value="">{t('street.raise.noCommunity')}</option>
                 {communities.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -183,6 +200,20 @@ export function RaiseForm({ street, community, onRaised }: { street: string; com
             )}
           </Field>
         )}
+        {serving.length ? (
+          <Field id="issue-company" label={t('street.raise.company')} hint={t('street.raise.companyHint')} {...opt(errorOf('company'))}>
+            {(aria) => (
+              <select {...aria} value={values.company} onChange={(e) => set({ company: e.target.value })}>
+                <option value="">{t('street.raise.noCompany')}</option>
+                {serving.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <button type="submit" disabled={sending}>
           {sending ? t('street.raise.sending') : t('street.raise.submit')}
         </button>
