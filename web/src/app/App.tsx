@@ -24,6 +24,7 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/register" component={page.Register} />
             <Route path="/street/issues" component={page.StreetIssues} />
             <Route path="/street/scorecard" component={page.StreetScorecard} />
             <Route path="/street/staff" component={page.StreetStaff} />
