@@ -14,7 +14,8 @@
  *   history too: read it by the prefix), its decisions gsi1 `DECISIONS#<meeting>`;
  * - work items that reached a community: `WORKITEMS#<community>` (the only items a community reads);
  *   blocked attempts live under `BLOCKED#…` keys, which no community-facing route reads;
- * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`.
+ * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`;
+ * - a street's property companies: entry items `COMPANIES#<street>` (the company's id; read through).
  */
 export const keys = {
   // Issues ("whistles").
@@ -56,6 +57,9 @@ export const keys = {
   company: (id: string) => ({ pk: `COMPANY#${id}`, sk: 'STATE' }),
   issuesOfCompany: (id: string) => ({ partition: `COMPANY#${id}`, prefix: 'ISSUE#' }),
   companyIssue: (id: string, raisedAt: string, issueId: string) => ({ pk: `COMPANY#${id}`, sk: `ISSUE#${raisedAt}#${issueId}` }),
+  /** A street's companies, in the order registered: one entry per company holding its id, written with it. */
+  companiesOf: (street: string) => `COMPANIES#${street}`,
+  companyEntry: (street: string, registeredAt: string, id: string) => ({ pk: `COMPANIES#${street}`, sk: `${registeredAt}#${id}` }),
 
   // A department's running counts in a district.
   performance: (district: string, department: string) => ({ pk: `PERFORMANCE#${district}#${department}`, sk: 'STATE' }),

@@ -11,7 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A department’s nominations of agency heads
+         * @description The nominations (and requests to remove) a department made in a district, newest first, each where it stands: awaiting consent (with its consent case and when the street’s decision is due, once open), confirmed or rejected with the written opinion. A department reads its own (the default); the district office names the `department` (400 without).
+         *
+         *     **Who:** `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["recruitment.listAppointments"];
         put?: never;
         /**
          * Nominate or remove an agency head
@@ -872,6 +878,28 @@ export interface paths {
         patch: operations["premises.changeSite"];
         trace?: never;
     };
+    "/premises/communities/{community}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a community's sites
+         * @description Every site in a community's register, in the order they were registered, each with the `version` a change sends back. One record holds a community’s sites, so this is the whole register in one answer (no cursor). The community is written `D01-S03-C07` in the path.
+         *
+         *     **Who:** `community-worker`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["premises.communitySites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premises/communities/{community}/households": {
         parameters: {
             query?: never;
@@ -1719,7 +1747,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the property-management companies of a street
+         * @description The companies a street office registered, in the order registered, each with where it serves and its average rating (as `GET …/{id}` answers it): the choices for an issue’s `propertyCompanyId`. Public, as each company is.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.listCompanies"];
         put?: never;
         /**
          * Register a property-management company
@@ -2183,6 +2217,99 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "recruitment.listAppointments": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                department?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "agency": "text",
+                     *           "action": "appoint",
+                     *           "nominee": {
+                     *             "name": "text",
+                     *             "personId": "text"
+                     *           },
+                     *           "reason": "text",
+                     *           "status": "awaiting-consent",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "requestedBy": "text",
+                     *           "consentCaseId": "00000000000000000000000000",
+                     *           "consentDueBy": "2026-11-27T08:30:00.000Z",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "writtenOpinion": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            agency: string;
+                            /** @enum {string} */
+                            action: "appoint" | "remove";
+                            nominee: {
+                                name: string;
+                                personId?: string;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            status: "awaiting-consent" | "confirmed" | "rejected";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /** @description The street's consent case: set as soon as authority has opened it. */
+                            consentCaseId?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the street committee's decision is due; set with `consentCaseId` when the case opens.
+                             */
+                            consentDueBy?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            writtenOpinion?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "recruitment.requestAppointment": {
         parameters: {
             query?: never;
@@ -6688,6 +6815,97 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "premises.communitySites": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                community: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00000000000000000000000000",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "address": "text",
+                     *           "areaM2": 1,
+                     *           "residentActivityAreaM2": 1,
+                     *           "tenure": "owned",
+                     *           "lease": {
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "annualRentFen": 1,
+                     *             "landlord": "text"
+                     *           },
+                     *           "uses": [
+                     *             "office"
+                     *           ],
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "registeredBy": "text",
+                     *           "changedAt": "2026-11-27T08:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -11483,6 +11701,74 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.listCompanies": {
+        parameters: {
+            query: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                street: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "name": "text",
+                     *           "street": "D01/S03",
+                     *           "communities": [
+                     *             "D01/S03/C07"
+                     *           ],
+                     *           "contact": "text",
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "ratings": 1,
+                     *           "averageRating": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            name: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            communities: string[];
+                            contact?: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /** @description Ratings of departments’ handling of issues naming the company. */
+                            ratings: number;
+                            /** @description Their average, 1 to 5 to two places; null without ratings. */
+                            averageRating: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
         };
     };

@@ -34,6 +34,17 @@ export function App() {
             <Route path="/district/delegations" component={page.Delegations} />
             <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
+            <Route path="/street/issues" component={page.StreetIssues} />
+            <Route path="/street/scorecard" component={page.StreetScorecard} />
+            <Route path="/street/staff" component={page.StreetStaff} />
+            <Route path="/department/inbox" component={page.DepartmentInbox} />
+            <Route path="/department/performance" component={page.DepartmentPerformance} />
+            <Route path="/department/nominations" component={page.DepartmentNominations} />
+            <Route path="/committee/consents" component={page.CommitteeConsents} />
+            <Route path="/committee/opinions" component={page.CommitteeOpinions} />
+            <Route path="/community/sites" component={page.CommunitySites} />
+            <Route path="/community/sites/:id" component={page.SitePage} />
+            <Route path="/community/work" component={page.CommunityWork} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

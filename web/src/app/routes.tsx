@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { officialsReady } from '../i18n/index.tsx';
 
 /**
  * The app's pages, each loaded when first visited (its own chunk): the first page carries React,
@@ -6,6 +7,10 @@ import { lazy } from 'react';
  */
 const named = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(async () => ({ default: (await load())[name] }));
+
+/** An official's page: its chunk and the officials' catalog (web/src/i18n/officials.*.json) together. */
+const official = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
+  named(async () => (await Promise.all([load(), officialsReady()]))[0], name);
 
 export const JobBoard = named(() => import('../features/jobs/routes/JobBoard.tsx'), 'JobBoard');
 export const PositionPage = named(() => import('../features/jobs/routes/PositionPage.tsx'), 'PositionPage');
@@ -34,3 +39,14 @@ export const Meetings = named(() => import('../features/district/routes/Meetings
 export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
 export const Delegations = named(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
 export const PerformancePage = named(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');
+export const StreetIssues = official(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');
+export const DepartmentInbox = official(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
+export const DepartmentPerformance = official(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
+export const DepartmentNominations = official(() => import('../features/department/routes/DepartmentNominations.tsx'), 'DepartmentNominations');
+export const CommitteeConsents = official(() => import('../features/committee/routes/CommitteeConsents.tsx'), 'CommitteeConsents');
+export const CommunitySites = official(() => import('../features/community/routes/CommunitySites.tsx'), 'CommunitySites');
+export const SitePage = official(() => import('../features/community/routes/SitePage.tsx'), 'SitePage');
+export const CommunityWork = official(() => import('../features/community/routes/CommunityWork.tsx'), 'CommunityWork');
+export const StreetScorecard = official(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
+export const CommitteeOpinions = official(() => import('../features/committee/routes/CommitteeOpinions.tsx'), 'CommitteeOpinions');
+export const StreetStaff = official(() => import('../features/street/routes/StreetStaff.tsx'), 'StreetStaff');

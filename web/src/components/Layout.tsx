@@ -21,6 +21,20 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
   { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
+  // community worker
+  { href: '/community/sites', label: 'nav.community.sites', roles: ['community-worker'] },
+  { href: '/community/work', label: 'nav.community.work', roles: ['community-worker'] },
+  // street official
+  { href: '/street/issues', label: 'nav.street.issues', roles: ['street-official'] },
+  { href: '/street/staff', label: 'nav.street.staff', roles: ['street-official'] },
+  { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
+  // department
+  { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
+  { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },
+  { href: '/department/performance', label: 'nav.department.performance', roles: ['department'] },
+  // street committee
+  { href: '/committee/consents', label: 'nav.committee.consents', roles: ['street-committee'] },
+  { href: '/committee/opinions', label: 'nav.committee.opinions', roles: ['street-committee'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
