@@ -44,6 +44,7 @@ function world() {
     authority: [inbox('E1'), opened],
     funding: [],
     premises: [],
+    notifications: [inbox('E2'), inbox('E3')],
     coordination: [raised, inbox('E3'), { pk: 'SCORECARD#D01/S03', sk: 'SCORECARD', itemType: 'scorecard', street: 'D01/S03', eventsApplied: 1, issuesRaised: 1 }],
   };
   const published = [onBus(requested, 'five-haves.recruitment'), onBus(opened, 'five-haves.authority'), onBus(raised, 'five-haves.coordination')];
