@@ -1,4 +1,6 @@
+import type { Context, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { waitFor } from '../infra/local/wait.ts';
 import type { CapturedMail } from '../infra/local/mail.ts';
 import { TestClock } from './support/clock.ts';
@@ -213,5 +215,43 @@ describe('the directory', () => {
     expect(ok.body).toMatchObject({ sub: 'claims-person', email: 'claims@example.org', name: 'Li Wei', roles: ['street-committee'], jurisdiction: 'D01/S03', language: 'en' });
     expect((await t.api('PUT', '/notifications/me', { token, body: { language: 'fr' } })).status).toBe(400);
     expect((await t.api('PUT', '/notifications/me', { body: { language: 'en' } })).status).toBe(401);
+  });
+});
+
+describe('bounces and complaints', () => {
+  it('put the address on the suppression list, which the sender honours: the inbox still gets the notification', async () => {
+    const token = await person('bounced-finance', { roles: ['finance'], jurisdiction: 'D01/S04' });
+    const { handler } = await import('../services/notifications/handlers/bounces.ts');
+    const sesEvent = (eventType: string, detail: object) => ({
+      version: '0', id: `ses-${eventType}`, 'detail-type': eventType === 'Bounce' ? 'Email Bounced' : 'Email Complained', source: 'aws.ses', account: '000000000000',
+      time: new Date().toISOString(), region: 'us-east-1', resources: [], detail: { eventType, mail: { tags: { 'ses:configuration-set': ['x'] } }, ...detail },
+    });
+    const records = [
+      sesEvent('Bounce', { bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'Bounced-Finance@example.org' }] } }),
+      sesEvent('Bounce', { bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'finance-on@example.org' }] } }),
+    ].map((body, i) => ({ messageId: `m-${i}`, body: JSON.stringify(body) }));
+    const sqs = { Records: records } as unknown as SQSEvent;
+    // Delivered twice: the second changes nothing.
+    for (let i = 0; i < 2; i++) expect((await handler(sqs, lambdaContext('five-haves-notifications-bounces', 30_000) as Context)).batchItemFailures).toEqual([]);
+
+    const admin = await t.token({ sub: 'd01-joint-office', roles: ['district-admin'], jurisdiction: 'D01' });
+    const start = new Date(clock.now() + 4 * 86_400_000).toISOString();
+    const meeting = await t.api('POST', '/coordination/meetings', {
+      token: admin,
+      body: { title: 'S04 meeting', startsAt: start, endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(), hostStreet: 'D01/S04', members: { streets: ['D01/S04'] } },
+    });
+    await t.api('POST', `/coordination/meetings/${meeting.body.id}/decisions`, {
+      token: admin,
+      body: { title: 'Repair the roof', ownerDepartment: 'housing', deadline: new Date(clock.now() + 40 * 86_400_000).toISOString().slice(0, 10), street: 'D01/S04', fundingFen: 50_000 },
+    });
+    const items = await waitFor('the request in the inbox', async () => {
+      const inbox = (await t.api('GET', '/notifications/me', { token })).body.items;
+      return inbox.length > 0 ? inbox : undefined;
+    });
+    expect(items[0]).toMatchObject({ kind: 'funding-request-opened', mail: 'suppressed' });
+    await drained(t);
+    expect(await mailsTo('bounced-finance@example.org')).toHaveLength(0);
+    // A transient bounce suppresses nothing: finance-on of D01 covers D01/S04 and is mailed.
+    expect((await mailsTo('finance-on@example.org')).length).toBe(2);
   });
 });

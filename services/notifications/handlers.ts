@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../../kernel/auth.ts';
 import { queryRange } from '../../kernel/bulk-read.ts';
-import { NotFoundError } from '../../kernel/errors.ts';
+import { ConflictError, NotFoundError } from '../../kernel/errors.ts';
 import type { HttpResult, RouteHandlers } from '../../kernel/http.ts';
 import { rangePage } from '../../kernel/range-page.ts';
 import type { Item, Store, Write } from '../../kernel/store.ts';
@@ -29,6 +29,21 @@ export function noteView(note: NoteItem) {
   return { id, kind, title, body, ...(link ? { link } : {}), ...(calendarUid ? { calendarUid } : {}), createdAt, ...(readAt ? { readAt } : {}), mail };
 }
 
+/**
+ * A change of the caller's own profile, read and decided again when another request of theirs (a
+ * second tab, the sign-in's registration) changed it in between: a person's own writes never race
+ * each other into a 409.
+ */
+async function ownProfileChange(change: () => Promise<HttpResult>): Promise<HttpResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await change();
+    } catch (error) {
+      if (!(error instanceof ConflictError) || !error.message.startsWith('The profile') || attempt >= 5) throw error;
+    }
+  }
+}
+
 export function notificationHandlers(store: Store, appUrl: () => string): RouteHandlers<typeof routes> {
   const directory = new Directory(store);
 
@@ -47,8 +62,10 @@ export function notificationHandlers(store: Store, appUrl: () => string): RouteH
 
   return {
     async registerMe({ body, principal, ctx }) {
-      const { profile, writes } = await ensureProfile(principal, ctx.cause.now, body.language);
-      return ctx.commit({ writes, events: [] }, { statusCode: 200, body: profileView(profile) });
+      return ownProfileChange(async () => {
+        const { profile, writes } = await ensureProfile(principal, ctx.cause.now, body.language);
+        return ctx.commit({ writes, events: [] }, { statusCode: 200, body: profileView(profile) });
+      });
     },
 
     async myNotifications({ query, principal }) {
@@ -78,37 +95,43 @@ export function notificationHandlers(store: Store, appUrl: () => string): RouteH
     },
 
     async setPreferences({ body, principal, ctx }) {
-      const { profile, writes, existing } = await ensureProfile(principal, ctx.cause.now);
-      const preferences: Preferences = {
-        delivery: body.delivery ?? profile.preferences.delivery,
-        email: { ...profile.preferences.email, ...Object.fromEntries(Object.entries(body.email ?? {}).filter(([, on]) => on !== undefined)) },
-      };
-      const next: ProfileItem = { ...profile, preferences, updatedAt: ctx.cause.now, version: existing ? existing.version + 1 : profile.version };
-      // A profile made just now is written with its preferences; an existing one over the version read.
-      const write = existing ? profileWrite(next, existing) : profileWrite(next, undefined);
-      return ctx.commit({ writes: [write, ...writes.slice(1)], events: [] }, { statusCode: 200, body: preferences });
+      return ownProfileChange(async () => {
+        const { profile, writes, existing } = await ensureProfile(principal, ctx.cause.now);
+        const preferences: Preferences = {
+          delivery: body.delivery ?? profile.preferences.delivery,
+          email: { ...profile.preferences.email, ...Object.fromEntries(Object.entries(body.email ?? {}).filter(([, on]) => on !== undefined)) },
+        };
+        const next: ProfileItem = { ...profile, preferences, updatedAt: ctx.cause.now, version: existing ? existing.version + 1 : profile.version };
+        // A profile made just now is written with its preferences; an existing one over the version read.
+        const write = existing ? profileWrite(next, existing) : profileWrite(next, undefined);
+        return ctx.commit({ writes: [write, ...writes.slice(1)], events: [] }, { statusCode: 200, body: preferences });
+      });
     },
 
     async createFeed({ principal, ctx }) {
-      const { profile, writes, existing } = await ensureProfile(principal, ctx.cause.now);
-      const secret = randomBytes(32).toString('base64url');
-      const hash = hashSecret(secret);
-      const next: ProfileItem = { ...profile, feedHash: hash, updatedAt: ctx.cause.now, version: existing ? existing.version + 1 : profile.version };
-      const feedWrites: Write[] = [
-        existing ? profileWrite(next, existing) : profileWrite(next, undefined),
-        ...writes.slice(1),
-        { item: { Put: { TableName: '', Item: { ...keys.feed(hash), itemType: 'feed', sub: principal.sub, createdAt: ctx.cause.now }, ConditionExpression: 'attribute_not_exists(pk)' } }, conflict: 'feed' },
-        ...(profile.feedHash ? [{ item: { Delete: { TableName: '', Key: keys.feed(profile.feedHash) } }, conflict: 'feed' }] : []),
-      ];
-      return ctx.commit({ writes: feedWrites, events: [] }, { statusCode: 201, body: { url: `${appUrl()}/notifications/calendar/${secret}.ics`, createdAt: ctx.cause.now } });
+      return ownProfileChange(async () => {
+        const { profile, writes, existing } = await ensureProfile(principal, ctx.cause.now);
+        const secret = randomBytes(32).toString('base64url');
+        const hash = hashSecret(secret);
+        const next: ProfileItem = { ...profile, feedHash: hash, updatedAt: ctx.cause.now, version: existing ? existing.version + 1 : profile.version };
+        const feedWrites: Write[] = [
+          existing ? profileWrite(next, existing) : profileWrite(next, undefined),
+          ...writes.slice(1),
+          { item: { Put: { TableName: '', Item: { ...keys.feed(hash), itemType: 'feed', sub: principal.sub, createdAt: ctx.cause.now }, ConditionExpression: 'attribute_not_exists(pk)' } }, conflict: 'feed' },
+          ...(profile.feedHash ? [{ item: { Delete: { TableName: '', Key: keys.feed(profile.feedHash) } }, conflict: 'feed' }] : []),
+        ];
+        return ctx.commit({ writes: feedWrites, events: [] }, { statusCode: 201, body: { url: `${appUrl()}/notifications/calendar/${secret}.ics`, createdAt: ctx.cause.now } });
+      });
     },
 
     async revokeFeed({ principal, ctx }) {
-      const profile = await directory.profile(principal.sub);
-      if (!profile?.feedHash) return { statusCode: 204 };
-      const { feedHash: _revoked, ...rest } = profile;
-      const next = { ...rest, updatedAt: ctx.cause.now, version: profile.version + 1 } as ProfileItem;
-      return ctx.commit({ writes: [profileWrite(next, profile), { item: { Delete: { TableName: '', Key: keys.feed(profile.feedHash) } }, conflict: 'feed' }], events: [] }, { statusCode: 204 });
+      return ownProfileChange(async () => {
+        const profile = await directory.profile(principal.sub);
+        if (!profile?.feedHash) return { statusCode: 204 };
+        const { feedHash: _revoked, ...rest } = profile;
+        const next = { ...rest, updatedAt: ctx.cause.now, version: profile.version + 1 } as ProfileItem;
+        return ctx.commit({ writes: [profileWrite(next, profile), { item: { Delete: { TableName: '', Key: keys.feed(profile.feedHash) } }, conflict: 'feed' }], events: [] }, { statusCode: 204 });
+      });
     },
 
     async calendarFeed({ params }): Promise<HttpResult> {
