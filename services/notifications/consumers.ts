@@ -90,8 +90,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
         resolutionDueBy: officeTime(issue.resolutionDueBy),
       };
       const audience = [{ role: 'department' as const, place: issue.street, department }];
-      const link = `/coordination/issues/${issue.issueId}`;
-      told += (await notifier.tell({ kind: 'whistle-raised', source: metadata.eventId, at: metadata.occurredAt, audience, facts, link }, now)).recipients;
+      told += (await notifier.tell({ kind: 'whistle-raised', source: metadata.eventId, at: metadata.occurredAt, audience, facts }, now)).recipients;
       for (const [deadline, dueBy, cap] of [
         ['response', issue.responseDueBy, RESPONSE_REMINDER_CAP_MS],
         ['resolution', issue.resolutionDueBy, RESOLUTION_REMINDER_CAP_MS],
@@ -99,7 +98,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
         await reminders.schedule({
           id: whistleReminderId(issue.issueId, department, deadline),
           dueAt: leadBefore(issue.raisedAt, dueBy, cap),
-          notice: { kind: 'whistle-reminder', audience, facts: { street: issue.street, department, description: issue.description, deadline, dueBy: officeTime(dueBy) }, link },
+          notice: { kind: 'whistle-reminder', audience, facts: { street: issue.street, department, description: issue.description, deadline, dueBy: officeTime(dueBy) } },
         });
       }
     }
@@ -121,7 +120,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
     for (const application of applications) {
       if (application.hired || application.outcome !== 'eligible') continue;
       const result = await notifier.tell(
-        { kind: 'application-not-selected', source: `not-selected:${application.applicationId}`, at: position.closedAt, audience: [{ sub: application.applicant }], facts: { positionId }, link: '/recruitment' },
+        { kind: 'application-not-selected', source: `not-selected:${application.applicationId}`, at: position.closedAt, audience: [{ sub: application.applicant }], facts: { positionId }, link: '/me/applications' },
         now,
       );
       told += result.recipients;
@@ -151,7 +150,6 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
             at: metadata.occurredAt,
             audience: [{ role: 'department', place: escalation.street, department }],
             facts: { street: escalation.street, department, reason: escalation.reason, dueBy: officeTime(escalation.dueBy), escalatedAt: officeTime(escalation.escalatedAt) },
-            link: `/coordination/issues/${escalation.issueId}`,
           },
           cause.now,
         );
@@ -163,11 +161,10 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
     consume(ConsentCaseOpened, async (opened, { metadata, cause }) => {
       const facts = { street: opened.street, department: opened.department, dueBy: officeTime(opened.dueBy) };
       const audience = [{ role: 'street-committee' as const, place: opened.street }];
-      const link = `/authority/consents/${opened.caseId}`;
-      const result = await notifier.tell({ kind: 'consent-opened', source: metadata.eventId, at: metadata.occurredAt, audience, facts, link }, cause.now);
+      const result = await notifier.tell({ kind: 'consent-opened', source: metadata.eventId, at: metadata.occurredAt, audience, facts }, cause.now);
       const dueAt = workingDaysBefore(opened.dueBy, WORKING_DAYS_AHEAD);
       if (Date.parse(dueAt) > Date.parse(metadata.occurredAt)) {
-        await reminders.schedule({ id: `consent:${opened.caseId}`, dueAt, notice: { kind: 'consent-reminder', audience, facts, link } });
+        await reminders.schedule({ id: `consent:${opened.caseId}`, dueAt, notice: { kind: 'consent-reminder', audience, facts } });
       }
       return done(`told ${result.recipients}; reminder at ${dueAt}`);
     }),
@@ -194,7 +191,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           at: metadata.occurredAt,
           audience: [{ sub: application.applicant }],
           facts: { positionId: application.positionId, outcome: application.outcome, failedRules: application.failedRules.join(', ') },
-          link: '/recruitment',
+          link: '/me/applications',
         },
         cause.now,
       );
@@ -214,7 +211,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           at: metadata.occurredAt,
           audience: [{ sub: application.applicant }],
           facts: { positionTitle: hire.positionTitle, street: hire.street, rank: String(hire.rank) },
-          link: '/recruitment',
+          link: '/me/applications',
         },
         cause.now,
       );
@@ -237,7 +234,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           at: metadata.occurredAt,
           audience: [{ sub: booking.bookedBy }],
           facts: { street: booking.street, startsAt: officeTime(booking.startsAt), endsAt: officeTime(booking.endsAt), attendees: String(booking.attendees) },
-          link: `/premises/rooms/${booking.roomId}`,
+          link: `/rooms/${booking.roomId}`,
           calendar,
         },
         cause.now,
@@ -256,7 +253,7 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           at: metadata.occurredAt,
           audience: [{ sub: booker }],
           facts: { street: cancelled.street, startsAt: officeTime(cancelled.startsAt), endsAt: officeTime(cancelled.endsAt) },
-          link: `/premises/rooms/${cancelled.roomId}`,
+          link: `/rooms/${cancelled.roomId}`,
           calendar,
         },
         cause.now,
@@ -281,7 +278,6 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           at: metadata.occurredAt,
           audience: [{ role: 'finance', place: request.community ?? request.street }],
           facts: { street: request.street, amount: yuan(request.amountFen), purpose: request.purpose },
-          link: `/funding/requests/${request.request.requestId}`,
         },
         cause.now,
       );
@@ -297,7 +293,6 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           kind: 'decision-reminder',
           audience: [{ role: 'department', place: decision.district, department: decision.ownerDepartment }],
           facts: { title: decision.title, ownerDepartment: decision.ownerDepartment, deadline: decision.deadline },
-          link: `/coordination/meetings/${decision.meetingId}`,
         },
       });
       return done(`reminder at ${dueAt}`);
@@ -321,7 +316,6 @@ export function notificationConsumers(store: Store, notifier: Notifier, reminder
           ...meeting.streets.map((street) => ({ role: 'street-official' as const, place: street })),
         ],
         facts: { title: meeting.title, startsAt: officeTime(meeting.startsAt), endsAt: officeTime(meeting.endsAt), venue: place || '—' },
-        link: `/coordination/meetings/${meeting.meetingId}`,
         calendar,
       },
       now,

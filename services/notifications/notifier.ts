@@ -20,7 +20,7 @@ export interface Notice {
   at: string;
   audience: Audience[];
   facts: Facts;
-  /** The app's page about it, as a path (`/coordination/issues/…`). */
+  /** The web app's page about it, as a path (`/rooms/…`), where it has one. */
   link?: string;
   calendar?: CalendarEvent;
 }
@@ -60,6 +60,7 @@ export function noteId(source: string, at: string, sub: string): string {
 
 /** How long a claimed e-mail is the claimant's before another run may take it over. */
 const SEND_LEASE_MS = 2 * 60_000;
+const MARK_SENT_ATTEMPTS = 8;
 
 export interface Told {
   recipients: number;
@@ -218,11 +219,20 @@ export class Notifier {
       await this.update(key, { UpdateExpression: 'SET mail = :pending REMOVE leaseUntil', ExpressionAttributeValues: { ':pending': 'pending' } });
       throw error;
     }
-    await this.update(key, {
-      UpdateExpression: 'SET mail = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, leaseUntil',
-      ExpressionAttributeValues: { ':sent': 'sent', ':now': now },
-    });
-    return true;
+    // The message is out: recording that must not fail on a passing error, or the sweep would send it
+    // again once the lease ends. A few tries with a short pause before giving up (then at least once, not twice).
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.update(key, {
+          UpdateExpression: 'SET mail = :sent, sentAt = :now REMOVE gsi1pk, gsi1sk, leaseUntil',
+          ExpressionAttributeValues: { ':sent': 'sent', ':now': now },
+        });
+        return true;
+      } catch (error) {
+        if (attempt >= MARK_SENT_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   }
 
   /** E-mails queued before `before` and not sent (a failed send, a sender that died): sent now. */

@@ -12361,7 +12361,6 @@ export interface operations {
                      *           "kind": "whistle-raised",
                      *           "title": "吹哨：D01/S03 需要 market-supervision 报到",
                      *           "body": "D01/S03 就“占道经营”（和谐路 12 号）吹哨。请在 2026-12-01 10:00 前报到，2026-12-03 09:30 前办结。",
-                     *           "link": "/coordination/issues/01JF3Q2M8N7P6R5S4T3V2W1X0Y",
                      *           "createdAt": "2026-12-01T01:30:00.000Z",
                      *           "mail": "sent"
                      *         }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocale, useT, type MessageKey } from '../i18n/index.tsx';
+import { InboxLink } from '../features/notifications/components/InboxLink.tsx';
 import { signIn, signOut, useSession } from '../lib/auth.ts';
 
 const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true }> = [
@@ -38,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             {session ? (
               <>
+                <InboxLink session={session} />
                 <Link href="/me" className="account">
                   {t('auth.account', { name: session.name ?? session.sub })}
                 </Link>
