@@ -32,7 +32,11 @@ test('a booking lands in the inbox: the header counts it unread, the page marks 
   await inboxLink.click();
   await expect(page.getByRole('heading', { level: 1, name: '通知' })).toBeVisible();
   const card = page.getByRole('listitem').filter({ hasText: '预约成功' }).first();
-  await expect(card).toContainText('已同时发送电子邮件');
+  // The page shows the e-mail as it stood when it loaded: on its way, then sent.
+  await expect(async () => {
+    await page.reload();
+    await expect(card).toContainText('已同时发送电子邮件', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(card.getByRole('button', { name: '加入日历（.ics）' })).toBeVisible();
 
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
