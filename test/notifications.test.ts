@@ -1,19 +1,22 @@
 import type { Context, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { lambdaContext } from '../infra/local/lambda-context.ts';
-import { waitFor } from '../infra/local/wait.ts';
+import { waitFor as waitForCondition } from '../infra/local/wait.ts';
 import type { CapturedMail } from '../infra/local/mail.ts';
 import { TestClock } from './support/clock.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { whistle } from './support/coordination.ts';
 import { addedRoom, registeredSite, siteBody, slotFromNow } from './support/premises.ts';
-import { drained } from './support/saga.ts';
+import { consentCaseFor, drained, nomination } from './support/saga.ts';
 
 /**
  * The notifications service end to end on the local runtime: events from the other services' real
  * routes, every event put twice in every queue (deliveryCopies), e-mail read back from the local
  * SMTP server, reminders from the declared schedule run as of chosen times.
  */
+// Each test crosses several services; on a busy machine that takes minutes, not seconds.
+vi.setConfig({ testTimeout: 240_000 });
+
 let t: TestCloud;
 const clock = new TestClock();
 beforeAll(async () => {
@@ -29,6 +32,9 @@ const person = async (sub: string, claims: { roles: any[]; jurisdiction: string;
   expect(registered.status).toBe(200);
   return token;
 };
+
+/** Waits for a condition: long enough for a machine running several suites at once (the flow crosses the relay, the bus and SMTP). */
+const waitFor = <T>(what: string, probe: () => Promise<T | undefined>) => waitForCondition(what, probe, { timeoutMs: 150_000, intervalMs: 100 });
 
 const mailsTo = async (address: string): Promise<CapturedMail[]> => (await t.cloud.mailer.sent()).filter((m) => m.to === address);
 
@@ -253,5 +259,60 @@ describe('bounces and complaints', () => {
     expect(await mailsTo('bounced-finance@example.org')).toHaveLength(0);
     // A transient bounce suppresses nothing: finance-on of D01 covers D01/S04 and is mailed.
     expect((await mailsTo('finance-on@example.org')).length).toBe(2);
+  });
+});
+
+describe('meetings and consents', () => {
+  it("a joint meeting's members get one invitation with the venue and an .ics, once both the meeting and its room are known", async () => {
+    const official = await person('official-s05', { roles: ['street-official'], jurisdiction: 'D01/S05' });
+    const siteId = await registeredSite(t, official, siteBody('D01/S05/C01'));
+    await addedRoom(t, official, siteId, { name: 'S05 deliberation room', capacity: 40 });
+    const housing = await person('housing-a', { roles: ['department'], jurisdiction: 'D01', department: 'housing' }, 'zh-CN');
+    const admin = await t.token({ sub: 'd01-joint-office', roles: ['district-admin'], jurisdiction: 'D01' });
+    const start = slotFromNow(5, 36).toISOString();
+    const meeting = await t.api('POST', '/coordination/meetings', {
+      token: admin,
+      body: { title: 'Lifts of the old town', startsAt: start, endsAt: slotFromNow(5, 44).toISOString(), hostStreet: 'D01/S05', members: { departments: ['housing'], streets: ['D01/S05'] }, agenda: ['Lifts'] },
+    });
+    expect(meeting.status).toBe(201);
+    const [invitation] = await waitFor('the invitation to official-s05', async () => {
+      const mails = (await mailsTo('official-s05@example.org')).filter((m) => m.subject.startsWith('Joint meeting'));
+      return mails.length > 0 ? mails : undefined;
+    });
+    expect(invitation!.text).toContain('S05 deliberation room');
+    const ics = invitation!.attachments.find((a) => a.content.includes('BEGIN:VCALENDAR'));
+    expect(ics?.content).toContain(`UID:meeting-${meeting.body.id}@five-haves`);
+    expect(ics?.content).toContain('METHOD:REQUEST');
+    expect(ics?.content).toContain('LOCATION:S05 deliberation room');
+    await waitFor('the invitation to housing-a', async () => ((await mailsTo('housing-a@example.org')).some((m) => m.subject.startsWith('联席会议')) ? true : undefined));
+    await drained(t);
+    expect((await mailsTo('official-s05@example.org')).filter((m) => m.subject.startsWith('Joint meeting'))).toHaveLength(1);
+    const inbox = (await t.api('GET', '/notifications/me', { token: housing })).body.items;
+    expect(inbox.filter((n: { kind: string }) => n.kind === 'meeting-convened')).toHaveLength(1);
+  });
+
+  it('the street committee is told when a consent case opens, and reminded once 3 working days before its deadline', async () => {
+    await person('committee-s03', { roles: ['street-committee'], jurisdiction: 'D01/S03' });
+    const committee = await t.token({ sub: 'committee-s03', roles: ['street-committee'], jurisdiction: 'D01/S03' });
+    const department = await t.token({ sub: 'nominating-dept', roles: ['department'], jurisdiction: 'D01', department: 'market-supervision' });
+    const nominated = await t.api('POST', '/recruitment/appointments', { token: department, body: nomination });
+    expect(nominated.status).toBe(202);
+    const consentCase = await consentCaseFor(t, committee, nominated.body.id);
+    await waitFor('the consent e-mail', async () => ((await mailsTo('committee-s03@example.org')).some((m) => m.subject.startsWith('To decide')) ? true : undefined));
+    await drained(t);
+    // 3 working days before the deadline, at 09:00 China time.
+    const dueBy = new Date(consentCase.dueBy);
+    const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCDay();
+    let reminderDay = new Date(Date.parse(`${new Date(dueBy.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T09:00:00+08:00`));
+    for (let left = 3; left > 0; ) {
+      reminderDay = new Date(reminderDay.getTime() - 86_400_000);
+      if (day(reminderDay) !== 0 && day(reminderDay) !== 6) left -= 1;
+    }
+    const reminders = () => mailsTo('committee-s03@example.org').then((m) => m.filter((x) => x.subject.startsWith('Reminder: a consent case')));
+    await t.cloud.runSchedule('reminders', { time: new Date(reminderDay.getTime() - 60_000) });
+    expect(await reminders()).toHaveLength(0);
+    await t.cloud.runSchedule('reminders', { time: new Date(reminderDay.getTime() + 60_000) });
+    await t.cloud.runSchedule('reminders', { time: new Date(reminderDay.getTime() + 5 * 60_000) });
+    expect(await reminders()).toHaveLength(1);
   });
 });
