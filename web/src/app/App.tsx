@@ -25,6 +25,7 @@ export function App() {
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
             <Route path="/inbox" component={page.Inbox} />
+            <Route path="/register" component={page.Register} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

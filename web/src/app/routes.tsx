@@ -19,3 +19,4 @@ export const CompanyPage = named(() => import('../features/companies/routes/Comp
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
 export const Inbox = named(() => import('../features/notifications/routes/Inbox.tsx'), 'Inbox');
+export const Register = named(() => import('../features/auth/routes/Register.tsx'), 'Register');
