@@ -62,7 +62,15 @@ export class FiveHavesStack extends Stack {
       this.pipes.push(new OutboxPipe(this, `Outbox-${service.name}`, { stage, service: service.name, table, bus, enrichment }));
       this.backends.set(
         service.name,
-        new ServiceBackend(this, `Service-${service.name}`, { stage, service, table, bus, retain }),
+        new ServiceBackend(this, `Service-${service.name}`, {
+          stage,
+          service,
+          table,
+          bus,
+          retain,
+          // A service that e-mails links into the web app: the site's origin, once the distribution exists.
+          ...(service.mail ? { settings: { appUrl: Lazy.string({ produce: () => `https://${this.site.distribution.distributionDomainName}` }) } } : {}),
+        }),
       );
     }
 
@@ -104,12 +112,14 @@ export class FiveHavesStack extends Stack {
           { name: `${service.name}-http`, fn: backend.http },
           ...(backend.events ? [{ name: `${service.name}-events`, fn: backend.events }] : []),
           ...backend.schedules.map((schedule) => ({ name: `${service.name}-${schedule.name}`, fn: schedule.function })),
+          ...(backend.mail ? [{ name: `${service.name}-bounces`, fn: backend.mail.bounces }] : []),
         ]),
       ],
       deadLetterQueues: [
         ...this.pipes.map((pipe) => ({ name: `${pipe.service}-outbox`, queue: pipe.deadLetters })),
         ...backends.flatMap(({ backend }) => backend.subscriptions.map((s) => ({ name: s.name, queue: s.deadLetters }))),
         ...backends.flatMap(({ service, backend }) => backend.schedules.map((s) => ({ name: `${service.name}-${s.name}`, queue: s.deadLetters }))),
+        ...backends.flatMap(({ service, backend }) => (backend.mail ? [{ name: `${service.name}-bounces`, queue: backend.mail.deadLetters }] : [])),
       ],
       pipeNames: this.pipes.map((pipe) => pipe.name),
     });

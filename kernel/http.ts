@@ -293,6 +293,10 @@ function replay(
 }
 
 function toResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  // A route that `produces` another media type (a calendar) answers its text as it is, with its own content-type.
+  if (typeof result.body === 'string' && result.headers?.['content-type'] && !/json/i.test(result.headers['content-type'])) {
+    return { statusCode: result.statusCode, headers: { 'x-correlation-id': correlationId, ...result.headers }, body: result.body };
+  }
   const hasBody = result.body !== undefined && result.body !== null && result.statusCode !== 204;
   return {
     statusCode: result.statusCode,

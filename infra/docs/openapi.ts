@@ -44,6 +44,8 @@ const SERVICE_DESCRIPTIONS: Record<ServiceName, string> = {
     'The right to manage: the power catalog and its delegations to streets, written opinions before evaluations, written consent before appointments, the double assessment.',
   coordination:
     'A mechanism that works: joint meetings and their decisions, issues streets raise ("whistles"), the work-item access list, the scorecard.',
+  notifications:
+    'Nobody misses a deadline: who is told what (e-mail and an in-app inbox), reminders before deadlines, e-mail preferences, calendars of meetings and bookings.',
 };
 
 const SECURITY_SCHEME = 'cognitoJwt';
@@ -315,6 +317,9 @@ function successResponse(route: RouteSpec) {
       : {}),
   };
   if (route.status === 204) return { description: REASONS['204'], headers };
+  if (route.produces) {
+    return { description: REASONS[String(route.status)]!, headers, content: { [route.produces]: { schema: { type: 'string' } } } };
+  }
   return {
     description: REASONS[String(route.status)]!,
     headers,

@@ -1972,6 +1972,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description The caller's notifications, newest first, paged, with how many are unread.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.myNotifications"];
+        /**
+         * Record the signed-in person in the directory
+         * @description The web app calls this after each sign-in. The directory keeps the caller as their token says: `sub`, e-mail (if verified), name, roles, jurisdiction and department; only `language` comes from the body. Notifications addressed to a role in a place (the market-supervision department users of D01) reach the people recorded here whose jurisdiction covers the place.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        put: operations["notifications.registerMe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/items/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification as read
+         * @description Marks one of the caller's notifications read (again: no change). Another person's is 404.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        post: operations["notifications.markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my e-mail preferences
+         * @description **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.myPreferences"];
+        /**
+         * Set my e-mail preferences
+         * @description E-mail on or off per kind (kinds not named keep their setting), and at once or as a daily digest. The in-app inbox gets every notification whatever is chosen.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        put: operations["notifications.setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create (or replace) my calendar feed URL
+         * @description A new secret URL of the meetings and bookings that concern the caller, as an iCalendar feed to subscribe to. An earlier URL stops working (404).
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        post: operations["notifications.createFeed"];
+        /**
+         * Revoke my calendar feed URL
+         * @description The feed URL answers 404 from now on. No feed: no change.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        delete: operations["notifications.revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed (secret URL)
+         * @description The meetings and bookings that concern the feed's owner, as `text/calendar`. The secret is the credential: an unknown or revoked one is 404.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["notifications.calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one meeting or booking as .ics
+         * @description One meeting or booking of the caller's calendar (the `calendarUid` of a notification, with `.ics`), as `text/calendar`. One not in the caller's calendar is 404.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.eventFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the notifications service's health
+         * @description Whether the notifications service's function is up and reaches its own table, with the time one read of it took. For operators.
+         *
+         *     **Who:** `operator`; any jurisdiction.
+         */
+        get: operations["notifications.health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12504,6 +12674,541 @@ export interface operations {
         };
     };
     "coordination.health": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "text",
+                     *       "status": "ok",
+                     *       "table": "text",
+                     *       "tableLatencyMs": 1
+                     *     }
+                     */
+                    "application/json": {
+                        service: string;
+                        /** @constant */
+                        status: "ok";
+                        table: string;
+                        tableLatencyMs: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.myNotifications": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0mi3x2k9qAbCdEfGhIjKlMnOp",
+                     *           "kind": "whistle-raised",
+                     *           "title": "吹哨：D01/S03 需要 market-supervision 报到",
+                     *           "body": "D01/S03 就“占道经营”（和谐路 12 号）吹哨。请在 2026-12-01 10:00 前报到，2026-12-03 09:30 前办结。",
+                     *           "createdAt": "2026-12-01T01:30:00.000Z",
+                     *           "mail": "sent"
+                     *         }
+                     *       ],
+                     *       "unread": 1
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "whistle-raised" | "whistle-reminder" | "whistle-escalated" | "consent-opened" | "consent-reminder" | "application-screened" | "application-hired" | "application-not-selected" | "booking-made" | "booking-cancelled" | "meeting-convened" | "funding-request-opened" | "decision-reminder";
+                            title: string;
+                            body: string;
+                            link?: string;
+                            calendarUid?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            readAt?: string;
+                            /**
+                             * @description What became of its e-mail: sent, waiting (pending, sending, digest), sent in a digest (digested), or none (off by preference, no-address, suppressed after a bounce or complaint).
+                             * @enum {string}
+                             */
+                            mail: "pending" | "sending" | "sent" | "digest" | "digested" | "off" | "no-address" | "suppressed";
+                        }[];
+                        cursor?: string;
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.registerMe": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "zh-CN" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sub": "text",
+                     *       "email": "text",
+                     *       "name": "text",
+                     *       "roles": [
+                     *         "resident"
+                     *       ],
+                     *       "jurisdiction": "D01/S03",
+                     *       "department": "market-supervision",
+                     *       "language": "zh-CN",
+                     *       "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *       "updatedAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        sub: string;
+                        email?: string;
+                        name?: string;
+                        roles: ("resident" | "community-worker" | "street-official" | "street-committee" | "department" | "organization-dept" | "finance" | "district-admin" | "operator")[];
+                        /**
+                         * @example D01/S03
+                         * @example D01/S03/C07
+                         * @example D01
+                         */
+                        jurisdiction: string;
+                        /** @example market-supervision */
+                        department?: string;
+                        /** @enum {string} */
+                        language: "zh-CN" | "en";
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.markRead": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "text",
+                     *       "kind": "whistle-raised",
+                     *       "title": "text",
+                     *       "body": "text",
+                     *       "link": "text",
+                     *       "calendarUid": "text",
+                     *       "createdAt": "2026-11-27T08:30:00.000Z",
+                     *       "readAt": "2026-11-27T08:30:00.000Z",
+                     *       "mail": "pending"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "whistle-raised" | "whistle-reminder" | "whistle-escalated" | "consent-opened" | "consent-reminder" | "application-screened" | "application-hired" | "application-not-selected" | "booking-made" | "booking-cancelled" | "meeting-convened" | "funding-request-opened" | "decision-reminder";
+                        title: string;
+                        body: string;
+                        link?: string;
+                        calendarUid?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        readAt?: string;
+                        /**
+                         * @description What became of its e-mail: sent, waiting (pending, sending, digest), sent in a digest (digested), or none (off by preference, no-address, suppressed after a bounce or complaint).
+                         * @enum {string}
+                         */
+                        mail: "pending" | "sending" | "sent" | "digest" | "digested" | "off" | "no-address" | "suppressed";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.myPreferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": "immediate",
+                     *       "email": {
+                     *         "whistle-raised": true,
+                     *         "whistle-reminder": true,
+                     *         "whistle-escalated": true,
+                     *         "consent-opened": true,
+                     *         "consent-reminder": true,
+                     *         "application-screened": true,
+                     *         "application-hired": true,
+                     *         "application-not-selected": true,
+                     *         "booking-made": true,
+                     *         "booking-cancelled": true,
+                     *         "meeting-convened": true,
+                     *         "funding-request-opened": true,
+                     *         "decision-reminder": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description `immediate`: each e-mail as it happens; `digest`: one e-mail a day (08:00 China time) with the day before's.
+                         * @enum {string}
+                         */
+                        delivery: "immediate" | "digest";
+                        email: {
+                            "whistle-raised": boolean;
+                            "whistle-reminder": boolean;
+                            "whistle-escalated": boolean;
+                            "consent-opened": boolean;
+                            "consent-reminder": boolean;
+                            "application-screened": boolean;
+                            "application-hired": boolean;
+                            "application-not-selected": boolean;
+                            "booking-made": boolean;
+                            "booking-cancelled": boolean;
+                            "meeting-convened": boolean;
+                            "funding-request-opened": boolean;
+                            "decision-reminder": boolean;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.setPreferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    delivery?: "immediate" | "digest";
+                    email?: {
+                        "whistle-raised"?: boolean;
+                        "whistle-reminder"?: boolean;
+                        "whistle-escalated"?: boolean;
+                        "consent-opened"?: boolean;
+                        "consent-reminder"?: boolean;
+                        "application-screened"?: boolean;
+                        "application-hired"?: boolean;
+                        "application-not-selected"?: boolean;
+                        "booking-made"?: boolean;
+                        "booking-cancelled"?: boolean;
+                        "meeting-convened"?: boolean;
+                        "funding-request-opened"?: boolean;
+                        "decision-reminder"?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": "immediate",
+                     *       "email": {
+                     *         "whistle-raised": true,
+                     *         "whistle-reminder": true,
+                     *         "whistle-escalated": true,
+                     *         "consent-opened": true,
+                     *         "consent-reminder": true,
+                     *         "application-screened": true,
+                     *         "application-hired": true,
+                     *         "application-not-selected": true,
+                     *         "booking-made": true,
+                     *         "booking-cancelled": true,
+                     *         "meeting-convened": true,
+                     *         "funding-request-opened": true,
+                     *         "decision-reminder": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description `immediate`: each e-mail as it happens; `digest`: one e-mail a day (08:00 China time) with the day before's.
+                         * @enum {string}
+                         */
+                        delivery: "immediate" | "digest";
+                        email: {
+                            "whistle-raised": boolean;
+                            "whistle-reminder": boolean;
+                            "whistle-escalated": boolean;
+                            "consent-opened": boolean;
+                            "consent-reminder": boolean;
+                            "application-screened": boolean;
+                            "application-hired": boolean;
+                            "application-not-selected": boolean;
+                            "booking-made": boolean;
+                            "booking-cancelled": boolean;
+                            "meeting-convened": boolean;
+                            "funding-request-opened": boolean;
+                            "decision-reminder": boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.createFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://example.gov/",
+                     *       "createdAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.revokeFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.calendarFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.eventFile": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.health": {
         parameters: {
             query?: never;
             header?: {

@@ -24,6 +24,7 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/inbox" component={page.Inbox} />
             <Route path="/register" component={page.Register} />
             <Route path="/organization/plan" component={page.PlanPage} />
             <Route path="/organization/positions" component={page.Positions} />

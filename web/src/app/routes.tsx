@@ -23,6 +23,7 @@ export const RoomWeek = named(() => import('../features/bookings/routes/RoomWeek
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
+export const Inbox = named(() => import('../features/notifications/routes/Inbox.tsx'), 'Inbox');
 export const Register = named(() => import('../features/auth/routes/Register.tsx'), 'Register');
 
 // Finance (the district finance bureau).

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocale, useT, type MessageKey } from '../i18n/index.tsx';
 import type { Role } from '../../../kernel/roles.ts';
+import { InboxLink } from '../features/notifications/components/InboxLink.tsx';
 import { signIn, signOut, useSession } from '../lib/auth.ts';
 
 /** The navigation: everyone's pages, then each role's own (shown only to that role; the API still decides). */
@@ -64,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             {session ? (
               <>
+                <InboxLink session={session} />
                 <Link href="/me" className="account">
                   {t('auth.account', { name: session.name ?? session.sub })}
                 </Link>
