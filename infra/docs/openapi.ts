@@ -96,7 +96,7 @@ const ERROR_RESPONSES: Record<string, { name: string; description: string; gatew
   '500': { name: 'InternalError', description: 'Something failed on the platform; quote the correlation id' },
 };
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const file = resolve(import.meta.dirname, '../../package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
