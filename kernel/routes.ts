@@ -29,6 +29,11 @@ export interface RouteSpec {
    * sampled responses against it). Without it the document promises only "a JSON object".
    */
   response?: z.ZodMiniType;
+  /**
+   * The route also answers as CSV (`text/csv`), for `?format=csv` or `Accept: text/csv`: what its
+   * columns are, and an example, for the API reference. The JSON form stays the default.
+   */
+  csv?: { description: string; example: string };
   /** A longer explanation than `summary`, in Markdown, for the API reference. */
   description?: string;
   /** Examples for the API reference; the document's generator checks them against the schemas. */

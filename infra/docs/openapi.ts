@@ -322,6 +322,7 @@ function successResponse(route: RouteSpec) {
       'application/json': route.response
         ? { schema: toJsonSchema(route.response, 'output'), example: responseExample(route, route.response) }
         : { schema: UNDESCRIBED_BODY },
+      ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: route.csv.description }, example: route.csv.example } } : {}),
     },
   };
 }

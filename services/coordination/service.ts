@@ -18,5 +18,12 @@ export const coordination: ServiceDefinition = {
       description: 'Escalates unresolved issues past their response or resolution deadline (IssueEscalated, once each) onto the next joint meeting',
       handler: 'services/coordination/handlers/schedule.ts',
     },
+    {
+      name: 'rankings-close',
+      // A month closes three days after it ends (China time); an hourly check records it within the hour.
+      rateMinutes: 60,
+      description: 'Records a month of the rankings closed once its grace has run out: from then on its figures are frozen',
+      handler: 'services/coordination/handlers/rankings-close.ts',
+    },
   ],
 };

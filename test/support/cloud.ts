@@ -61,6 +61,8 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
         ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await response.text();
+      // A route's CSV form (kernel/routes.ts `csv`) is text; the response guard holds JSON answers.
+      if (/^text\/csv/.test(response.headers.get('content-type') ?? '')) return { status: response.status, headers: response.headers, body: text };
       const parsed = text ? JSON.parse(text) : {};
       // Every success answer is held to its route's declared response schema, closed (response-guard.ts).
       checkResponse(method, path, response.status, parsed);
