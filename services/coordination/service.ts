@@ -1,3 +1,4 @@
+import { openDataSettings } from '../../kernel/open-data.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { deadlineSettings } from './issues/deadlines.ts';
 import { routes } from './routes.ts';
@@ -9,7 +10,7 @@ export const coordination: ServiceDefinition = {
   subscriptions,
   http: 'services/coordination/handlers/http.ts',
   events: 'services/coordination/handlers/events.ts',
-  config: { ...deadlineSettings },
+  config: { ...deadlineSettings, ...openDataSettings },
   schedules: [
     {
       name: 'deadline-check',
@@ -24,6 +25,12 @@ export const coordination: ServiceDefinition = {
       rateMinutes: 60,
       description: 'Records a month of the rankings closed once its grace has run out: from then on its figures are frozen',
       handler: 'services/coordination/handlers/rankings-close.ts',
+    },
+    {
+      name: 'open-data',
+      rateMinutes: 24 * 60,
+      description: 'Publishes the monthly rankings, the access lists and what each street holds as open data (CSV, JSON, data dictionaries) and rewrites the index',
+      handler: 'services/coordination/handlers/open-data.ts',
     },
   ],
 };
