@@ -6,9 +6,12 @@ import type { Settings } from './config.ts';
 /**
  * Open data: the public datasets of the platform as files, CSV and JSON, each with its data
  * dictionary (field, type, meaning), and an index of the datasets with their dates. Each service
- * publishes its own datasets, read from its own table by Query, on its own daily schedule
- * (`open-data`), under `<service>/` in the open-data bucket, then writes the index from the services'
- * manifests that are there (so the index lists what has been published, with each one's date).
+ * publishes its own datasets, read from its own table by Query, once a day from a schedule of its own
+ * (one marked `openData`: premises' and funding's daily `open-data`; coordination's and
+ * recruitment's existing checks, which publish on their first run of each China-time day), under
+ * `<service>/` in the open-data bucket, then writes the index from the services' manifests that are
+ * there (so the index lists what has been published, with each one's date). Riding on the existing
+ * schedules keeps the stack within CloudFormation's 500 resources: a schedule is some eleven of them.
  * In the stack the bucket is served under `/open-data/` by the web distribution; under `npm start` an
  * S3-compatible server (s3rver) holds it in the data folder, and the gateway serves it at `/open-data/`.
  *
@@ -174,6 +177,17 @@ export class OpenDataBucket {
     await this.put(`${service}/manifest.json`, `${JSON.stringify({ service, generatedAt: now, datasets: entries }, null, 1)}\n`, 'application/json');
     await this.writeIndex(now);
     return entries;
+  }
+
+  /**
+   * Whether the service's datasets are due today (China time): none published yet, or last on an
+   * earlier day. A job that runs more often than daily publishes on its first run of each day.
+   */
+  async due(service: string, now: string): Promise<boolean> {
+    const manifest = await this.get(`${service}/manifest.json`);
+    if (!manifest) return true;
+    const day = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+    return day((JSON.parse(manifest) as { generatedAt: string }).generatedAt) < day(now);
   }
 
   /** The index from the manifests in the bucket (each service's latest), as JSON and CSV. */

@@ -134,20 +134,21 @@ describe('the monthly rankings', () => {
     }
   });
 
-  it('freeze a month once its job closed it: a late event counts only as after close', async () => {
+  it('freeze a month once its job closed it: a late event counts only as after close', { timeout: 120_000 }, async () => {
     const before = await rankings('district=D07&month=2026-11&of=departments');
-    // Three days after November ends (China time) the job closes it; before that it does not.
-    const early = await t.cloud.runSchedule('rankings-close', { time: new Date('2026-12-03T15:00:00.000Z') });
+    // Three days after November ends (China time) the daily job closes it; before that it does not.
+    const early = await t.cloud.runSchedule('coordination/deadline-check', { time: new Date('2026-12-03T15:00:00.000Z') });
     expect(early.closed).toBe('2026-10');
     expect((await rankings('district=D07&month=2026-11')).body.closed).toBe(false);
-    expect((await t.cloud.runSchedule('rankings-close', { time: new Date('2026-12-03T17:00:00.000Z') })).closed).toBe('2026-11');
+    // 17:00 UTC is 01:00 on 4 December in China: the day's first run, after November's close.
+    expect((await t.cloud.runSchedule('coordination/deadline-check', { time: new Date('2026-12-03T17:00:00.000Z') })).closed).toBe('2026-11');
     // A November event delivered late (redriven from a dead-letter queue), and one published after the close.
     await deliver(handler, [acknowledged('D07/S01', 'housing', false, NOV), { ...acknowledged('D07/S01', 'housing', false, '2026-11-29T00:00:00.000Z') }]);
     const after = await rankings('district=D07&month=2026-11&of=departments');
     expect(after.body).toMatchObject({ closed: true, closedAt: '2026-12-03T17:00:00.000Z', eventsAfterClose: 2 });
     expect(after.body.items).toEqual(before.body.items);
     expect(after.headers.get('cache-control')).toBe('public, max-age=86400');
-    expect((await t.cloud.runSchedule('rankings-close', { time: new Date('2026-12-04T17:00:00.000Z') })).closed).toBe('none');
+    expect((await t.cloud.runSchedule('coordination/deadline-check', { time: new Date('2026-12-04T17:00:00.000Z') })).closed).toBe('none');
   });
 
   it('count a real whistle: raised and reported in through the gateway, ranked by the events on the bus', async () => {

@@ -739,7 +739,7 @@ describe('cdk-nag: AwsSolutions and Serverless', () => {
         'AwsSolutions-CFR4',
         'Serverless-LambdaTracing',
         ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((a) => `AwsSolutions-IAM5[Action::${a}]`),
-        ...[...acknowledged.keys()].filter((k) => /^AwsSolutions-IAM5\[Resource::(arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-|<WebSite)/.test(k)),
+        ...[...acknowledged.keys()].filter((k) => /^AwsSolutions-IAM5\[Resource::(arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-|<WebSite|<OpenData)/.test(k)),
       ].sort(),
     );
     for (const [id, reasons] of acknowledged) {

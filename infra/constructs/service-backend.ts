@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { assertSchedule, DELIVERY, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
+import type { OpenData } from './open-data.ts';
 import { ServiceFunction } from './service-function.ts';
 import { ServiceSchedule } from './service-schedule.ts';
 import { settingsEnvironment } from './service-settings.ts';
@@ -21,6 +22,8 @@ export interface ServiceBackendProps {
   table: ServiceTable;
   bus: IEventBus;
   retain: boolean;
+  /** The open-data bucket, for a service that declares the open-data settings (its `open-data` job writes there). */
+  openData?: OpenData;
 }
 
 /**
@@ -39,6 +42,12 @@ export class ServiceBackend extends Construct {
     const { service, stage, table, retain } = props;
     // Its table, and its declared configuration (from CDK context, else the defaults): nothing else.
     const environment = { [tableEnvVar(service.name)]: table.tableName, ...settingsEnvironment(this, stage, service) };
+    // A service that publishes open data writes to the stack's bucket, whatever the setting's default.
+    const publishes = Object.values(service.config ?? {}).some((s) => s.env === 'OPEN_DATA_BUCKET');
+    if (publishes) {
+      if (!props.openData) throw new Error(`${service.name} publishes open data but the stack gave it no bucket`);
+      environment.OPEN_DATA_BUCKET = props.openData.bucket.bucketName;
+    }
 
     this.http = new ServiceFunction(this, 'Http', {
       entry: service.http,
@@ -67,6 +76,7 @@ export class ServiceBackend extends Construct {
           retain,
         }),
       );
+      if (publishes && schedule.openData) props.openData!.grantExport(this.schedules.at(-1)!.function, service.name);
     }
 
     if (service.subscriptions.length > 0 && !service.events) {

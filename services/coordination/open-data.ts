@@ -1,11 +1,14 @@
 import { settingsFrom } from '../../kernel/config.ts';
+import type { Cause } from '../../kernel/events.ts';
+import type { ScheduleRun } from '../../kernel/schedule.ts';
 import { OpenDataBucket, openDataSettings, type Dataset, type DatasetField } from '../../kernel/open-data.ts';
 import { DISTRICTS } from '../../kernel/places.ts';
 import { rangeAll } from '../../kernel/range-page.ts';
 import type { Item, Store } from '../../kernel/store.ts';
 import { keys } from './keys.ts';
-import { chinaMonth, previousMonth, RANKING_KINDS } from './rankings/domain.ts';
-import { rankingsOf } from './rankings/handlers.ts';
+import { closeMonths } from './rankings/close.ts';
+import { chinaMonth, previousMonth, RANKING_KINDS, ranking } from './rankings/domain.ts';
+import { RankingStore } from './rankings/store.ts';
 import { scorecardView } from './scorecard/domain.ts';
 import { ScorecardStore } from './scorecard/store.ts';
 
@@ -49,11 +52,16 @@ export function coordinationDatasets(table: Store): Dataset[] {
       fields: rankingFields,
       async rows(now) {
         const rows: Array<Record<string, unknown>> = [];
-        let month = chinaMonth(now);
-        for (let i = 0; i < RANKING_MONTHS; i += 1, month = previousMonth(month)) {
-          for (const district of DISTRICTS) {
-            const view = await rankingsOf(table, district.id, month, of);
-            for (const item of view.items) rows.push({ district: district.id, month, closed: view.closed, ...item });
+        const rankingStore = new RankingStore(table);
+        const months: string[] = [];
+        for (let month = chinaMonth(now), i = 0; i < RANKING_MONTHS; i += 1, month = previousMonth(month)) months.unshift(month);
+        for (const district of DISTRICTS) {
+          // Oldest first, each month's counts read once and kept as the next month's "before".
+          let before = await rankingStore.counts(district.id, previousMonth(months[0]!), of);
+          for (const month of months) {
+            const [counts, closed] = await Promise.all([rankingStore.counts(district.id, month, of), rankingStore.closed(month)]);
+            for (const item of ranking(counts, before)) rows.push({ district: district.id, month, closed: closed !== undefined, ...item });
+            before = counts;
           }
         }
         return rows;
@@ -135,9 +143,15 @@ export function coordinationDatasets(table: Store): Dataset[] {
   return [...rankings, accessList, holdings];
 }
 
-/** The `open-data` job of coordination: its datasets to the bucket, then the index. */
-export async function exportCoordinationOpenData(table: Store, now: string) {
+/**
+ * Coordination's daily part of its deadline check: on the first run of a China-time day, the rankings'
+ * months whose grace has run out are closed (so the rankings published next say so), then its
+ * datasets go to the bucket and the index is rewritten. Other runs of the day do nothing here.
+ */
+export async function dailyOpenData(table: Store, cause: Cause): Promise<ScheduleRun> {
   const bucket = OpenDataBucket.fromSettings(settingsFrom(openDataSettings));
-  const entries = await bucket.publish('coordination', coordinationDatasets(table), now);
-  return { datasets: entries.length, rows: entries.reduce((n, e) => n + e.rows, 0) };
+  if (!(await bucket.due('coordination', cause.now))) return { openData: 'published today already' };
+  const closed = await closeMonths(table, cause);
+  const entries = await bucket.publish('coordination', coordinationDatasets(table), cause.now);
+  return { ...closed, datasets: entries.length, rows: entries.reduce((n, e) => n + e.rows, 0) };
 }

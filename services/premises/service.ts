@@ -16,6 +16,7 @@ export const premises: ServiceDefinition = {
       rateMinutes: 24 * 60,
       description: 'Publishes each community’s premises compliance as open data (CSV, JSON, data dictionary) and rewrites the index',
       handler: 'services/premises/handlers/open-data.ts',
+      openData: true,
     },
   ],
 };

@@ -5,7 +5,7 @@ import { monthsToClose } from './domain.ts';
 import { RankingStore } from './store.ts';
 
 /**
- * The `rankings-close` job: records closed every month whose grace has run out (the two before the
+ * The rankings' close, the first step of coordination's daily `open-data` job: records closed every month whose grace has run out (the two before the
  * current one, so a missed run is caught up); closing twice changes nothing.
  */
 export async function closeMonths(table: Store, cause: Cause): Promise<ScheduleRun> {

@@ -13,8 +13,9 @@ import { rate } from '../counters.ts';
  * (`raisedAt`, `acknowledgedAt`, …) in China time, so that events may arrive in any order and, through
  * the inbox guard, more than once.
  *
- * A month **closes** `CLOSE_GRACE_DAYS` after it ends (China time): the `rankings-close` schedule then
- * records it closed, and from that moment its figures are frozen. An event of a closed month — one
+ * A month **closes** `CLOSE_GRACE_DAYS` after it ends (China time): coordination's daily `open-data` job
+ * records it closed on its first run after that (before it publishes), and from that moment its figures
+ * are frozen. An event of a closed month — one
  * published after the close, or delivered after the closing was recorded (a message redriven from a
  * dead-letter queue) — changes nothing but the month's count of events after close.
  */
