@@ -42,8 +42,10 @@ describe('the web app in the cloud', () => {
     expect(reads).toHaveLength(1);
     expect(reads[0].Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
     expect(JSON.stringify(reads[0].Condition)).toContain('AWS:SourceArn');
-    const [, oac] = one('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    // One for the app's bucket, one for the open-data bucket.
+    const controls = ofType('AWS::CloudFront::OriginAccessControl');
+    expect(controls).toHaveLength(2);
+    for (const [, oac] of controls) expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
   });
 
   it('serves the open-data bucket under /open-data/*: private, encrypted, SSL only, read by the distribution alone, written by the open-data jobs', () => {
@@ -63,9 +65,9 @@ describe('the web app in the cloud', () => {
     expect(JSON.stringify(origin.DomainName)).toContain(id);
     // The open-data jobs, and only they, get the bucket and may write there.
     const writers = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('s3:PutObject') && JSON.stringify(p.Properties.PolicyDocument).includes(id));
-    expect(writers.map(([key]) => key.replace(/[0-9A-F]{8}$/, '')).sort()).toEqual(
-      services.filter((s) => s.schedules?.some((x) => x.name === 'open-data')).map((s) => expect.stringContaining(`Service${s.name}ScheduleopendataFunction`)),
-    );
+    const jobs = services.flatMap((s) => (s.schedules ?? []).filter((x) => x.openData).map((x) => `Service${s.name}Schedule${x.name.replace(/-/g, '')}FunctionRole`));
+    expect(jobs).toHaveLength(4);
+    expect(writers.map(([key]) => key.replace(/DefaultPolicy[0-9A-F]{8}$/, '')).sort()).toEqual(jobs.sort());
   });
 
   it("routes every service's paths to the HTTP API through the same distribution, uncached, all methods, HTTPS only", () => {

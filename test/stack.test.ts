@@ -47,7 +47,7 @@ beforeAll(() => {
   dev = synthesize({ stage: 'dev', subscriberAccounts: [SUBSCRIBER] });
   // The prod template is read only for its stateful settings: skip bundling the functions again.
   prod = synthesize({ stage: 'prod', 'aws:cdk:bundling-stacks': [] });
-}, 120_000);
+}, 300_000);
 
 function ofType(resources: Resources, type: string): Array<[string, Resource]> {
   return Object.entries(resources).filter(([, resource]) => resource.Type === type);

@@ -7,6 +7,8 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; resident?: true }> =
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
+  { href: '/rankings', label: 'nav.rankings' },
+  { href: '/open-data', label: 'nav.openData' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', resident: true },
 ];
