@@ -1,10 +1,11 @@
 import { mkdtemp } from 'node:fs/promises';
+import { Agent, get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway, type HttpFunction } from '../infra/local/gateway.ts';
+import { KEEP_ALIVE_MS, startGateway, type Gateway, type HttpFunction } from '../infra/local/gateway.ts';
 import { lambdaContext } from '../infra/local/lambda-context.ts';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadIssuer, type LocalIssuer } from '../infra/local/issuer.ts';
 import { authority } from '../services/authority/service.ts';
@@ -71,6 +72,18 @@ describe('the JWT authorizer of the local gateway', () => {
     const response = await t.api('GET', '/recruitment/health', { token });
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('keeps an idle connection open for a minute, not Node’s 5 s, so a client held up a few seconds does not reuse a closed one', async () => {
+    const header = await new Promise<string | undefined>((resolve, reject) => {
+      const request = httpGet(`${t.cloud.url}/.well-known/jwks.json`, { agent: new Agent({ keepAlive: true }) }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.headers['keep-alive']));
+      });
+      request.on('error', reject);
+    });
+    expect(header).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    expect(KEEP_ALIVE_MS).toBeGreaterThanOrEqual(60_000);
   });
 
   it('the gateway serves the JWKS the tokens are checked against', async () => {

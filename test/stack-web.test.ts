@@ -4,6 +4,8 @@ import { services } from '../services/index.ts';
 import { buildApp } from '../infra/app.ts';
 import { APP_ROUTE_FUNCTION } from '../infra/constructs/web-site.ts';
 import { HSTS_MAX_AGE_SECONDS, isAppRoute } from '../infra/site/headers.ts';
+import { PASSWORD_POLICY, SIGN_UP_ATTRIBUTES, VERIFICATION_EMAIL } from '../infra/sign-up/user-pool.ts';
+import type { FiveHavesStack } from '../infra/stack.ts';
 
 /**
  * The web app in the stack (infra/constructs/web-site.ts) and the sign-in it needs. Bundling is
@@ -12,9 +14,21 @@ import { HSTS_MAX_AGE_SECONDS, isAppRoute } from '../infra/site/headers.ts';
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 let resources: Record<string, Resource>;
 let template: Template;
+let built: FiveHavesStack;
+
+/** A CloudFormation string (Fn::Join of literals and Refs) as text, the pseudo parameters named. */
+function rendered(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const v = value as Record<string, any>;
+  if (v['Fn::Join']) return (v['Fn::Join'][1] as unknown[]).map(rendered).join(v['Fn::Join'][0]);
+  if (v.Ref === 'AWS::Region') return '<region>';
+  if (v.Ref === 'AWS::URLSuffix') return '<url-suffix>';
+  return `<${JSON.stringify(v)}>`;
+}
 
 beforeAll(() => {
   const { stack } = buildApp({ context: { stage: 'dev', 'aws:cdk:bundling-stacks': [] }, nag: false });
+  built = stack;
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
 }, 120_000);
@@ -138,6 +152,53 @@ describe('the web app in the cloud', () => {
         expect.stringContaining('SignIn'),
       ]),
     );
+  });
+});
+
+describe("residents' registration on the site's own page", () => {
+  it("config.json names Cognito's service endpoint for SignUp and ConfirmSignUp, and the site client", () => {
+    expect(rendered(built.resolve(built.site.config.signUpEndpoint))).toBe('https://cognito-idp.<region>.<url-suffix>/');
+    const [siteClient] = ofType('AWS::Cognito::UserPoolClient').find(([, c]) => c.Properties.AllowedOAuthFlowsUserPoolClient)!;
+    expect(built.resolve(built.site.config.clientId)).toEqual({ Ref: siteClient });
+    // The endpoint's deploy-time parts are the deployment's markers (the region, twice with managed login's, and the URL suffix).
+    const markers = Object.values(Object.assign({}, ...template.toJSON().Resources[one('Custom::CDKBucketDeployment')[0]].Properties.SourceMarkers));
+    expect(markers).toEqual(expect.arrayContaining([{ Ref: 'AWS::Region' }, { Ref: 'AWS::URLSuffix' }]));
+  });
+
+  it("lets the page's fetch reach that endpoint: the CSP's connect-src names its origin", () => {
+    const [, policy] = one('AWS::CloudFront::ResponseHeadersPolicy');
+    const csp = rendered(policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    const connect = csp.split('; ').find((directive) => directive.startsWith('connect-src '))!.split(' ');
+    expect(connect).toContain(rendered(built.resolve(built.site.config.signUpEndpoint)).replace(/\/$/, ''));
+  });
+
+  it('lets the site client write exactly what the local endpoint takes: e-mail, name and the community', () => {
+    const [, client] = ofType('AWS::Cognito::UserPoolClient').find(([, c]) => c.Properties.AllowedOAuthFlowsUserPoolClient)!;
+    expect(client.Properties.WriteAttributes.sort()).toEqual(Object.keys(SIGN_UP_ATTRIBUTES).sort());
+    expect(client.Properties.ReadAttributes).toContain('custom:community');
+  });
+
+  it('holds the pool to the password policy, community constraints and code e-mail the local endpoint uses', () => {
+    const [, pool] = one('AWS::Cognito::UserPool');
+    expect(pool.Properties.Policies.PasswordPolicy).toMatchObject({
+      MinimumLength: PASSWORD_POLICY.minLength,
+      RequireLowercase: PASSWORD_POLICY.requireLowercase,
+      RequireUppercase: PASSWORD_POLICY.requireUppercase,
+      RequireNumbers: PASSWORD_POLICY.requireDigits,
+      RequireSymbols: PASSWORD_POLICY.requireSymbols,
+    });
+    const community = pool.Properties.Schema.find((a: any) => a.Name === 'community');
+    expect(community.StringAttributeConstraints).toEqual({
+      MinLength: String(SIGN_UP_ATTRIBUTES['custom:community'].minLength),
+      MaxLength: String(SIGN_UP_ATTRIBUTES['custom:community'].maxLength),
+    });
+    expect(pool.Properties.VerificationMessageTemplate).toMatchObject({
+      DefaultEmailOption: 'CONFIRM_WITH_CODE',
+      EmailSubject: VERIFICATION_EMAIL.subject,
+      EmailMessage: VERIFICATION_EMAIL.body,
+    });
+    expect(pool.Properties.AutoVerifiedAttributes).toEqual(['email']);
+    expect(pool.Properties.UsernameAttributes).toEqual(['email']);
   });
 });
 

@@ -14,9 +14,11 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolGroup,
+  VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES, type Role } from '../../kernel/roles.ts';
+import { PASSWORD_POLICY, SIGN_UP_ATTRIBUTES, VERIFICATION_EMAIL } from '../sign-up/user-pool.ts';
 import { physicalName } from './names.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -42,14 +44,15 @@ export interface IdentityProps {
  * Who is calling (DESIGN section 2): a Cognito user pool whose groups are the roles and whose custom
  * attributes `jurisdiction` and `department` become the `custom:*` claims the services check.
  * Officials' accounts are provisioned by administrators, who set the jurisdiction, department and
- * groups. Residents sign up themselves through managed login, choosing their community (immutable
- * `custom:community`); the triggers refuse a community off the list and make their ID token say
- * `resident` in it. No app client can write `jurisdiction` or `department`, so nobody moves their own scope.
+ * groups. Residents sign up themselves on the web app's registration page, which calls the pool's
+ * public SignUp and ConfirmSignUp with the site's client (managed login's own sign-up page cannot ask
+ * for a custom attribute), choosing their community (immutable `custom:community`); the triggers
+ * refuse a community off the list and make their ID token say `resident` in it. No app client can write `jurisdiction` or `department`, so nobody moves their own scope.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
-  /** Managed login (the web app's sign-in and residents' sign-up pages): `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  /** Managed login (the web app's sign-in page): `https://<prefix>.auth.<region>.amazoncognito.com`. */
   readonly domain: UserPoolDomain;
   /** The resident sign-up triggers (infra/sign-up/resident-sign-up.ts). */
   readonly signUpTriggers: ServiceFunction;
@@ -80,21 +83,25 @@ export class Identity extends Construct {
       lambdaTriggers: { preSignUp: this.signUpTriggers, preTokenGeneration: this.signUpTriggers },
       signInAliases: { email: true },
       autoVerify: { email: true },
+      // The code a resident types back on the app's registration page (one message, both languages).
+      userVerification: {
+        emailStyle: VerificationEmailStyle.CODE,
+        emailSubject: VERIFICATION_EMAIL.subject,
+        emailBody: VERIFICATION_EMAIL.body,
+      },
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: {
         jurisdiction: new StringAttribute({ minLen: 3, maxLen: 32, mutable: true }),
         department: new StringAttribute({ minLen: 2, maxLen: 63, mutable: true }),
         // A resident's community, chosen at sign-up and never changed by them again (immutable).
-        community: new StringAttribute({ minLen: 11, maxLen: 11, mutable: false }),
+        community: new StringAttribute({
+          minLen: SIGN_UP_ATTRIBUTES['custom:community'].minLength,
+          maxLen: SIGN_UP_ATTRIBUTES['custom:community'].maxLength,
+          mutable: false,
+        }),
       },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      // The local Cognito endpoint checks registrations by the same policy (infra/sign-up/user-pool.ts).
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       // Officials decide on appointments, money and powers: a second factor for everyone (an
       // authenticator app; SMS would need an SNS role and is phishable).
       mfa: Mfa.REQUIRED,

@@ -61,12 +61,15 @@ export const APP_ROUTE_FUNCTION = `function handler(event) {
  * The web app in the cloud: a private bucket behind CloudFront (origin access control), the API's
  * service paths routed to the HTTP API through the same distribution (one origin for the browser:
  * no CORS), security headers on every answer, and the built app uploaded with its `/config.json`
- * (API base, sign-in authority, client id) written at deploy, then the distribution invalidated.
+ * (API base, sign-in authority, client id, the Cognito endpoint residents register at) written at
+ * deploy, then the distribution invalidated.
  */
 export class WebSite extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
   readonly deployment: BucketDeployment;
+  /** What `/config.json` says (with deploy-time tokens). */
+  readonly config: SiteConfig;
 
   constructor(scope: Construct, id: string, props: WebSiteProps) {
     super(scope, id);
@@ -97,7 +100,10 @@ export class WebSite extends Construct {
       removalPolicy: removal,
     });
 
-    const signInOrigins = [`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`, props.signInUrl];
+    // Cognito's service endpoint: the app fetches the pool's discovery document and keys from it, and
+    // its registration page calls the public SignUp, ConfirmSignUp and ResendConfirmationCode there.
+    const cognitoOrigin = `https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    const signInOrigins = [cognitoOrigin, props.signInUrl];
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       comment: 'Five Haves web app: CSP, HSTS, frame, content-type and referrer options',
       securityHeadersBehavior: {
@@ -177,12 +183,13 @@ export class WebSite extends Construct {
       },
     );
 
-    const config: SiteConfig = {
+    const config: SiteConfig = (this.config = {
       apiBase: `https://${this.distribution.distributionDomainName}`,
       authority: props.authority,
       clientId: props.clientId,
       signOutUrl: `${props.signInUrl}/logout`,
-    };
+      signUpEndpoint: `${cognitoOrigin}/`,
+    });
     // Its own role and log group, as every function of the platform has (no AWSLambdaBasicExecutionRole).
     const deployLogs = new LogGroup(this, 'DeployLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: removal });
     const deployRole = new Role(this, 'DeployRole', {

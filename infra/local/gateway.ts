@@ -175,6 +175,12 @@ export async function startGateway(options: {
       if (!response.headersSent) send(response, 500, { 'content-type': 'application/json' }, '{"message":"Internal Server Error"}');
     });
   });
+  // Keep idle connections as long as a cloud front door does (API Gateway and CloudFront keep them
+  // for a minute and more). With Node's 5 s, a client whose event loop is held up a few seconds (a
+  // busy machine, a test signing tokens between calls) reuses a connection the server has just
+  // closed, and its request fails with ECONNRESET. The client's pool reads the timeout this header says.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -200,6 +206,9 @@ export async function startGateway(options: {
       }),
   };
 }
+
+/** How long the gateway keeps an idle keep-alive connection open. */
+export const KEEP_ALIVE_MS = 65_000;
 
 /** Fails with a clear sentence when the port is taken (a second `npm start`, or anything else). */
 export async function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {

@@ -20,6 +20,8 @@ import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { openDataBucketName, startLocalOpenData } from './open-data.ts';
 import { capturedMailbox, mailboxPage, type Mailer } from './mail.ts';
+import { handler as residentSignUp } from '../sign-up/resident-sign-up.ts';
+import { COGNITO_PATH, localCognito } from './sign-in/cognito.ts';
 import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
 import { webAppHandler } from './site.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -63,7 +65,8 @@ export interface LocalCloudOptions {
   log?: (line: string) => void;
   /**
    * The web app beside the API, as `npm start` serves it: the built app at `/` with `/config.json`,
-   * the local OpenID provider under `/oidc` and the captured mailbox at `/_local/mail`.
+   * the local OpenID provider under `/oidc`, Cognito's sign-up operations at `/_local/cognito/`
+   * and the captured mailbox at `/_local/mail`.
    */
   web?: {
     /** The built app (default dist/web). */
@@ -203,6 +206,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     const mailer = web ? capturedMailbox(options.inMemory ? {} : { dataDir }) : undefined;
     // The provider and the app need the gateway's port for their URLs; they exist once it listens.
     let signIn: SignInProvider | undefined;
+    let signUp: ReturnType<typeof localCognito> | undefined;
     let site: ReturnType<typeof webAppHandler> | undefined;
     const gateway = await startGateway({
       beside: [
@@ -210,6 +214,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
         ...(web
           ? [
               (request: IncomingMessage, response: ServerResponse) => signIn!.handle(request, response),
+              (request: IncomingMessage, response: ServerResponse) => signUp!(request, response),
               async (request: IncomingMessage, response: ServerResponse) => {
                 if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/_local/mail') return false;
                 response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
@@ -238,8 +243,15 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       signIn = startSignInProvider({
         issuer,
         appOrigins: [`http://localhost:${gateway.port}`, `http://127.0.0.1:${gateway.port}`],
-        mailer: mailer!,
         ...(options.inMemory ? {} : { dataDir }),
+      });
+      // The same pre sign-up trigger the user pool runs, on the provider's own accounts.
+      signUp = localCognito({
+        accounts: signIn.accounts,
+        mailer: mailer!,
+        clientId: issuer.audience,
+        trigger: residentSignUp,
+        ...(options.clock ? { now: options.clock } : {}),
       });
       site = webAppHandler({
         ...(web.dir ? { dir: web.dir } : {}),
@@ -249,6 +261,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           authority: issuer.issuer,
           metadataUrl: `${origin}${SIGN_IN_PATH}/.well-known/openid-configuration`,
           clientId: issuer.audience,
+          signUpEndpoint: `${origin}${COGNITO_PATH}`,
         }),
       });
     }

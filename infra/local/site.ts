@@ -11,7 +11,7 @@ export const WEB_SOURCE = join(REPO_ROOT, 'web');
 export const WEB_BUILD = join(REPO_ROOT, 'dist', 'web');
 const HASH_FILE = '.source-hash';
 
-/** What the build depends on: the app's sources (not its browser tests or screenshot script), its config, the places and the lock file. */
+/** What the build depends on: the app's sources (not its browser tests or screenshot script), its config, the places, the user pool's password policy and the lock file. */
 async function sourceHash(): Promise<string> {
   const hash = createHash('sha256');
   const files: string[] = [];
@@ -22,7 +22,7 @@ async function sourceHash(): Promise<string> {
     if (path.startsWith(`e2e${sep}`) || path.startsWith(`screenshots${sep}`) || path.startsWith(`dist${sep}`)) continue;
     files.push(file);
   }
-  files.push(join(REPO_ROOT, 'package-lock.json'), join(REPO_ROOT, 'kernel', 'places.ts'));
+  files.push(join(REPO_ROOT, 'package-lock.json'), join(REPO_ROOT, 'kernel', 'places.ts'), join(REPO_ROOT, 'infra', 'sign-up', 'user-pool.ts'));
   for (const file of files.sort()) {
     hash.update(relative(REPO_ROOT, file)).update('\0').update(await readFile(file)).update('\0');
   }

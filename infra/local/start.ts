@@ -55,6 +55,7 @@ ${
   build
     ? `  web app      ${cloud.url}/   (${build.built ? `built in ${(build.ms / 1000).toFixed(1)} s` : 'unchanged since its last build'}; sign in with a seeded account)
   sign-in      ${cloud.url}/oidc   (the local OpenID provider)   mailbox ${cloud.url}/_local/mail
+  register     ${cloud.url}/register   (Cognito's SignUp and ConfirmSignUp answered at ${cloud.url}/_local/cognito/)
 `
     : ''
 }  API          ${cloud.url}          e.g. curl ${cloud.url}/recruitment/appointments/...

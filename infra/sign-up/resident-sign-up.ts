@@ -19,8 +19,10 @@ export async function handler<E extends PreSignUpTriggerEvent | PreTokenGenerati
   if (event.triggerSource === 'PreSignUp_SignUp') {
     const community = attributes[COMMUNITY_ATTRIBUTE];
     if (!community || !isListedCommunity(community)) {
-      // Cognito shows this message to the person signing up.
-      throw new Error('Choose your community from the district’s list.');
+      // Cognito answers UserLambdaValidationException with this message: the app's registration page
+      // says it in the reader's language beside the community; managed login's own sign-up page
+      // (which cannot ask for a community) shows it as it is, so it says where to register.
+      throw new Error('Choose your community from the district’s list: register on the Five Haves site’s registration page (居民注册 / Register as a resident).');
     }
     if (attributes['custom:jurisdiction'] || attributes['custom:department']) {
       throw new Error('Residents register only themselves, in their community.');

@@ -55,4 +55,10 @@ export interface SiteConfig {
   clientId: string;
   /** Where signing out ends the provider's session, when its discovery document does not say (Cognito's /logout). */
   signOutUrl?: string;
+  /**
+   * Where residents register: Cognito's service endpoint (`https://cognito-idp.<region>.amazonaws.com/`),
+   * whose public SignUp, ConfirmSignUp and ResendConfirmationCode the registration page calls with
+   * `clientId`; under `npm start`, the local runtime's endpoint for the same operations.
+   */
+  signUpEndpoint: string;
 }

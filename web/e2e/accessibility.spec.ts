@@ -72,16 +72,28 @@ test('every resident page passes axe (WCAG 2.2 AA) in Chinese and English, error
   await expectNoViolations(page, 'the application form with its errors');
 });
 
-test("the local provider's sign-in and registration pages pass axe", async ({ page }) => {
+test("the local provider's sign-in page and the app's registration page, with its errors and its code step, pass axe", async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await expectNoViolations(page, 'the sign-in page');
   await page.getByRole('link', { name: '居民注册', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '居民注册' })).toBeVisible();
+  await expectNoViolations(page, 'the registration page');
   await page.getByRole('button', { name: '发送验证码' }).click();
   await expect(page.getByRole('heading', { name: '有问题需要处理' })).toBeVisible();
   await expectNoViolations(page, 'the registration page with its errors');
-  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByLabel('E-mail address').fill(`axe-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}@example.com`);
+  await page.getByLabel('Name').fill('Axe Checker');
+  await page.getByLabel('Password').fill('Correct-Horse-9x');
+  await page.getByLabel('Your street or town').selectOption({ label: 'Nanshan Street' });
+  await page.getByLabel('Your community').selectOption({ label: 'Heping Community' });
   await expectNoViolations(page, 'the registration page in English');
+  await page.getByRole('button', { name: 'Send the code' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Verify your e-mail address' })).toBeVisible();
+  await page.getByRole('button', { name: 'Verify', exact: true }).click();
+  await expect(page.locator('#code-error')).toHaveText('Enter the 6-digit code from the e-mail');
+  await expectNoViolations(page, 'the code step with its error');
 });

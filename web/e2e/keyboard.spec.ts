@@ -73,3 +73,42 @@ test('a resident finds a post, signs in and applies by keyboard alone, with focu
 
   await expect(page.getByText('资格审核通过。下一步是考试')).toBeVisible();
 });
+
+test('a resident registers, types the code and signs in by keyboard alone, with focus always visible', async ({ page }) => {
+  const email = `keyboard-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}@example.com`;
+  const name = `键盘居民${Math.floor(Math.random() * 1e6)}`;
+  await page.goto('/');
+  await tabTo(page, /^居民注册$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: '居民注册' })).toBeFocused();
+  await tabTo(page, /^电子邮箱$/);
+  await page.keyboard.type(email);
+  await tabTo(page, /^姓名$/);
+  await page.keyboard.type(name);
+  await tabTo(page, /^密码$/);
+  await page.keyboard.type('Correct-Horse-9x');
+  await tabTo(page, /^所在街道（镇）$/);
+  await press(page, 'ArrowDown', 3);
+  await tabTo(page, /^所在社区$/);
+  await press(page, 'ArrowDown', 7);
+  await expect(page.getByLabel('所在社区')).toHaveValue('D01/S03/C07');
+  await tabTo(page, /^发送验证码$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: '验证电子邮箱' })).toBeFocused();
+
+  const mailbox = await page.context().newPage();
+  await mailbox.goto('/_local/mail');
+  const code = /\b(\d{6})\b/.exec(await mailbox.locator('article').filter({ hasText: email }).first().locator('pre').innerText())![1]!;
+  await mailbox.close();
+  await tabTo(page, /^验证码$/);
+  await page.keyboard.type(code);
+  await tabTo(page, /^验证$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: '注册完成' })).toBeFocused();
+  await tabTo(page, /^登录$/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
+  await tabTo(page, new RegExp(name));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('link', { name: new RegExp(`我的账号：${name}`) })).toBeVisible();
+});

@@ -11,6 +11,8 @@ export interface LocalAccount {
   roles: Role[];
   jurisdiction: string;
   department?: string;
+  /** A self-registered resident's `custom:community`, from which the pool's trigger makes their claims. */
+  community?: string;
   /** Seeded with the runtime, or registered by a resident. */
   origin: 'seeded' | 'registered';
 }
@@ -52,15 +54,56 @@ export const SEEDED_ACCOUNTS: readonly LocalAccount[] = [
 ];
 
 /**
+ * A resident who signed up and has not typed the code back yet: Cognito's UNCONFIRMED user. No
+ * password is kept (the local sign-in page has none); the code only as its hash.
+ */
+export interface UnconfirmedResident {
+  sub: string;
+  email: string;
+  name: string;
+  community: string;
+  codeHash: string;
+  /** Epoch ms. */
+  codeExpiresAt: number;
+  /** Wrong codes typed for this code. */
+  failures: number;
+}
+
+/**
  * The seeded accounts and the residents who registered. Registered residents are kept in the data
- * folder (in memory for `--in-memory`), so a restart keeps them as the user pool would.
+ * folder (in memory for `--in-memory`), so a restart keeps them as the user pool would; so are
+ * those who signed up and have not confirmed yet.
  */
 export class LocalAccounts {
   private registered: LocalAccount[] | undefined;
+  private pending: UnconfirmedResident[] | undefined;
   private readonly file: string | undefined;
+  private readonly pendingFile: string | undefined;
 
   constructor(options: { dataDir?: string }) {
     this.file = options.dataDir ? join(options.dataDir, 'sign-in', 'residents.json') : undefined;
+    this.pendingFile = options.dataDir ? join(options.dataDir, 'sign-in', 'unconfirmed.json') : undefined;
+  }
+
+  async findUnconfirmed(email: string): Promise<UnconfirmedResident | undefined> {
+    const wanted = email.toLowerCase();
+    return (await this.unconfirmed()).find((resident) => resident.email.toLowerCase() === wanted);
+  }
+
+  /** Adds or replaces (by e-mail address) a resident awaiting confirmation. */
+  async putUnconfirmed(resident: UnconfirmedResident): Promise<void> {
+    const wanted = resident.email.toLowerCase();
+    this.pending = [...(await this.unconfirmed()).filter((r) => r.email.toLowerCase() !== wanted), resident];
+    await save(this.pendingFile, this.pending);
+  }
+
+  /** The code was typed back: the resident's account exists (the `resident` role in their community), the sign-up is gone. */
+  async confirm(resident: UnconfirmedResident): Promise<LocalAccount> {
+    const wanted = resident.email.toLowerCase();
+    const account = await this.registerResident(resident);
+    this.pending = (await this.unconfirmed()).filter((r) => r.email.toLowerCase() !== wanted);
+    await save(this.pendingFile, this.pending);
+    return account;
   }
 
   async all(): Promise<LocalAccount[]> {
@@ -77,35 +120,48 @@ export class LocalAccounts {
   }
 
   /** A resident's own registration: the `resident` role in the community they chose, nothing else. */
-  async registerResident(request: { email: string; name: string; community: string }): Promise<LocalAccount> {
+  async registerResident(request: { sub?: string; email: string; name: string; community: string }): Promise<LocalAccount> {
     const account: LocalAccount = {
-      sub: `resident-${ulid().toLowerCase()}`,
+      sub: request.sub ?? `resident-${ulid().toLowerCase()}`,
       name: request.name,
       email: request.email,
       roles: ['resident'],
       jurisdiction: request.community,
+      community: request.community,
       origin: 'registered',
     };
     const residents = [...(await this.residents()), account];
     this.registered = residents;
-    if (this.file) {
-      await mkdir(dirname(this.file), { recursive: true });
-      const temporary = `${this.file}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(residents, null, 2), { mode: 0o600 });
-      await rename(temporary, this.file);
-    }
+    await save(this.file, residents);
     return account;
   }
 
+  private async unconfirmed(): Promise<UnconfirmedResident[]> {
+    this.pending ??= await load<UnconfirmedResident>(this.pendingFile);
+    return this.pending;
+  }
+
   private async residents(): Promise<LocalAccount[]> {
-    if (this.registered) return this.registered;
-    if (!this.file) return (this.registered = []);
-    try {
-      this.registered = JSON.parse(await readFile(this.file, 'utf8')) as LocalAccount[];
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      this.registered = [];
-    }
+    this.registered ??= await load<LocalAccount>(this.file);
     return this.registered;
   }
+}
+
+async function load<T>(file: string | undefined): Promise<T[]> {
+  if (!file) return [];
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T[];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return [];
+  }
+}
+
+/** Written whole and renamed into place, readable by this user only. */
+async function save(file: string | undefined, items: readonly unknown[]): Promise<void> {
+  if (!file) return;
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(items, null, 2), { mode: 0o600 });
+  await rename(temporary, file);
 }

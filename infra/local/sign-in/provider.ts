@@ -1,39 +1,17 @@
-import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { isListedCommunity } from '../../../kernel/places.ts';
+import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { handler as preTokenGeneration } from '../../sign-up/resident-sign-up.ts';
 import type { LocalIssuer } from '../issuer.ts';
-import type { Mailer } from '../mail.ts';
 import { LocalAccounts, type LocalAccount } from './accounts.ts';
-import {
-  errorPage,
-  mailText,
-  PAGE_CSP,
-  registerPage,
-  signedOutPage,
-  signInPage,
-  signOutPage,
-  verifyPage,
-  type FieldError,
-  type Lang,
-  type RegistrationValues,
-} from './pages.ts';
+import { errorPage, PAGE_CSP, signedOutPage, signInPage, signOutPage, type Lang } from './pages.ts';
 
 /** Where the provider is mounted on the gateway's port. */
 export const SIGN_IN_PATH = '/oidc';
 /** The app's routes the provider sends the browser back to. */
 export const APP_CALLBACK_PATH = '/auth/callback';
 export const APP_SIGNED_OUT_PATH = '/';
-
-const CODE_TTL_MS = 10 * 60 * 1000;
-const MAX_CODE_TRIES = 5;
-
-interface PendingRegistration extends RegistrationValues {
-  code: string;
-  expiresAt: number;
-  tries: number;
-  lang: Lang;
-}
 
 export interface SignInProvider {
   /** Answers the request when it is the provider's (under /oidc); false otherwise. */
@@ -46,20 +24,19 @@ export interface SignInProvider {
  * web app's public client, ID tokens signed with the local issuer's key, carrying the claims a
  * Cognito ID token carries (`sub`, `cognito:groups`, `custom:jurisdiction`, `custom:department`,
  * `email`). Its issuer and the client id are the local issuer's issuer and audience, so the
- * gateway verifies these tokens as strictly as any other. Its own pages list the seeded accounts and
- * let a resident register (e-mail verified by a code sent through the mailer).
+ * gateway verifies these tokens as strictly as any other. Its page lists the seeded accounts and the
+ * residents who registered — on the app's registration page, through the local Cognito endpoint
+ * (./cognito.ts), which keeps them in these same accounts — and links to that page.
  */
 export function startSignInProvider(options: {
   issuer: LocalIssuer;
   /** The origins the app is served from (http://localhost:PORT, http://127.0.0.1:PORT). */
   appOrigins: readonly string[];
-  mailer: Mailer;
   dataDir?: string;
 }): SignInProvider {
   const accounts = new LocalAccounts(options.dataDir ? { dataDir: options.dataDir } : {});
-  const pending = new Map<string, PendingRegistration>();
 
-  const claimsOf = (account: LocalAccount) => ({
+  const seededClaims = (account: LocalAccount) => ({
     sub: account.sub,
     email: account.email,
     email_verified: true,
@@ -70,6 +47,41 @@ export function startSignInProvider(options: {
     ...(account.department ? { 'custom:department': account.department } : {}),
     token_use: 'id',
   });
+  /**
+   * A self-registered resident's claims come as the user pool makes them: the user's attributes
+   * (no group, no jurisdiction of an administrator's), then the pool's own pre-token-generation
+   * trigger, which says `resident` in their community.
+   */
+  const registeredClaims = async (account: LocalAccount) => {
+    const community = account.community ?? account.jurisdiction;
+    const userAttributes = { sub: account.sub, email: account.email, email_verified: 'true', name: account.name, 'custom:community': community };
+    const event = {
+      version: '1',
+      region: 'local',
+      userPoolId: 'local_fivehaves',
+      userName: account.sub,
+      triggerSource: 'TokenGeneration_HostedAuth',
+      callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: options.issuer.audience },
+      request: { userAttributes, groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [] } },
+      response: {},
+    } as unknown as PreTokenGenerationTriggerEvent;
+    const overrides = (await preTokenGeneration(event)).response.claimsOverrideDetails;
+    const claims: Record<string, unknown> & { sub: string } = {
+      email: account.email,
+      email_verified: true,
+      name: account.name,
+      'cognito:groups': [],
+      'cognito:username': account.sub,
+      token_use: 'id',
+      ...overrides?.claimsToAddOrOverride,
+      // The subject is the pool's, whatever a trigger says.
+      sub: account.sub,
+    };
+    if (overrides?.groupOverrideDetails?.groupsToOverride) claims['cognito:groups'] = overrides.groupOverrideDetails.groupsToOverride;
+    for (const name of overrides?.claimsToSuppress ?? []) delete claims[name];
+    return claims;
+  };
+  const claimsOf = (account: LocalAccount) => (account.origin === 'registered' ? registeredClaims(account) : seededClaims(account));
 
   const configuration: Configuration = {
     clients: [
@@ -131,7 +143,7 @@ export function startSignInProvider(options: {
   const callback = provider.callback();
 
   async function interaction(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
-    const [, uid, step] = /^\/oidc\/interaction\/([A-Za-z0-9_-]+)(?:\/(login|register|verify))?$/.exec(url.pathname) ?? [];
+    const [, uid, step] = /^\/oidc\/interaction\/([A-Za-z0-9_-]+)(?:\/(login))?$/.exec(url.pathname) ?? [];
     if (!uid) return send(response, 404, errorPage('zh-CN', 'Not found'));
     let details: Awaited<ReturnType<Provider['interactionDetails']>>;
     try {
@@ -150,39 +162,6 @@ export function startSignInProvider(options: {
     if (step === 'login' && method === 'POST') {
       const account = await accounts.find(form.get('account') ?? '');
       if (!account) return send(response, 400, signInPage(lang, uid, await accounts.all()));
-      return finish(account);
-    }
-    if (step === 'register' && method === 'GET') {
-      return send(response, 200, registerPage(lang, uid, { email: '', name: '', community: '' }));
-    }
-    if (step === 'register' && method === 'POST') {
-      const values = { email: (form.get('email') ?? '').trim(), name: (form.get('name') ?? '').trim(), community: form.get('community') ?? '' };
-      const errors: FieldError[] = [];
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || values.email.length > 254) errors.push({ field: 'email', message: 'emailInvalid' });
-      else if (await accounts.findByEmail(values.email)) errors.push({ field: 'email', message: 'emailTaken' });
-      if (!values.name || values.name.length > 100) errors.push({ field: 'name', message: 'nameMissing' });
-      if (!isListedCommunity(values.community)) errors.push({ field: 'community', message: 'communityMissing' });
-      if (errors.length) return send(response, 400, registerPage(lang, uid, values, errors));
-      const code = randomInt(0, 1_000_000).toString().padStart(6, '0');
-      pending.set(uid, { ...values, code, expiresAt: Date.now() + CODE_TTL_MS, tries: 0, lang });
-      await options.mailer.send({ to: values.email, ...mailText(lang, code) });
-      return send(response, 200, verifyPage(lang, uid, values.email));
-    }
-    if (step === 'verify' && method === 'POST') {
-      const registration = pending.get(uid);
-      if (!registration) return send(response, 200, registerPage(lang, uid, { email: '', name: '', community: '' }));
-      registration.tries += 1;
-      if (registration.tries > MAX_CODE_TRIES) {
-        pending.delete(uid);
-        return send(response, 400, registerPage(lang, uid, registration, [{ field: 'email', message: 'codeTooMany' }]));
-      }
-      const given = Buffer.from((form.get('code') ?? '').trim().padEnd(6).slice(0, 6));
-      if (Date.now() > registration.expiresAt || !timingSafeEqual(given, Buffer.from(registration.code))) {
-        return send(response, 400, verifyPage(lang, uid, registration.email, [{ field: 'code', message: 'codeWrong' }]));
-      }
-      pending.delete(uid);
-      // Registered twice at once with one address: the first one wins, the second signs in as it.
-      const account = (await accounts.findByEmail(registration.email)) ?? (await accounts.registerResident(registration));
       return finish(account);
     }
     return send(response, 405, errorPage(lang, 'Method not allowed'));

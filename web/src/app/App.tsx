@@ -26,6 +26,7 @@ export function App() {
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/register" component={page.Register} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

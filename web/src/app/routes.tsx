@@ -20,3 +20,4 @@ export const OpenData = named(() => import('../features/open-data/routes/OpenDat
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');
+export const Register = named(() => import('../features/auth/routes/Register.tsx'), 'Register');

@@ -48,9 +48,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 </button>
               </>
             ) : (
-              <button type="button" className="link-button" onClick={() => void signIn({ locale })}>
-                {t('auth.signIn')}
-              </button>
+              <>
+                <button type="button" className="link-button" onClick={() => void signIn({ locale })}>
+                  {t('auth.signIn')}
+                </button>
+                <Link href="/register">{t('auth.register')}</Link>
+              </>
             )}
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { Page } from '../../../components/Page.tsx';
 import { useFormat, useLocale, useT, type MessageKey } from '../../../i18n/index.tsx';
 import { signIn, signOut, useSession } from '../../../lib/auth.ts';
@@ -16,6 +17,9 @@ export function Me() {
         <button type="button" onClick={() => void signIn({ locale })}>
           {t('auth.signIn')}
         </button>
+        <p>
+          {t('me.register')} <Link href="/register">{t('auth.register')}</Link>
+        </p>
       </Page>
     );
   }

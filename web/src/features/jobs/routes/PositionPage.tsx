@@ -49,9 +49,12 @@ export function PositionPage() {
               {t('position.apply')}
             </Link>
           ) : (
-            <button type="button" onClick={() => void signIn({ returnTo: `/jobs/${position.id}/apply`, locale })}>
-              {t('position.signInToApply')}
-            </button>
+            <>
+              <button type="button" onClick={() => void signIn({ returnTo: `/jobs/${position.id}/apply`, locale })}>
+                {t('position.signInToApply')}
+              </button>
+              <Link href={`/register?returnTo=${encodeURIComponent(`/jobs/${position.id}/apply`)}`}>{t('position.registerToApply')}</Link>
+            </>
           )}
         </p>
       ) : null}
