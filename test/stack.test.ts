@@ -455,11 +455,13 @@ describe('configuration', () => {
   const unbundled = (context: Record<string, unknown>) =>
     synthesize({ stage: 'dev', 'aws:cdk:bundling-stacks': [], ...context }).resources;
 
-  it('the service definitions declare the street weight and the issue deadlines', () => {
+  it('the service definitions declare the street weight, the issue deadlines and, where they publish open data, its bucket', () => {
     expect(declared.map(({ setting }) => setting.env).sort()).toEqual([
       'AUTHORITY_STREET_WEIGHT_PERCENT',
       'COORDINATION_RESOLUTION_MINUTES',
       'COORDINATION_RESPONSE_MINUTES',
+      ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_BUCKET'),
+      ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_S3_PATH_STYLE'),
     ]);
   });
 
@@ -469,7 +471,9 @@ describe('configuration', () => {
       const own = [...byFunction.keys()].filter((name) => ofService('dev', service.name, name));
       expect(own.length, service.name).toBeGreaterThan(0);
       for (const [name, variables] of byFunction) {
-        expect(variables[setting.env], `${setting.env} on ${name}`).toBe(own.includes(name) ? setting.default : undefined);
+        // The open-data bucket is the stack's own, whatever the default says.
+        const expected = setting.env === 'OPEN_DATA_BUCKET' ? { Ref: expect.stringMatching(/^OpenDataBucket/) } : setting.default;
+        expect(variables[setting.env], `${setting.env} on ${name}`).toEqual(own.includes(name) ? expected : undefined);
       }
     }
   });

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { OPEN_DATA_PREFIX } from '../../kernel/open-data.ts';
@@ -46,7 +47,7 @@ export class OpenData extends Construct {
    * What a service's export job may do: write its own folder and the index, read the manifests (to
    * build the index) and list the open-data folder. Nothing else of the bucket.
    */
-  grantExport(grantee: IGrantable & Construct, service: string): void {
+  grantExport(grantee: LambdaFunction, service: string): void {
     const arn = this.bucket.bucketArn;
     const own = `${arn}/${OPEN_DATA_PREFIX}/${service}/*`;
     const index = `${arn}/${OPEN_DATA_PREFIX}/index.*`;
@@ -57,7 +58,8 @@ export class OpenData extends Construct {
       new PolicyStatement({ effect: Effect.ALLOW, actions: ['s3:ListBucket'], resources: [arn], conditions: { StringLike: { 's3:prefix': [`${OPEN_DATA_PREFIX}/*`] } } }),
     );
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
-    Validations.of(grantee).acknowledge(
+    // On the role, whose default policy holds the statements.
+    Validations.of(grantee.role!).acknowledge(
       {
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${OPEN_DATA_PREFIX}/${service}/*]`,
         reason: `${service}'s open-data job writes the files of its own datasets, whose names it makes each day, under ${OPEN_DATA_PREFIX}/${service}/ only.`,
