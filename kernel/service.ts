@@ -26,6 +26,8 @@ export interface Schedule {
   rateMinutes: number;
   description: string;
   handler: string;
+  /** The job also publishes the service's open data (kernel/open-data.ts): the stack gives it the bucket. */
+  openData?: true;
 }
 
 /**

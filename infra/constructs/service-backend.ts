@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { assertSchedule, DELIVERY, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
+import type { OpenData } from './open-data.ts';
 import { ServiceFunction } from './service-function.ts';
 import { ServiceMail } from './service-mail.ts';
 import { ServiceSchedule } from './service-schedule.ts';
@@ -27,6 +28,8 @@ export interface ServiceBackendProps {
    * deployment knows (the SES configuration set it creates, the site's URL).
    */
   settings?: Record<string, string>;
+  /** The open-data bucket, for a service that declares the open-data settings (its `open-data` job writes there). */
+  openData?: OpenData;
 }
 
 /**
@@ -65,6 +68,12 @@ export class ServiceBackend extends Construct {
         retain,
       });
     }
+    // A service that publishes open data writes to the stack's bucket, whatever the setting's default.
+    const publishes = Object.values(service.config ?? {}).some((s) => s.env === 'OPEN_DATA_BUCKET');
+    if (publishes) {
+      if (!props.openData) throw new Error(`${service.name} publishes open data but the stack gave it no bucket`);
+      environment.OPEN_DATA_BUCKET = props.openData.bucket.bucketName;
+    }
 
     this.http = new ServiceFunction(this, 'Http', {
       entry: service.http,
@@ -92,6 +101,7 @@ export class ServiceBackend extends Construct {
         retain,
       });
       this.mail?.allowSending(job.function);
+      if (publishes && schedule.openData) props.openData!.grantExport(job.function, service.name);
       this.schedules.push(job);
     }
 

@@ -98,7 +98,7 @@ const ERROR_RESPONSES: Record<string, { name: string; description: string; gatew
   '500': { name: 'InternalError', description: 'Something failed on the platform; quote the correlation id' },
 };
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const file = resolve(import.meta.dirname, '../../package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
@@ -327,6 +327,7 @@ function successResponse(route: RouteSpec) {
       'application/json': route.response
         ? { schema: toJsonSchema(route.response, 'output'), example: responseExample(route, route.response) }
         : { schema: UNDESCRIBED_BODY },
+      ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: route.csv.description }, example: route.csv.example } } : {}),
     },
   };
 }

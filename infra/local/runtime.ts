@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -16,6 +19,7 @@ import type { FaultInjector } from './faults.ts';
 import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { mailboxPage, startLocalMail, type Mailer } from './mail.ts';
+import { openDataBucketName, startLocalOpenData } from './open-data.ts';
 import { handler as residentSignUp } from '../sign-up/resident-sign-up.ts';
 import { COGNITO_PATH, localCognito } from './sign-in/cognito.ts';
 import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
@@ -135,6 +139,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     // The handlers find DynamoDB through the SDK's standard variables; nothing in them knows it is local.
     Object.assign(process.env, localAwsEnv(endpoint));
+    // The open-data bucket on an S3-compatible server, found by the SDK's standard variable too.
+    const openData = await startLocalOpenData({
+      dir: options.inMemory ? await mkdtemp(join(tmpdir(), 'five-haves-open-data-')) : join(dataDir, 'open-data'),
+      bucket: openDataBucketName(stage),
+    });
+    stops.push(() => openData.stop());
+    Object.assign(process.env, openData.env);
     // Faults reach the handlers through their SDK clients' middleware, nothing else.
     if (options.faults) {
       const detach = instrumentDocumentClients(options.faults.instrument);
@@ -209,21 +220,22 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     let signUp: ReturnType<typeof localCognito> | undefined;
     let site: ReturnType<typeof webAppHandler> | undefined;
     const gateway = await startGateway({
-      ...(web
-        ? {
-            beside: [
-              (request, response) => signIn!.handle(request, response),
-              (request, response) => signUp!(request, response),
-              async (request, response) => {
+      beside: [
+        (request, response) => openData.serve(request, response),
+        ...(web
+          ? [
+              (request: IncomingMessage, response: ServerResponse) => signIn!.handle(request, response),
+              (request: IncomingMessage, response: ServerResponse) => signUp!(request, response),
+              async (request: IncomingMessage, response: ServerResponse) => {
                 if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/_local/mail') return false;
                 response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
                 response.end(mailboxPage(await mailer.sent()));
                 return true;
               },
-            ],
-            site: (request, response) => site!(request, response),
-          }
-        : {}),
+            ]
+          : []),
+      ],
+      ...(web ? { site: (request: IncomingMessage, response: ServerResponse) => site!(request, response) } : {}),
       services,
       functions: httpFunctions,
       issuer,

@@ -63,6 +63,8 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
         ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await response.text();
+      // A route's CSV form (kernel/routes.ts `csv`) is text; the response guard holds JSON answers.
+      if (/^text\/csv/.test(response.headers.get('content-type') ?? '')) return { status: response.status, headers: response.headers, body: text };
       // A calendar (text/calendar) is text, not JSON: its body is kept as `text`.
       const isText = (response.headers.get('content-type') ?? '').startsWith('text/');
       const parsed = isText ? {} : text ? JSON.parse(text) : {};

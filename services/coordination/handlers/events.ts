@@ -6,10 +6,12 @@ import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } fro
 import { IssueAcknowledged, IssueEscalated, IssueRaised, IssueRated, IssueResolved, WorkItemAccepted, WorkItemBlocked } from '../events.ts';
 import { settleFunding, settleVenue } from '../meetings/domain.ts';
 import { MeetingStore } from '../meetings/store.ts';
+import { RankingStore } from '../rankings/store.ts';
 import { both, scorecardConsumer, scorecardReaction } from '../scorecard/consumers.ts';
 import { coordinationTable as table } from '../table.ts';
 
 const meetings = new MeetingStore(table);
+const rankings = new RankingStore(table);
 const nothing = (note: string): Reaction => ({ writes: [], events: [], note });
 
 /** Premises' answer settles the meeting's venue (the first answer stands). */
@@ -40,8 +42,15 @@ export const handler = eventsHandler({
     ...[PositionPublished, StaffHired, SecondmentFlagged, SecondmentEnded].map((d) => scorecardConsumer(table, d)),
     ...[BudgetApproved, BudgetAdjusted, DisbursementRecorded].map((d) => scorecardConsumer(table, d)),
     ...[ComplianceAssessed, PowersDelegated, DelegationRevoked, ConsentRecorded, OpinionRecorded].map((d) => scorecardConsumer(table, d)),
-    ...[IssueRaised, IssueAcknowledged, IssueResolved, IssueRated, IssueEscalated, WorkItemAccepted, WorkItemBlocked].map((d) =>
-      scorecardConsumer(table, d),
+    scorecardConsumer(table, WorkItemAccepted),
+    // Coordination's own events of the issues and work items feed the scorecard and the monthly rankings, in one commit.
+    ...[IssueRaised, IssueAcknowledged, IssueResolved, IssueRated, IssueEscalated, WorkItemBlocked].map((d) =>
+      consume(d, async (data, { metadata, cause }) =>
+        both(await scorecardReaction(table, d.detailType, data, metadata, cause), {
+          writes: await rankings.eventWrites(d.detailType, data as Record<string, unknown>, metadata, cause.now),
+          events: [],
+        }),
+      ),
     ),
 
     consume(FundsAllocated, async (allocation, { metadata, cause }) =>

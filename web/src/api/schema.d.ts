@@ -1950,6 +1950,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coordination/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a district’s monthly rankings of departments or streets
+         * @description The "three rates" of every department (or street) of a district for a China-time month — issues received, response rate (reported in on time), resolution rate (resolved within the deadline), satisfaction (mean rating, share rated 4–5), escalations and blocked work items — ranked by the mean of the three rates, with the change from the month before. Kept from the events as they happen; a month closes 3 days after it ends (China time) and is frozen from then on. Public: no token. JSON by default; CSV with `format=csv` or `Accept: text/csv` (same rows, one line each, a header line first).
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coordination/health": {
         parameters: {
             query?: never;
@@ -12670,6 +12692,140 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.rankings": {
+        parameters: {
+            query: {
+                district: string;
+                /** @description Default: the current month, China time. */
+                month?: string;
+                of?: "departments" | "streets";
+                /** @description csv: the table as text/csv (as `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "month": "2026-11",
+                     *       "of": "departments",
+                     *       "closed": true,
+                     *       "closesAt": "2026-11-27T08:30:00.000Z",
+                     *       "closedAt": "2026-11-27T08:30:00.000Z",
+                     *       "previousMonth": "2026-11",
+                     *       "eventsApplied": 1,
+                     *       "eventsAfterClose": 1,
+                     *       "changedAt": "2026-11-27T08:30:00.000Z",
+                     *       "items": [
+                     *         {
+                     *           "subject": "text",
+                     *           "rank": 1,
+                     *           "received": 1,
+                     *           "responses": 1,
+                     *           "responsesOnTime": 1,
+                     *           "responseRate": 1,
+                     *           "resolutions": 1,
+                     *           "resolutionsOnTime": 1,
+                     *           "resolutionRate": 1,
+                     *           "ratings": 1,
+                     *           "averageRating": 1,
+                     *           "satisfactionRate": 1,
+                     *           "escalations": 1,
+                     *           "blockedWorkItems": 1,
+                     *           "score": 1,
+                     *           "previousRank": 1,
+                     *           "rankChange": 1,
+                     *           "scoreChange": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @example 2026-11 */
+                        month: string;
+                        /** @enum {string} */
+                        of: "departments" | "streets";
+                        /** @description True once the month is closed: its figures no longer change. */
+                        closed: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the month closes: 3 days after it ends, China time.
+                         */
+                        closesAt: string;
+                        /** @description When the closing was recorded; null while open. */
+                        closedAt: string | null;
+                        /** @example 2026-11 */
+                        previousMonth: string;
+                        /** @description Events counted in the district’s month. */
+                        eventsApplied: number;
+                        /** @description Events of the month that came after it closed and were not counted. */
+                        eventsAfterClose: number;
+                        /** @description When an event last reached the district’s month; null before any. */
+                        changedAt: string | null;
+                        /** @description Ranked first, best first; then those without a rank, by subject. */
+                        items: {
+                            /** @description The department (a slug such as market-supervision) or the street (D01/S03). */
+                            subject: string;
+                            /** @description Its place in the district by score, 1 the best; equal scores share a place; null without any rate yet. */
+                            rank: number | null;
+                            /** @description Issues raised in the month that named the department (for a street: that it raised). */
+                            received: number;
+                            /** @description Reports-in made in the month. */
+                            responses: number;
+                            responsesOnTime: number;
+                            /** @description Reports-in within the response deadline, of the reports-in; null before any. */
+                            responseRate: number | null;
+                            /** @description Resolutions made in the month (a department’s part of an issue). */
+                            resolutions: number;
+                            resolutionsOnTime: number;
+                            /** @description Resolutions within the resolution deadline, of the resolutions; null before any. */
+                            resolutionRate: number | null;
+                            ratings: number;
+                            /** @description The mean rating, 1 to 5 to two places; null before any. */
+                            averageRating: number | null;
+                            /** @description Ratings of 4 or 5, of the ratings; null before any. */
+                            satisfactionRate: number | null;
+                            /** @description Issues escalated in the month because a deadline passed unanswered. */
+                            escalations: number;
+                            /** @description Work items pushed in the month that were not on the access list. */
+                            blockedWorkItems: number;
+                            /** @description The mean of the rates it has (response, resolution, satisfaction), to four places; null without any. */
+                            score: number | null;
+                            /** @description Its place the month before; null if it had none. */
+                            previousRank: number | null;
+                            /** @description Places climbed since the month before (negative: fell); null without both places. */
+                            rankChange: number | null;
+                            /** @description Its score less the month before’s; null without both. */
+                            scoreChange: number | null;
+                        }[];
+                    };
+                    /**
+                     * @example rank,subject,received,responses,responsesOnTime,responseRate,resolutions,resolutionsOnTime,resolutionRate,ratings,averageRating,satisfactionRate,escalations,blockedWorkItems,score,previousRank,rankChange,scoreChange
+                     *     1,market-supervision,12,11,10,0.9091,8,7,0.875,6,4.5,0.8333,1,0,0.8725,2,1,0.0412
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
         };
     };

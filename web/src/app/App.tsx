@@ -19,6 +19,8 @@ export function App() {
             <Route path="/me/applications" component={page.MyApplications} />
             <Route path="/powers" component={page.StreetPowers} />
             <Route path="/access-list" component={page.AccessList} />
+            <Route path="/rankings" component={page.Rankings} />
+            <Route path="/open-data" component={page.OpenData} />
             <Route path="/companies/:id" component={page.CompanyPage} />
             <Route path="/rooms" component={page.Rooms} />
             <Route path="/rooms/:id" component={page.RoomWeek} />

@@ -20,6 +20,8 @@ export const StreetPowers = named(() => import('../features/powers/routes/Street
 export const AccessList = named(() => import('../features/access-list/routes/AccessList.tsx'), 'AccessList');
 export const Rooms = named(() => import('../features/bookings/routes/Rooms.tsx'), 'Rooms');
 export const RoomWeek = named(() => import('../features/bookings/routes/RoomWeek.tsx'), 'RoomWeek');
+export const Rankings = named(() => import('../features/rankings/routes/Rankings.tsx'), 'Rankings');
+export const OpenData = named(() => import('../features/open-data/routes/OpenData.tsx'), 'OpenData');
 export const CompanyPage = named(() => import('../features/companies/routes/CompanyPage.tsx'), 'CompanyPage');
 export const Callback = named(() => import('../features/auth/routes/Callback.tsx'), 'Callback');
 export const Me = named(() => import('../features/auth/routes/Me.tsx'), 'Me');

@@ -10,6 +10,8 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
+  { href: '/rankings', label: 'nav.rankings' },
+  { href: '/open-data', label: 'nav.openData' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', roles: ['resident'] },
   // organization department
