@@ -49,9 +49,25 @@ export class Reminders {
       );
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
+    // Cancelled before it was made (the answer overtook the event that asks for it): it stays
+    // cancelled, but holds what it would have said, so that every delivery order ends in the same item.
+    try {
+      await this.store.doc.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.reminder(reminder.id),
+          UpdateExpression: 'SET dueAt = :dueAt, notice = :notice',
+          ConditionExpression: '#status = :cancelled AND attribute_not_exists(dueAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':dueAt': reminder.dueAt, ':notice': reminder.notice, ':cancelled': 'cancelled' },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+    return false;
   }
 
   /**
