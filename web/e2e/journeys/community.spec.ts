@@ -28,7 +28,7 @@ test('a community worker registers a rented site, edits it when someone else cha
   await page.getByLabel('出租方').fill('和平物业有限公司');
   await page.getByRole('button', { name: '登记场地' }).click();
   await expect(page.getByRole('status').filter({ hasText: `已登记：${address}。` })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('本社区场地合计');
+  await expect(page.getByRole('main').getByRole('status')).toContainText('本社区场地合计');
 
   await page.getByRole('link', { name: address }).click();
   await expect(page.getByRole('heading', { level: 1, name: address })).toBeVisible();

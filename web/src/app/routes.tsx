@@ -29,19 +29,19 @@ export const Inbox = named(() => import('../features/notifications/routes/Inbox.
 export const Register = named(() => import('../features/auth/routes/Register.tsx'), 'Register');
 
 // Finance (the district finance bureau).
-export const FundingRequests = named(() => import('../features/finance/routes/FundingRequests.tsx'), 'FundingRequests');
-export const StreetMoney = named(() => import('../features/finance/routes/StreetMoney.tsx'), 'StreetMoney');
+export const FundingRequests = official(() => import('../features/finance/routes/FundingRequests.tsx'), 'FundingRequests');
+export const StreetMoney = official(() => import('../features/finance/routes/StreetMoney.tsx'), 'StreetMoney');
 
 // Organization department (recruitment).
-export const PlanPage = named(() => import('../features/organization/routes/PlanPage.tsx'), 'PlanPage');
-export const Positions = named(() => import('../features/organization/routes/Positions.tsx'), 'Positions');
-export const PositionOffice = named(() => import('../features/organization/routes/PositionOffice.tsx'), 'PositionOffice');
+export const PlanPage = official(() => import('../features/organization/routes/PlanPage.tsx'), 'PlanPage');
+export const Positions = official(() => import('../features/organization/routes/Positions.tsx'), 'Positions');
+export const PositionOffice = official(() => import('../features/organization/routes/PositionOffice.tsx'), 'PositionOffice');
 
 // District admin (the joint-meeting office).
-export const Meetings = named(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
-export const MeetingPage = named(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
-export const Delegations = named(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
-export const PerformancePage = named(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');
+export const Meetings = official(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
+export const MeetingPage = official(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
+export const Delegations = official(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
+export const PerformancePage = official(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');
 export const StreetIssues = official(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');
 export const DepartmentInbox = official(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
 export const DepartmentPerformance = official(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
