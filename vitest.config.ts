@@ -11,6 +11,7 @@ const HEAVY = [
   'test/authority-scale.test.ts',
   'test/recruitment-board-scale.test.ts',
   'test/coordination-scorecard.test.ts',
+  'test/coordination-rankings-property.test.ts',
 ];
 
 /**

@@ -2,7 +2,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { matches } from '../infra/local/pattern.ts';
 import type { LocalCloud } from '../infra/local/runtime.ts';
+import type { CapturedMail } from '../infra/local/mail.ts';
 import type { BusEvent } from '../kernel/events.ts';
+import { covers } from '../kernel/jurisdiction.ts';
 import { eventPattern } from '../kernel/service.ts';
 import type { ServiceName } from '../kernel/table.ts';
 import { FIGURES } from '../services/coordination/scorecard/domain.ts';
@@ -86,7 +88,7 @@ export async function isSettled(client: DynamoDBClient, cloud: LocalCloud, publi
   return (await cloud.bus.isDrained()) && allForwarded(await readTables(client, cloud.tables), published) && (await cloud.bus.isDrained());
 }
 
-export function check(tables: Tables, published: readonly BusEvent[], acknowledged: readonly Acknowledged[]): Findings {
+export function check(tables: Tables, published: readonly BusEvent[], acknowledged: readonly Acknowledged[], mails: readonly CapturedMail[] = []): Findings {
   const lost: string[] = [];
   const doubled: string[] = [];
   const history = historyOf(tables);
@@ -95,6 +97,11 @@ export function check(tables: Tables, published: readonly BusEvent[], acknowledg
 
   // Acknowledged writes: in their table, from one commit.
   for (const ack of acknowledged) {
+    if (ack.service === 'notifications') {
+      // It publishes no events: a sign-in is its profile.
+      if (!tables.notifications.some((item) => item.pk === `USER#${ack.sub}` && item.sk === 'PROFILE')) lost.push(`${ack.route} of ${ack.sub} was answered ${ack.status} but no profile holds it`);
+      continue;
+    }
     const mine = (h: History) => h.service === ack.service && h.actorSub === ack.sub;
     const own = history.filter((h) => mine(h) && h.correlationId === ack.correlationId);
     const answering = own.length > 0 || history.some((h) => mine(h) && h.occurredAt >= ack.sentAt && h.occurredAt <= ack.answeredAt);
@@ -128,6 +135,8 @@ export function check(tables: Tables, published: readonly BusEvent[], acknowledg
   }
   for (const [key, commits] of reactions) if (commits.size > 1) doubled.push(`${key} in ${commits.size} commits`);
 
+  notificationFindings(tables.notifications, [...distinct.values()], mails, lost, doubled);
+
   // The scorecard: equal to a recomputation from the distinct events.
   const fed = [...distinct.values()]
     .filter((event) => SCORECARD_EVENTS.has(event['detail-type']))
@@ -145,4 +154,42 @@ export function check(tables: Tables, published: readonly BusEvent[], acknowledg
   }
 
   return { eventsChecked: history.length, acknowledged: acknowledged.length, lost, doubled };
+}
+
+/**
+ * The notifications service: every registered department user named on a whistle has its note;
+ * each person's unread count is their notes (the count is written with each note, in one
+ * transaction); every note's e-mail left once (the SMTP server's messages, by the note id each
+ * carries), and none is left unsent.
+ */
+function notificationFindings(items: readonly Item[], events: readonly BusEvent[], mails: readonly CapturedMail[], lost: string[], doubled: string[]): void {
+  const profiles = items.filter((item) => item.sk === 'PROFILE');
+  const notes = items.filter((item) => item.itemType === 'note');
+  for (const event of events.filter((e) => e['detail-type'] === 'IssueRaised')) {
+    const { metadata, data } = event.detail as { metadata: { eventId: string }; data: { street: string; departments: string[] } };
+    for (const department of data.departments ?? []) {
+      for (const person of profiles.filter((p) => p.roles.includes('department') && p.department === department && covers(p.jurisdiction, data.street))) {
+        if (!notes.some((n) => n.sub === person.sub && n.source === metadata.eventId)) lost.push(`${person.sub} was never told of IssueRaised ${metadata.eventId}`);
+      }
+    }
+  }
+  const bySub = new Map<string, number>();
+  for (const note of notes) bySub.set(note.sub, (bySub.get(note.sub) ?? 0) + (note.readAt ? 0 : 1));
+  for (const counter of items.filter((item) => item.sk === 'UNREAD')) {
+    const sub = String(counter.pk).slice('USER#'.length);
+    const want = bySub.get(sub) ?? 0;
+    if (Number(counter.count) > want) doubled.push(`${sub}'s unread count is ${counter.count}, but ${want} notes are unread`);
+    if (Number(counter.count) < want) lost.push(`${sub}'s unread count is ${counter.count}, but ${want} notes are unread`);
+  }
+  const sent = new Map<string, number>();
+  for (const mail of mails) {
+    const reference = mail.headers?.['x-five-haves-notification'];
+    if (reference) sent.set(reference, (sent.get(reference) ?? 0) + 1);
+  }
+  for (const note of notes) {
+    const times = sent.get(note.id) ?? 0;
+    if (note.mail === 'pending' || note.mail === 'sending') lost.push(`the e-mail of note ${note.id} (${note.kind}) to ${note.sub} was never sent`);
+    else if (note.mail === 'sent' && times === 0) lost.push(`note ${note.id} (${note.kind}) says sent, but the SMTP server never got it`);
+    if (times > 1) doubled.push(`the e-mail of note ${note.id} (${note.kind}) to ${note.sub} was sent ${times} times`);
+  }
 }

@@ -11,7 +11,9 @@ import type { ChaosApi } from './api.ts';
  * - joint meetings: coordination asks premises for a venue (booked); a decision with money asks
  *   funding (a funding request), finance approves or declines, coordination settles the decision;
  * - remediation: a failing community's plan asks funding for money, finance answers, premises records it;
- * - the scorecard: budgets, positions, consents, compliance, allocations and issues all feed it.
+ * - the scorecard: budgets, positions, consents, compliance, allocations and issues all feed it;
+ * - notifications: everyone signs in first, so whistles, consents, funding requests and meetings
+ *   are told to them (in the inbox and by e-mail through the local SMTP server).
  *
  * The plan is drawn whole from the seed before anything runs, so a seed always asks the same things
  * whatever order the flows then interleave in.
@@ -79,16 +81,18 @@ export async function runWorkload(plan: Plan, api: ChaosApi, sign: Sign): Promis
 type Callers = Awaited<ReturnType<typeof callers>>;
 
 async function callers(plan: Plan, sign: Sign) {
+  // Everyone has a verified address, as in Cognito: the notifications service e-mails them.
+  const signed = (claims: TokenClaims & { sub: string }) => sign({ ...claims, email: `${claims.sub}@chaos.example` });
   const street = async (s: string) => ({
-    official: await sign({ sub: `official-${slug(s)}`, roles: ['street-official'], jurisdiction: s }),
-    committee: await sign({ sub: `committee-${slug(s)}`, roles: ['street-committee'], jurisdiction: s }),
+    official: await signed({ sub: `official-${slug(s)}`, roles: ['street-official'], jurisdiction: s }),
+    committee: await signed({ sub: `committee-${slug(s)}`, roles: ['street-committee'], jurisdiction: s }),
   });
   return {
-    admin: await sign({ sub: 'd01-joint-office', roles: ['district-admin'], jurisdiction: 'D01' }),
-    finance: await sign({ sub: 'finance-d01', roles: ['finance'], jurisdiction: 'D01' }),
-    org: await sign({ sub: 'org-dept-d01', roles: ['organization-dept'], jurisdiction: 'D01' }),
+    admin: await signed({ sub: 'd01-joint-office', roles: ['district-admin'], jurisdiction: 'D01' }),
+    finance: await signed({ sub: 'finance-d01', roles: ['finance'], jurisdiction: 'D01' }),
+    org: await signed({ sub: 'org-dept-d01', roles: ['organization-dept'], jurisdiction: 'D01' }),
     department: Object.fromEntries(
-      await Promise.all(DEPARTMENTS.map(async (d) => [d, await sign({ sub: `${d}-d01`, roles: ['department'], jurisdiction: 'D01', department: d })] as const)),
+      await Promise.all(DEPARTMENTS.map(async (d) => [d, await signed({ sub: `${d}-d01`, roles: ['department'], jurisdiction: 'D01', department: d })] as const)),
     ) as Record<string, string>,
     street: Object.fromEntries(await Promise.all(plan.streets.map(async (s) => [s, await street(s)] as const))) as Record<string, { official: string; committee: string }>,
   };
@@ -103,6 +107,11 @@ function expectStatus(answer: { status: number; body: unknown }, status: number,
 /** Budgets, pools, a room per street and the year's recruitment plan: what the flows draw on. The pools, by street. */
 async function setUp(plan: Plan, api: ChaosApi, as: Callers): Promise<Map<string, string>> {
   const pools = new Map<string, string>();
+  // Everyone signs in first: the notifications directory knows them, so the flows below tell them.
+  const people = [as.admin, as.finance, as.org, ...Object.values(as.department), ...Object.values(as.street).flatMap((s) => [s.official, s.committee])];
+  await Promise.all(
+    people.map(async (token, n) => expectStatus(await api.write('PUT', '/notifications/me', token, { body: { language: n % 2 === 0 ? 'zh-CN' : 'en' } }), 200, 'a sign-in')),
+  );
   await Promise.all([
     api
       .write('POST', '/recruitment/plans', as.org, {

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import type { ServiceDefinition } from '../kernel/service.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { physicalName } from './constructs/names.ts';
+import { OpenData } from './constructs/open-data.ts';
 import { OutboxPipe } from './constructs/outbox-pipe.ts';
 import { PlatformState } from './constructs/platform-state.ts';
 import { ServiceApi } from './constructs/service-api.ts';
@@ -30,6 +31,7 @@ export class FiveHavesStack extends Stack {
   readonly api: ServiceApi;
   readonly monitoring: Monitoring;
   readonly site: WebSite;
+  readonly openData: OpenData;
 
   constructor(scope: Construct, id: string, props: FiveHavesStackProps) {
     const { stage, services, subscriberAccounts, allowedOrigins, alarmActions, alarmEmails, ...stackProps } = props;
@@ -57,12 +59,23 @@ export class FiveHavesStack extends Stack {
       },
     });
 
+    this.openData = new OpenData(this, 'OpenData', { retain });
+
     for (const service of services) {
       const table = this.state.table(service.name);
       this.pipes.push(new OutboxPipe(this, `Outbox-${service.name}`, { stage, service: service.name, table, bus, enrichment }));
       this.backends.set(
         service.name,
-        new ServiceBackend(this, `Service-${service.name}`, { stage, service, table, bus, retain }),
+        new ServiceBackend(this, `Service-${service.name}`, {
+          stage,
+          service,
+          table,
+          bus,
+          retain,
+          openData: this.openData,
+          // A service that e-mails links into the web app: the site's origin, once the distribution exists.
+          ...(service.mail ? { settings: { appUrl: Lazy.string({ produce: () => `https://${this.site.distribution.distributionDomainName}` }) } } : {}),
+        }),
       );
     }
 
@@ -87,6 +100,7 @@ export class FiveHavesStack extends Stack {
       authority: `https://${identity.userPool.userPoolProviderUrl}`,
       clientId: siteClient.userPoolClientId,
       signInUrl: identity.signInUrl,
+      openData: this.openData.bucket,
       retain,
     });
 
@@ -104,12 +118,14 @@ export class FiveHavesStack extends Stack {
           { name: `${service.name}-http`, fn: backend.http },
           ...(backend.events ? [{ name: `${service.name}-events`, fn: backend.events }] : []),
           ...backend.schedules.map((schedule) => ({ name: `${service.name}-${schedule.name}`, fn: schedule.function })),
+          ...(backend.mail ? [{ name: `${service.name}-bounces`, fn: backend.mail.bounces }] : []),
         ]),
       ],
       deadLetterQueues: [
         ...this.pipes.map((pipe) => ({ name: `${pipe.service}-outbox`, queue: pipe.deadLetters })),
         ...backends.flatMap(({ backend }) => backend.subscriptions.map((s) => ({ name: s.name, queue: s.deadLetters }))),
         ...backends.flatMap(({ service, backend }) => backend.schedules.map((s) => ({ name: `${service.name}-${s.name}`, queue: s.deadLetters }))),
+        ...backends.flatMap(({ service, backend }) => (backend.mail ? [{ name: `${service.name}-bounces`, queue: backend.mail.deadLetters }] : [])),
       ],
       pipeNames: this.pipes.map((pipe) => pipe.name),
     });
@@ -120,6 +136,7 @@ export class FiveHavesStack extends Stack {
     new CfnOutput(this, 'SiteUrl', { value: `https://${this.site.distribution.distributionDomainName}`, description: 'The web app (and the API under the same origin)' });
     new CfnOutput(this, 'SignInUrl', { value: identity.signInUrl, description: 'Cognito managed login' });
     new CfnOutput(this, 'SiteClientId', { value: siteClient.userPoolClientId });
+    new CfnOutput(this, 'OpenDataUrl', { value: `https://${this.site.distribution.distributionDomainName}/open-data/index.json`, description: 'The index of the open-data datasets' });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: bus.eventBusArn, description: 'Subscribers put their rules here' });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn, description: 'Subscribe to be told of alarms' });

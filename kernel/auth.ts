@@ -9,6 +9,10 @@ export interface Principal {
   roles: Role[];
   jurisdiction: string;
   department?: string;
+  /** The ID token's verified e-mail address (`email`, with `email_verified` not false), if any. */
+  email?: string;
+  /** The ID token's `name`, if any. */
+  name?: string;
 }
 
 /**
@@ -53,11 +57,17 @@ export function principalFromClaims(claims: Record<string, ClaimValue> | undefin
   }
   const roles = claimList(claims['cognito:groups']).filter((g): g is Role => (ROLES as readonly string[]).includes(g));
   const department = claims['custom:department'];
+  const email = claims.email;
+  // API Gateway hands every claim over as a string: `false` arrives as "false".
+  const verified = claims.email_verified !== false && claims.email_verified !== 'false';
+  const name = claims.name;
   return {
     sub,
     roles,
     jurisdiction,
     ...(typeof department === 'string' && department.length > 0 ? { department } : {}),
+    ...(typeof email === 'string' && email.includes('@') && verified ? { email } : {}),
+    ...(typeof name === 'string' && name.trim().length > 0 ? { name: name.trim() } : {}),
   };
 }
 

@@ -43,6 +43,21 @@ export function addWorkingDays(date: string, days: number): string {
   return dateOf(day);
 }
 
+/** The date `days` working days before `date` (the day itself does not count). */
+export function subtractWorkingDays(date: string, days: number): string {
+  let day = midnightUtc(date);
+  for (let left = days; left > 0; ) {
+    day -= DAY_MS;
+    if (isWorkingDay(dateOf(day))) left -= 1;
+  }
+  return dateOf(day);
+}
+
+/** 09:00 in China on a date, as an instant: when the offices open. */
+export function chinaMorning(date: string): string {
+  return new Date(midnightUtc(date) + 9 * 3_600_000 - OFFSET_MS).toISOString();
+}
+
 /**
  * A deadline of `days` working days from the moment something was opened: the end of the `days`-th
  * working day after the (China) day it was opened. Opened on Friday evening or on Saturday, the

@@ -22,6 +22,8 @@ import { textProblems } from './text.ts';
 export interface HttpResult {
   statusCode: number;
   body?: unknown;
+  /** A body that is not JSON (a route's `csv` form): sent as it is, under the `content-type` in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -44,6 +46,8 @@ export interface RequestContext {
    * A route that declares `jurisdiction: 'subject'` must call this before it returns or commits.
    */
   authorize(subject: Subject): void;
+  /** True when the request's Accept header names this media type (`text/csv`) explicitly. */
+  accepts(mediaType: string): boolean;
   /** Commit a state change and answer with `response`; stores it under the Idempotency-Key, if any. */
   commit(commit: Commit, response: HttpResult): Promise<HttpResult>;
 }
@@ -121,6 +125,7 @@ export function httpHandler<T extends RouteTable>(options: {
     let authorized = false;
     const ctx: RequestContext = {
       cause,
+      accepts: (mediaType) => acceptsExplicitly(event.headers?.accept, mediaType),
       authorize(subject) {
         if (spec.access.public) return;
         requireSubject(principal!, spec.access, subject);
@@ -193,6 +198,16 @@ export function httpHandler<T extends RouteTable>(options: {
 function requestTime(event: APIGatewayProxyEventV2): Date {
   const epoch = event.requestContext?.timeEpoch;
   return typeof epoch === 'number' && Number.isFinite(epoch) ? new Date(epoch) : new Date();
+}
+
+/** Whether an Accept header lists the media type itself (not only through `*\/*`), with a quality above 0. */
+export function acceptsExplicitly(accept: string | undefined, mediaType: string): boolean {
+  if (!accept) return false;
+  return accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return type === mediaType.toLowerCase() && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }
 
 function correlationOf(event: APIGatewayProxyEventV2): string {
@@ -293,6 +308,14 @@ function replay(
 }
 
 function toResponse(result: HttpResult, correlationId: string): APIGatewayProxyStructuredResultV2 {
+  if (result.text !== undefined) {
+    if (!result.headers?.['content-type']) throw new Error('a text answer names its content-type');
+    return { statusCode: result.statusCode, headers: { 'x-correlation-id': correlationId, ...result.headers }, body: result.text };
+  }
+  // A route that `produces` another media type (a calendar) answers its text as it is, with its own content-type.
+  if (typeof result.body === 'string' && result.headers?.['content-type'] && !/json/i.test(result.headers['content-type'])) {
+    return { statusCode: result.statusCode, headers: { 'x-correlation-id': correlationId, ...result.headers }, body: result.body };
+  }
   const hasBody = result.body !== undefined && result.body !== null && result.statusCode !== 204;
   return {
     statusCode: result.statusCode,

@@ -29,6 +29,16 @@ export interface RouteSpec {
    * sampled responses against it). Without it the document promises only "a JSON object".
    */
   response?: z.ZodMiniType;
+  /**
+   * The media type of the success body when it is not JSON (`text/calendar`): the handler answers
+   * the text as `body` with that `content-type`, and the document describes it as a string.
+   */
+  produces?: 'text/calendar';
+  /**
+   * The route also answers as CSV (`text/csv`), for `?format=csv` or `Accept: text/csv`: what its
+   * columns are, and an example, for the API reference. The JSON form stays the default.
+   */
+  csv?: { description: string; example: string };
   /** A longer explanation than `summary`, in Markdown, for the API reference. */
   description?: string;
   /** Examples for the API reference; the document's generator checks them against the schemas. */

@@ -76,6 +76,8 @@ export interface Schedule {
   rateMinutes: number;
   description: string;
   handler: string;
+  /** The job also publishes the service's open data (kernel/open-data.ts): the stack gives it the bucket. */
+  openData?: true;
 }
 
 /**
@@ -97,6 +99,12 @@ export interface ServiceDefinition {
    * default); the local runtime checks them in its environment before it loads a handler.
    */
   config?: Settings;
+  /**
+   * The service sends e-mail: in the stack its functions may call SES v2 SendEmail through the
+   * platform's configuration set, whose bounces and complaints reach `bounces` (a handler of SQS
+   * batches of EventBridge events from SES) to keep the suppression list.
+   */
+  mail?: { bounces: string };
 }
 
 /** Checks a schedule declaration once, where the stack and the local runtime read it. */

@@ -2,7 +2,7 @@
  * The shape every service table has: one definition that both the CDK stack and the local
  * runtime create tables from, so the two cannot drift.
  */
-export const SERVICES = ['recruitment', 'funding', 'premises', 'authority', 'coordination'] as const;
+export const SERVICES = ['recruitment', 'funding', 'premises', 'authority', 'coordination', 'notifications'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export const tableDefinition = {

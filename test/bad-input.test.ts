@@ -3,7 +3,7 @@ import { inParallel } from './support/authority.ts';
 import { startTestCloud, type TestCloud } from './support/cloud.ts';
 import { shapeOf, withValue, type Path } from './support/hostile-bodies.ts';
 import { allowedToken, concretePath, routeEntries, sampleOf, tablesDigest } from './support/route-schemas.ts';
-import { consentCaseFor, drained, nominate, nomination, sagaTokens } from './support/saga.ts';
+import { consentCaseFor, drained, nominate, nomination, published, sagaTokens } from './support/saga.ts';
 
 /** Bad input gets a clear 4xx problem body naming the field, and writes nothing. */
 let t: TestCloud;
@@ -17,6 +17,9 @@ beforeAll(async () => {
   const requested = await nominate(t, department);
   const consentCase = await consentCaseFor(t, committee, requested.body.id);
   decisionPath = `/authority/consents/${consentCase.id}/decision`;
+  // Recruitment notes the open case on the appointment (a write the counts below would see): wait
+  // for that to be done, not only for the queues to be empty, since the relay brings it after them.
+  await published(t, 'AppointmentConsentCaseNoted', requested.body.id);
   await drained(t);
 });
 afterAll(() => t?.stop());

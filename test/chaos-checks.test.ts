@@ -44,6 +44,7 @@ function world() {
     authority: [inbox('E1'), opened],
     funding: [],
     premises: [],
+    notifications: [inbox('E2'), inbox('E3')],
     coordination: [raised, inbox('E3'), { pk: 'SCORECARD#D01/S03', sk: 'SCORECARD', itemType: 'scorecard', street: 'D01/S03', eventsApplied: 1, issuesRaised: 1 }],
   };
   const published = [onBus(requested, 'five-haves.recruitment'), onBus(opened, 'five-haves.authority'), onBus(raised, 'five-haves.coordination')];
@@ -102,5 +103,21 @@ describe('the chaos checks', () => {
     ]);
     Object.assign(card, { eventsApplied: 0, issuesRaised: 0 });
     expect(check(w.tables, w.published, w.acknowledged).lost).toHaveLength(1);
+  });
+
+  it("report a department user never told of a whistle, an unread count above its notes, and an e-mail sent twice", () => {
+    const w = world();
+    const profile = { pk: 'USER#market-a', sk: 'PROFILE', itemType: 'profile', sub: 'market-a', roles: ['department'], jurisdiction: 'D01', department: 'market-supervision' };
+    const note = { pk: 'USER#market-a', sk: 'NOTE#n1', itemType: 'note', id: 'n1', sub: 'market-a', kind: 'whistle-raised', source: 'E3', mail: 'sent' };
+    const raised = w.published.find((e) => e['detail-type'] === 'IssueRaised')!;
+    (raised.detail as { data: Record<string, unknown> }).data = { street: 'D01/S03', departments: ['market-supervision'] };
+    const mail = (id: number) => ({ id, to: 'a@example.org', subject: 's', text: 't', sentAt: T(9), from: 'f', attachments: [], headers: { 'x-five-haves-notification': 'n1' } });
+    w.tables.notifications.push(profile);
+    expect(check(w.tables, w.published, w.acknowledged).lost).toEqual(['market-a was never told of IssueRaised E3']);
+    w.tables.notifications.push(note, { pk: 'USER#market-a', sk: 'UNREAD', itemType: 'unread', count: 2 });
+    const findings = check(w.tables, w.published, w.acknowledged, [mail(1), mail(2)]);
+    expect(findings.lost).toEqual([]);
+    expect(findings.doubled).toEqual(["market-a's unread count is 2, but 1 notes are unread", 'the e-mail of note n1 (whistle-raised) to market-a was sent 2 times']);
+    expect(check(w.tables, w.published, w.acknowledged, []).lost).toEqual(['note n1 (whistle-raised) says sent, but the SMTP server never got it']);
   });
 });

@@ -211,6 +211,40 @@ describe('property companies', () => {
   });
 });
 
+describe('a street’s property companies', () => {
+  it('are listed by street in the order registered, paged by cursor, public; bad input is 400 naming the field', async () => {
+    const names = ['Beiqiao Property', 'Liuwan Estates', 'Lijia Services'];
+    const ids: string[] = [];
+    for (const name of names) {
+      const made = await t.api('POST', '/coordination/property-companies', { token: as.s04, body: { name, communities: ['D01/S04/C01'] } });
+      expect(made.status).toBe(201);
+      ids.push(made.body.id);
+    }
+    const first = await t.api('GET', '/coordination/property-companies?street=D01%2FS04&limit=2');
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((c: any) => [c.id, c.name, c.street])).toEqual([
+      [ids[0], names[0], 'D01/S04'],
+      [ids[1], names[1], 'D01/S04'],
+    ]);
+    expect(first.body.items[0]).toEqual((await t.api('GET', `/coordination/property-companies/${ids[0]}`)).body);
+    const rest = await t.api('GET', `/coordination/property-companies?street=D01%2FS04&limit=2&cursor=${encodeURIComponent(first.body.cursor)}`);
+    expect(rest.body.items.map((c: any) => c.id)).toEqual([ids[2]]);
+    expect(rest.body.cursor).toBeUndefined();
+    expect((await t.api('GET', '/coordination/property-companies?street=D01%2FS02')).body.items).toEqual([]);
+
+    for (const [query, field] of [
+      ['', 'query.street'],
+      ['?street=D01', 'query.street'],
+      ['?street=D01%2FS04&cursor=bm90LWEtY3Vyc29y', 'query.cursor'],
+      ['?street=D01%2FS04&limit=0', 'query.limit'],
+    ]) {
+      const bad = await t.api('GET', `/coordination/property-companies${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.errors.map((e: any) => e.field), query).toContain(field);
+    }
+  });
+});
+
 describe('department performance', () => {
   it('response, resolution and satisfaction rates, overdue and blocked items; a department reads only its own', async () => {
     const perf = await t.api('GET', '/coordination/departments/housing/performance', { token: as.housing });

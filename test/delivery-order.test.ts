@@ -66,6 +66,8 @@ function normalized(items: Array<Record<string, unknown>>): string[] {
         .replace(/delivery-\d+-[0-9a-f]{8}/g, 'CORRELATION')
         .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'UUID')
         .replace(/[0-9A-HJKMNP-TV-Z]{26}/g, 'ULID')
+        // A notification's id: its time in base 36, then a hash of its source and recipient (services/notifications/notifier.ts noteId).
+        .replace(/("id":"|NOTE#)[0-9a-z]{9}[A-Za-z0-9_-]{16}(?![A-Za-z0-9_-])/g, '$1NOTE-ID')
         .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/g, 'TIME')
         .replace(/\d{4}-\d{2}-\d{2}/g, 'DATE'),
     )

@@ -78,7 +78,7 @@ describe('the JWT authorizer of the local gateway', () => {
     const header = await new Promise<string | undefined>((resolve, reject) => {
       const request = httpGet(`${t.cloud.url}/.well-known/jwks.json`, { agent: new Agent({ keepAlive: true }) }, (response) => {
         response.resume();
-        response.on('end', () => resolve(response.headers['keep-alive']));
+        response.on('end', () => resolve([response.headers['keep-alive']].flat()[0]));
       });
       request.on('error', reject);
     });

@@ -45,7 +45,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('every route declares its success body; a list answers a page of `items` and a `cursor`', () => {
-    const undeclared = allRoutes.filter(({ route }) => route.status !== 204 && !route.response).map(({ route }) => routeKey(route));
+    const undeclared = allRoutes.filter(({ route }) => route.status !== 204 && !route.response && !route.produces).map(({ route }) => routeKey(route));
     expect(undeclared, 'routes without a response schema').toEqual([]);
     const pagesWithout = allRoutes
       .filter(({ route }) => route.query && 'cursor' in route.query.shape)

@@ -196,6 +196,44 @@ describe('who may do what', () => {
   });
 });
 
+describe('a community’s register of sites', () => {
+  it('lists every site of the community in the order registered, each with the version a change sends back', async () => {
+    const community = 'D01/S03/C31';
+    const first = await registeredSite(t, as.officialS03, siteBody(community, { address: '南湖路 1 号' }));
+    const second = await registeredSite(t, as.officialS03, siteBody(community, { address: '南湖路 2 号' }));
+    await registeredSite(t, as.officialS03, siteBody('D01/S03/C32', { address: 'Elsewhere' }));
+    const changed = await t.api('PATCH', `/premises/sites/${first}`, { token: as.officialS03, body: { version: 1, address: '南湖路 1 号东楼' } });
+    expect(changed.status).toBe(200);
+
+    const listed = await t.api('GET', '/premises/communities/D01-S03-C31/sites', { token: as.officialS03 });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((s: any) => [s.id, s.address, s.version])).toEqual([
+      [first, '南湖路 1 号东楼', 2],
+      [second, '南湖路 2 号', 1],
+    ]);
+    expect(listed.body).not.toHaveProperty('cursor');
+    const empty = await t.api('GET', '/premises/communities/D01-S01-C03/sites', { token: as.admin });
+    expect(empty).toMatchObject({ status: 200, body: { items: [] } });
+  });
+
+  it('is for the community’s own worker, its street and the district office: others are refused (403)', async () => {
+    expect((await t.api('GET', '/premises/communities/D01-S03-C07/sites', { token: as.workerC07 })).status).toBe(200);
+    for (const token of [as.workerC08, as.officialS04, as.adminD02, as.department, await as.resident()]) {
+      const refused = await t.api('GET', '/premises/communities/D01-S03-C07/sites', { token });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    }
+  });
+
+  it('names a community in its path: a street or a slash is 400', async () => {
+    for (const path of ['/premises/communities/D01-S03/sites', '/premises/communities/D01%2FS03%2FC07/sites']) {
+      const bad = await t.api('GET', path, { token: as.officialS03 });
+      expect(bad.status, path).toBe(400);
+      expect(fieldsOf(bad.body), path).toContain('path.community');
+    }
+  });
+});
+
 describe('the standard is data, per district', () => {
   it('defaults to the national guidance; a district admin sets its own, which the next assessment uses', async () => {
     const defaults = await t.api('GET', '/premises/districts/D03/standard');

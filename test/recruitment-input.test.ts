@@ -60,6 +60,7 @@ describe('tokens', () => {
 type Who = 'org' | 'officialS03' | 'resident' | 'department';
 const cases: Array<{ rule: string; who: Who; method: string; path: string; body?: unknown; field: string }> = [
   { rule: 'a nomination without a nominee', who: 'department', method: 'POST', path: '/recruitment/appointments', body: { street: 'D01/S03', agency: 'Station', reason: 'x' }, field: 'body.nominee' },
+  { rule: 'nominations of a department that is no slug', who: 'department', method: 'GET', path: '/recruitment/appointments?department=Not%20A%20Slug', field: 'query.department' },
   { rule: 'an appointment with a malformed id', who: 'department', method: 'GET', path: '/recruitment/appointments/nope', field: 'path.id' },
   { rule: 'a plan with a street of another district', who: 'org', method: 'POST', path: '/recruitment/plans', body: planBody({ streets: [{ street: 'D02/S01', posts: 3, reserved: 0 }] }), field: 'body.streets.0.street' },
   { rule: 'a plan reserving more posts than it has', who: 'org', method: 'POST', path: '/recruitment/plans', body: planBody({ streets: [{ street: 'D01/S03', posts: 3, reserved: 4 }] }), field: 'body.streets.0.reserved' },

@@ -40,7 +40,7 @@ const one = (type: string) => {
   return found[0]!;
 };
 const distribution = () => one('AWS::CloudFront::Distribution')[1].Properties.DistributionConfig;
-const siteBucketId = () => ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LoggingConfiguration)![0];
+const siteBucketId = () => ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LoggingConfiguration?.LogFilePrefix === 'site-bucket/')![0];
 
 describe('the web app in the cloud', () => {
   it('keeps the app in a private bucket that only the distribution reads, through origin access control', () => {
@@ -56,13 +56,37 @@ describe('the web app in the cloud', () => {
     expect(reads).toHaveLength(1);
     expect(reads[0].Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
     expect(JSON.stringify(reads[0].Condition)).toContain('AWS:SourceArn');
-    const [, oac] = one('AWS::CloudFront::OriginAccessControl');
-    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    // One for the app's bucket, one for the open-data bucket.
+    const controls = ofType('AWS::CloudFront::OriginAccessControl');
+    expect(controls).toHaveLength(2);
+    for (const [, oac] of controls) expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+  });
+
+  it('serves the open-data bucket under /open-data/*: private, encrypted, SSL only, read by the distribution alone, written by the open-data jobs', () => {
+    const [id, bucket] = ofType('AWS::S3::Bucket').find(([key]) => key.startsWith('OpenDataBucket'))!;
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+    expect(bucket.Properties.LoggingConfiguration.LogFilePrefix).toBe('open-data-bucket/');
+    const [, policy] = ofType('AWS::S3::BucketPolicy').find(([, p]) => JSON.stringify(p.Properties.Bucket).includes(id))!;
+    const statements = policy.Properties.PolicyDocument.Statement as any[];
+    expect(statements.find((s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'))).toBeDefined();
+    const reads = statements.filter((s) => s.Effect === 'Allow');
+    expect(reads).toHaveLength(1);
+    expect(reads[0].Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+    const behaviour = (distribution().CacheBehaviors as any[]).find((b) => b.PathPattern === '/open-data/*');
+    expect(behaviour.AllowedMethods.sort()).toEqual(['GET', 'HEAD']);
+    const origin = distribution().Origins.find((o: any) => o.Id === behaviour.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain(id);
+    // The open-data jobs, and only they, get the bucket and may write there.
+    const writers = ofType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('s3:PutObject') && JSON.stringify(p.Properties.PolicyDocument).includes(id));
+    const jobs = services.flatMap((s) => (s.schedules ?? []).filter((x) => x.openData).map((x) => `Service${s.name}Schedule${x.name.replace(/-/g, '')}FunctionRole`));
+    expect(jobs).toHaveLength(4);
+    expect(writers.map(([key]) => key.replace(/DefaultPolicy[0-9A-F]{8}$/, '')).sort()).toEqual(jobs.sort());
   });
 
   it("routes every service's paths to the HTTP API through the same distribution, uncached, all methods, HTTPS only", () => {
     const config = distribution();
-    const behaviours = config.CacheBehaviors as any[];
+    const behaviours = (config.CacheBehaviors as any[]).filter((b) => b.PathPattern !== '/open-data/*');
     expect(behaviours.map((b) => b.PathPattern).sort()).toEqual(services.map((s) => `/${s.name}/*`).sort());
     const apiOrigin = config.Origins.find((o: any) => o.CustomOriginConfig);
     expect(JSON.stringify(apiOrigin.DomainName)).toContain('ApiEndpoint');

@@ -47,7 +47,7 @@ beforeAll(() => {
   dev = synthesize({ stage: 'dev', subscriberAccounts: [SUBSCRIBER] });
   // The prod template is read only for its stateful settings: skip bundling the functions again.
   prod = synthesize({ stage: 'prod', 'aws:cdk:bundling-stacks': [] });
-}, 120_000);
+}, 300_000);
 
 function ofType(resources: Resources, type: string): Array<[string, Resource]> {
   return Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -99,6 +99,8 @@ function roleStatements(resources: Resources, fnId: string): Array<Record<string
 const allRoutes = services.flatMap((service) => Object.values(service.routes).map((route) => ({ service, route })));
 const allSubscriptions = services.flatMap((service) => service.consumers.subscriptions.map((subscription) => ({ service, subscription })));
 const allSchedules = services.flatMap((service) => (service.schedules ?? []).map((schedule) => ({ service, schedule })));
+/** Services that send e-mail: each has SES, a bounces queue with its dead-letter queue and rule, and a bounces function. */
+const mailing = services.filter((service) => service.mail);
 
 /** `rate(1 hour)`, `rate(15 minutes)`, `rate(1 day)` as minutes (CDK writes the largest whole unit). */
 function minutesOf(expression: string): number {
@@ -203,8 +205,8 @@ describe('HTTP API', () => {
 });
 
 describe('subscriptions', () => {
-  it('has one rule per subscription (and one per schedule), with exactly the kernel event pattern', () => {
-    dev.template.resourceCountIs('AWS::Events::Rule', allSubscriptions.length + allSchedules.length);
+  it('has one rule per subscription (and one per schedule, and one per mailing service\'s bounces), with exactly the kernel event pattern', () => {
+    dev.template.resourceCountIs('AWS::Events::Rule', allSubscriptions.length + allSchedules.length + mailing.length);
     for (const { subscription } of allSubscriptions) {
       const [, rule] = single(
         ofType(dev.resources, 'AWS::Events::Rule').filter(([, r]) => r.Properties.Name === physicalName('dev', subscription.name)),
@@ -455,21 +457,48 @@ describe('configuration', () => {
   const unbundled = (context: Record<string, unknown>) =>
     synthesize({ stage: 'dev', 'aws:cdk:bundling-stacks': [], ...context }).resources;
 
-  it('the service definitions declare the street weight and the issue deadlines', () => {
+  it('the service definitions declare the street weight, the issue deadlines, how notifications are sent and, where they publish open data, its bucket', () => {
     expect(declared.map(({ setting }) => setting.env).sort()).toEqual([
       'AUTHORITY_STREET_WEIGHT_PERCENT',
       'COORDINATION_RESOLUTION_MINUTES',
       'COORDINATION_RESPONSE_MINUTES',
+      'NOTIFICATIONS_APP_URL',
+      'NOTIFICATIONS_MAIL_FROM',
+      'NOTIFICATIONS_MAIL_TRANSPORT',
+      'NOTIFICATIONS_SES_CONFIGURATION_SET',
+      'NOTIFICATIONS_SMTP_HOST',
+      'NOTIFICATIONS_SMTP_PORT',
+      ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_BUCKET'),
+      ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_S3_PATH_STYLE'),
     ]);
+  });
+
+  /** The settings the stack decides itself: SES, its own configuration set, the site's URL. */
+  const decidedByStack = new Set(['NOTIFICATIONS_MAIL_TRANSPORT', 'NOTIFICATIONS_SES_CONFIGURATION_SET', 'NOTIFICATIONS_APP_URL']);
+
+  it("sets the notifications service's transport to SES, with the configuration set it creates and the site's URL", () => {
+    for (const [name, variables] of environments(dev.resources)) {
+      if (!ofService('dev', 'notifications', name)) continue;
+      expect(variables.NOTIFICATIONS_MAIL_TRANSPORT, name).toBe('ses');
+      expect(variables.NOTIFICATIONS_SES_CONFIGURATION_SET, name).toBe(physicalName('dev', 'notifications', 'mail'));
+      expect(JSON.stringify(variables.NOTIFICATIONS_APP_URL), name).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution/);
+    }
+    const [, configurationSet] = single(ofType(dev.resources, 'AWS::SES::ConfigurationSet'), 'the configuration set');
+    expect(configurationSet.Properties.Name).toBe(physicalName('dev', 'notifications', 'mail'));
   });
 
   it("sets each declared setting, its default when no context names it, on every function of its service and no other's", () => {
     const byFunction = environments(dev.resources);
     for (const { service, setting } of declared) {
-      const own = [...byFunction.keys()].filter((name) => ofService('dev', service.name, name));
+      if (decidedByStack.has(setting.env)) continue;
+      // A setting several services declare alike (the open-data bucket) is theirs, and no one else's.
+      const sharing = declared.filter((d) => d.setting.env === setting.env).map((d) => d.service.name);
+      const own = [...byFunction.keys()].filter((name) => sharing.some((s) => ofService('dev', s, name)));
       expect(own.length, service.name).toBeGreaterThan(0);
       for (const [name, variables] of byFunction) {
-        expect(variables[setting.env], `${setting.env} on ${name}`).toBe(own.includes(name) ? setting.default : undefined);
+        // The open-data bucket is the stack's own, whatever the default says.
+        const expected = setting.env === 'OPEN_DATA_BUCKET' ? { Ref: expect.stringMatching(/^OpenDataBucket/) } : setting.default;
+        expect(variables[setting.env], `${setting.env} on ${name}`).toEqual(own.includes(name) ? expected : undefined);
       }
     }
   });
@@ -511,6 +540,48 @@ describe('configuration', () => {
     const generic = new Set(['kernel/table.ts:tableEnvVar(service)', 'kernel/config.ts:(all)']);
     const known = new Set([...declared.map(({ setting }) => setting.env), 'AWS_REGION']);
     expect(reads.filter(({ file, name }) => !generic.has(`${file}:${name}`) && !known.has(name))).toEqual([]);
+  });
+});
+
+describe('e-mail (SES)', () => {
+  it('sends through a configuration set whose bounces and complaints reach the default bus, a rule of that set only, a queue and the bounces function', () => {
+    const [, destination] = single(ofType(dev.resources, 'AWS::SES::ConfigurationSetEventDestination'), 'the event destination');
+    expect(destination.Properties.EventDestination.MatchingEventTypes.sort()).toEqual(['bounce', 'complaint']);
+    expect(JSON.stringify(destination.Properties.EventDestination.EventBridgeDestination)).toContain('event-bus/default');
+    const name = physicalName('dev', 'notifications', 'mail');
+    const [ruleId, rule] = ruleNamed(dev.resources, `${name}-bounces`);
+    expect(rule.Properties.EventPattern).toEqual({
+      source: ['aws.ses'],
+      'detail-type': ['Email Bounced', 'Email Complained'],
+      detail: { mail: { tags: { 'ses:configuration-set': [name] } } },
+    });
+    expect(rule.Properties.EventBusName).toBe('default');
+    const queueId = (rule.Properties.Targets[0].Arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(rule.Properties.Targets[0].DeadLetterConfig).toBeDefined();
+    const bouncesId = functionId(dev.resources, physicalName('dev', 'notifications', 'bounces'));
+    const [, mapping] = single(
+      ofType(dev.resources, 'AWS::Lambda::EventSourceMapping').filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn) === JSON.stringify(getAtt(queueId, 'Arn'))),
+      'the bounces mapping',
+    );
+    expect(mapping.Properties.FunctionName).toEqual({ Ref: bouncesId });
+    expect(ruleId).toBeDefined();
+    const [, identity] = single(ofType(dev.resources, 'AWS::SES::EmailIdentity'), 'the identity');
+    expect(identity.Properties.EmailIdentity).toBe('five-haves.example');
+  });
+
+  it('lets only the functions that send (events and schedules) call SES, only SendEmail, only as the identity through the configuration set', () => {
+    for (const [id, fn] of platformFunctions(dev.resources)) {
+      const ses = roleStatements(dev.resources, id).filter((statement) => [statement.Action].flat().some((a: string) => a.startsWith('ses:')));
+      const name = fn.Properties.FunctionName as string;
+      const sends = [physicalName('dev', 'notifications', 'events'), physicalName('dev', 'notifications', 'reminders'), physicalName('dev', 'notifications', 'daily-digest')].includes(name);
+      expect(ses.length > 0, name).toBe(sends);
+      for (const statement of ses) {
+        expect([statement.Action].flat().sort(), name).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+        const resources = JSON.stringify(statement.Resource);
+        expect(resources, name).not.toContain('"*"');
+        expect(resources).toMatch(/identity\/|EmailIdentity|configuration-set/);
+      }
+    }
   });
 });
 
@@ -574,7 +645,7 @@ describe('operations: alarms, notifications, dashboard', () => {
 
   it('alarms when any dead-letter queue holds a message', () => {
     const dlqs = ofType(dev.resources, 'AWS::SQS::Queue').filter(([, q]) => String(q.Properties.QueueName).endsWith('-dlq'));
-    expect(dlqs.length).toBe(allSubscriptions.length + services.length + allSchedules.length);
+    expect(dlqs.length).toBe(allSubscriptions.length + services.length + allSchedules.length + mailing.length);
     for (const [queueId, queue] of dlqs) {
       const alarm = alarms(dev.resources).find(
         (a) => a.MetricName === 'ApproximateNumberOfMessagesVisible' && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'QueueName', Value: getAtt(queueId, 'QueueName') }]),
@@ -584,14 +655,15 @@ describe('operations: alarms, notifications, dashboard', () => {
     }
   });
 
-  it('alarms on errors and on throttles of every function', () => {
+  it('alarms on errors and on throttles of every function (one alarm on their sum)', () => {
     for (const [fnId, fn] of platformFunctions(dev.resources)) {
-      for (const metric of ['Errors', 'Throttles']) {
-        const alarm = alarms(dev.resources).find(
-          (a) => a.MetricName === metric && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }]),
-        );
-        expect(alarm, `${metric} of ${fn.Properties.FunctionName}`).toMatchObject({ Namespace: 'AWS/Lambda', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
-      }
+      const alarm = alarms(dev.resources).find((a) =>
+        (a.Metrics ?? []).some((m: any) => m.MetricStat && JSON.stringify(m.MetricStat.Metric.Dimensions) === JSON.stringify([{ Name: 'FunctionName', Value: { Ref: fnId } }])),
+      );
+      expect(alarm, `errors and throttles of ${fn.Properties.FunctionName}`).toMatchObject({ Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' });
+      expect(metricNames(alarm!).sort()).toEqual(['Errors', 'Throttles']);
+      expect(alarm!.Metrics.every((m: any) => !m.MetricStat || m.MetricStat.Metric.Namespace === 'AWS/Lambda')).toBe(true);
+      expect(alarm!.Metrics.find((m: any) => m.Expression).Expression).toBe('errors + throttles');
     }
   });
 
@@ -739,7 +811,7 @@ describe('cdk-nag: AwsSolutions and Serverless', () => {
         'AwsSolutions-CFR4',
         'Serverless-LambdaTracing',
         ...['s3:GetBucket*', 's3:GetObject*', 's3:List*', 's3:Abort*', 's3:DeleteObject*'].map((a) => `AwsSolutions-IAM5[Action::${a}]`),
-        ...[...acknowledged.keys()].filter((k) => /^AwsSolutions-IAM5\[Resource::(arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-|<WebSite)/.test(k)),
+        ...[...acknowledged.keys()].filter((k) => /^AwsSolutions-IAM5\[Resource::(arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-|<WebSite|<OpenData)/.test(k)),
       ].sort(),
     );
     for (const [id, reasons] of acknowledged) {
@@ -750,6 +822,6 @@ describe('cdk-nag: AwsSolutions and Serverless', () => {
     const synchronous = lambdas - allSchedules.length;
     // ... and CDK's BucketDeployment function, which CloudFormation invokes synchronously.
     expect(new Set(acknowledged.get('Serverless-LambdaDLQ')).size).toBe(synchronous + 1);
-    expect(new Set(acknowledged.get('Serverless-SQSRedrivePolicy')).size).toBe(allSubscriptions.length + services.length + allSchedules.length);
+    expect(new Set(acknowledged.get('Serverless-SQSRedrivePolicy')).size).toBe(allSubscriptions.length + services.length + allSchedules.length + mailing.length);
   });
 });

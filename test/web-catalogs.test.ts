@@ -5,6 +5,14 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import en from '../web/src/i18n/en.json' with { type: 'json' };
 import zh from '../web/src/i18n/zh-CN.json' with { type: 'json' };
+import officialsEn from '../web/src/i18n/officials.en.json' with { type: 'json' };
+import officialsZh from '../web/src/i18n/officials.zh-CN.json' with { type: 'json' };
+
+/** The catalogs in pairs: every page's, and the officials' consoles' (loaded with their pages). */
+const PAIRS: ReadonlyArray<[string, Record<string, string>, Record<string, string>]> = [
+  ['app', zh, en],
+  ['officials', officialsZh, officialsEn],
+];
 
 const SOURCE = join(import.meta.dirname, '..', 'web', 'src');
 const sources = readdirSync(SOURCE, { recursive: true, encoding: 'utf8' })
@@ -36,13 +44,15 @@ function literalTexts(file: string, text = readFileSync(file, 'utf8')): string[]
 
 describe('the web app speaks only from its catalogs', () => {
   it('the English and Chinese catalogs have exactly the same keys', () => {
-    const missingInEnglish = Object.keys(zh).filter((key) => !(key in en));
-    const missingInChinese = Object.keys(en).filter((key) => !(key in zh));
-    expect({ missingInEnglish, missingInChinese }).toEqual({ missingInEnglish: [], missingInChinese: [] });
+    for (const [name, chinese, english] of PAIRS) {
+      const missingInEnglish = Object.keys(chinese).filter((key) => !(key in english));
+      const missingInChinese = Object.keys(english).filter((key) => !(key in chinese));
+      expect({ missingInEnglish, missingInChinese }, name).toEqual({ missingInEnglish: [], missingInChinese: [] });
+    }
   });
 
   it('every catalog string is a valid ICU message (an apostrophe before a brace quotes it: the build fails)', () => {
-    const broken = [...Object.entries(zh), ...Object.entries(en)].flatMap(([key, text]) => {
+    const broken = PAIRS.flatMap(([, chinese, english]) => [...Object.entries(chinese), ...Object.entries(english)]).flatMap(([key, text]) => {
       try {
         parse(text);
         return [];
@@ -54,8 +64,11 @@ describe('the web app speaks only from its catalogs', () => {
     expect(() => parse("{count, plural, one {# department's} other {# departments'}}")).toThrow();
   });
 
-  it('no catalog string is empty in either language', () => {
-    const empty = [...Object.entries(zh), ...Object.entries(en)].filter(([, text]) => text.trim() === '').map(([key]) => key);
+  it('no key is in two catalogs, and no catalog string is empty in either language', () => {
+    expect(Object.keys(officialsZh).filter((key) => key in zh)).toEqual([]);
+    const empty = PAIRS.flatMap(([, chinese, english]) => [...Object.entries(chinese), ...Object.entries(english)])
+      .filter(([, text]) => text.trim() === '')
+      .map(([key]) => key);
     expect(empty).toEqual([]);
   });
 

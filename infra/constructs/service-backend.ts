@@ -4,7 +4,9 @@ import { Construct } from 'constructs';
 import { assertSchedule, DELIVERY, type ServiceDefinition } from '../../kernel/service.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { physicalName } from './names.ts';
+import type { OpenData } from './open-data.ts';
 import { ServiceFunction } from './service-function.ts';
+import { ServiceMail } from './service-mail.ts';
 import { ServiceSchedule } from './service-schedule.ts';
 import { settingsEnvironment } from './service-settings.ts';
 import type { ServiceTable } from './service-table.ts';
@@ -21,6 +23,13 @@ export interface ServiceBackendProps {
   table: ServiceTable;
   bus: IEventBus;
   retain: boolean;
+  /**
+   * Settings the stack itself decides, by setting name, over context and defaults: values only the
+   * deployment knows (the SES configuration set it creates, the site's URL).
+   */
+  settings?: Record<string, string>;
+  /** The open-data bucket, for a service that declares the open-data settings (its `open-data` job writes there). */
+  openData?: OpenData;
 }
 
 /**
@@ -33,12 +42,38 @@ export class ServiceBackend extends Construct {
   readonly events?: ServiceFunction;
   readonly subscriptions: SubscriptionQueue[] = [];
   readonly schedules: ServiceSchedule[] = [];
+  /** With `mail`: SES, its configuration set and the bounces function. */
+  readonly mail?: ServiceMail;
 
   constructor(scope: Construct, id: string, props: ServiceBackendProps) {
     super(scope, id);
     const { service, stage, table, retain } = props;
     // Its table, and its declared configuration (from CDK context, else the defaults): nothing else.
-    const environment = { [tableEnvVar(service.name)]: table.tableName, ...settingsEnvironment(this, stage, service) };
+    const mailName = physicalName(stage, service.name, 'mail');
+    const environment = {
+      [tableEnvVar(service.name)]: table.tableName,
+      ...settingsEnvironment(this, stage, service, { ...(service.mail ? { sesConfigurationSet: mailName, mailTransport: 'ses' } : {}), ...props.settings }),
+    };
+    if (service.mail) {
+      const from = environment.NOTIFICATIONS_MAIL_FROM ?? '';
+      const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+      this.mail = new ServiceMail(this, 'Mail', {
+        stage,
+        service: service.name,
+        bounces: service.mail.bounces,
+        fromDomain: address.split('@')[1] ?? address,
+        table,
+        environment,
+        timeout: EVENTS_TIMEOUT,
+        retain,
+      });
+    }
+    // A service that publishes open data writes to the stack's bucket, whatever the setting's default.
+    const publishes = Object.values(service.config ?? {}).some((s) => s.env === 'OPEN_DATA_BUCKET');
+    if (publishes) {
+      if (!props.openData) throw new Error(`${service.name} publishes open data but the stack gave it no bucket`);
+      environment.OPEN_DATA_BUCKET = props.openData.bucket.bucketName;
+    }
 
     this.http = new ServiceFunction(this, 'Http', {
       entry: service.http,
@@ -56,17 +91,18 @@ export class ServiceBackend extends Construct {
 
     for (const schedule of service.schedules ?? []) {
       assertSchedule(schedule);
-      this.schedules.push(
-        new ServiceSchedule(this, `Schedule-${schedule.name}`, {
-          stage,
-          service: service.name,
-          schedule,
-          table,
-          environment,
-          timeout: SCHEDULE_TIMEOUT,
-          retain,
-        }),
-      );
+      const job = new ServiceSchedule(this, `Schedule-${schedule.name}`, {
+        stage,
+        service: service.name,
+        schedule,
+        table,
+        environment,
+        timeout: SCHEDULE_TIMEOUT,
+        retain,
+      });
+      this.mail?.allowSending(job.function);
+      if (publishes && schedule.openData) props.openData!.grantExport(job.function, service.name);
+      this.schedules.push(job);
     }
 
     if (service.consumers.subscriptions.length > 0 && !service.events) {
@@ -87,6 +123,7 @@ export class ServiceBackend extends Construct {
       },
     });
     table.grantItemAccess(events);
+    this.mail?.allowSending(events);
     // The mappings are children of the function: one acknowledgement covers each subscription's.
     Validations.of(events).acknowledge({
       id: 'Serverless-LambdaEventSourceMappingDestination',

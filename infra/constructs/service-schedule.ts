@@ -41,7 +41,7 @@ export class ServiceSchedule extends Construct {
     const name = physicalName(props.stage, props.service, schedule.name);
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       queueName: `${name}-dlq`,
-      holds: `the ${schedule.name} schedule (its rule's target and its function's asynchronous invocations)`,
+      holds: `${props.service}'s ${schedule.name} schedule (its rule's target and its function's asynchronous invocations)`,
     });
     this.function = new ServiceFunction(this, 'Function', {
       entry: schedule.handler,

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { parseSetting } from '../../kernel/config.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
@@ -17,7 +18,7 @@ export function settingContextKey(service: string, name: string): string {
  * default, so a stage always runs what it was deployed with. Each value is parsed as the function
  * will parse it: an invalid one fails the synthesis, naming the context key.
  */
-export function settingsEnvironment(scope: Construct, stage: string, service: ServiceDefinition): Record<string, string> {
+export function settingsEnvironment(scope: Construct, stage: string, service: ServiceDefinition, decided: Record<string, string> = {}): Record<string, string> {
   const byStage: unknown = scope.node.tryGetContext(SETTINGS_CONTEXT);
   if (byStage !== undefined && (typeof byStage !== 'object' || byStage === null || Array.isArray(byStage))) {
     throw new Error(`context ${SETTINGS_CONTEXT} must be an object of stages, each an object of "<service>.<name>": value`);
@@ -26,6 +27,13 @@ export function settingsEnvironment(scope: Construct, stage: string, service: Se
   const environment: Record<string, string> = {};
   for (const [name, setting] of Object.entries(service.config ?? {})) {
     const key = settingContextKey(service.name, name);
+    if (name in decided) {
+      // The stack's own value (a resource's name, a URL known at deployment): checked unless it is a token.
+      const value = decided[name]!;
+      if (!Token.isUnresolved(value)) parseSetting(setting, value, `the stack's ${key}`);
+      environment[setting.env] = value;
+      continue;
+    }
     const fromCommandLine: unknown = scope.node.tryGetContext(key);
     const [value, where] =
       fromCommandLine !== undefined ? [fromCommandLine, `context ${key}`] : key in ofStage ? [ofStage[key], `context ${SETTINGS_CONTEXT}.${stage}.${key}`] : [setting.default, `the default of ${key}`];

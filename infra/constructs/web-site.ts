@@ -20,7 +20,7 @@ import {
   type BehaviorOptions,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -38,6 +38,8 @@ export interface WebSiteProps {
   /** The OpenID issuer (the user pool) and the site's app client. */
   authority: string;
   clientId: string;
+  /** The open-data bucket, served under `/open-data/*`. */
+  openData?: IBucket;
   /** Managed login's base URL (its /logout ends the provider's session). */
   signInUrl: string;
   retain: boolean;
@@ -149,7 +151,22 @@ export class WebSite extends Construct {
         compress: true,
         functionAssociations: [{ function: appRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
-      additionalBehaviors: Object.fromEntries(props.services.map((service) => [`/${service}/*`, apiBehavior])),
+      additionalBehaviors: {
+        ...Object.fromEntries(props.services.map((service) => [`/${service}/*`, apiBehavior])),
+        // The open-data files, read-only, from their own private bucket (origin access control).
+        ...(props.openData
+          ? {
+              '/open-data/*': {
+                origin: S3BucketOrigin.withOriginAccessControl(props.openData),
+                viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+                allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+                cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+                responseHeadersPolicy: headers,
+                compress: true,
+              } satisfies BehaviorOptions,
+            }
+          : {}),
+      },
     });
     Validations.of(this.distribution).acknowledge(
       {

@@ -6,11 +6,12 @@ import { REPO_ROOT } from '../paths.ts';
 import { breakingChanges } from './compatibility.ts';
 import { CATALOG_DIR, eventCatalog, eventsMarkdown, schemaText, type CatalogEvent } from './event-catalog.ts';
 import type { JsonSchema } from './json-schema.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument, packageVersion } from './openapi.ts';
+import { ASYNCAPI_FILE, asyncApiText } from './asyncapi.ts';
 
 /**
  * `npm run openapi` writes `openapi.json`; `npm run events` writes `events/<service>/<Event>.v<n>.json`
- * and `EVENTS.md`, after refusing any breaking change to a schema already committed at that version.
+ * `EVENTS.md` and `asyncapi.json` (AsyncAPI 3.0), after refusing any breaking change to a schema already committed at that version.
  * The tests compare these files with what would be generated now.
  */
 export const OPENAPI_FILE = 'openapi.json';
@@ -85,7 +86,10 @@ async function main(what: string | undefined): Promise<number> {
     let written = 0;
     for (const event of events) if (write(event.file, schemaText(event))) written++;
     const markdown = write(EVENTS_FILE, eventsMarkdown(events));
-    console.log(`${events.length} events: ${written} schema files written, ${EVENTS_FILE} ${markdown ? 'written' : 'up to date'}`);
+    const asyncapi = write(ASYNCAPI_FILE, asyncApiText(events, packageVersion()));
+    console.log(
+      `${events.length} events: ${written} schema files written, ${EVENTS_FILE} ${markdown ? 'written' : 'up to date'}, ${ASYNCAPI_FILE} ${asyncapi ? 'written' : 'up to date'}`,
+    );
     return 0;
   }
   console.error('usage: tsx infra/docs/generate.ts openapi|events');

@@ -44,6 +44,8 @@ const SERVICE_DESCRIPTIONS: Record<ServiceName, string> = {
     'The right to manage: the power catalog and its delegations to streets, written opinions before evaluations, written consent before appointments, the double assessment.',
   coordination:
     'A mechanism that works: joint meetings and their decisions, issues streets raise ("whistles"), the work-item access list, the scorecard.',
+  notifications:
+    'Nobody misses a deadline: who is told what (e-mail and an in-app inbox), reminders before deadlines, e-mail preferences, calendars of meetings and bookings.',
 };
 
 const SECURITY_SCHEME = 'cognitoJwt';
@@ -96,7 +98,7 @@ const ERROR_RESPONSES: Record<string, { name: string; description: string; gatew
   '500': { name: 'InternalError', description: 'Something failed on the platform; quote the correlation id' },
 };
 
-function packageVersion(): string {
+export function packageVersion(): string {
   const file = resolve(import.meta.dirname, '../../package.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
@@ -315,6 +317,9 @@ function successResponse(route: RouteSpec) {
       : {}),
   };
   if (route.status === 204) return { description: REASONS['204'], headers };
+  if (route.produces) {
+    return { description: REASONS[String(route.status)]!, headers, content: { [route.produces]: { schema: { type: 'string' } } } };
+  }
   return {
     description: REASONS[String(route.status)]!,
     headers,
@@ -322,6 +327,7 @@ function successResponse(route: RouteSpec) {
       'application/json': route.response
         ? { schema: toJsonSchema(route.response, 'output'), example: responseExample(route, route.response) }
         : { schema: UNDESCRIBED_BODY },
+      ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: route.csv.description }, example: route.csv.example } } : {}),
     },
   };
 }

@@ -16,6 +16,9 @@ export interface TokenClaims {
   roles: Role[];
   jurisdiction: string;
   department?: string;
+  /** The verified e-mail address and the name, as Cognito's ID tokens carry them. */
+  email?: string;
+  name?: string;
   /** Seconds the token lives; default one hour. */
   ttlSeconds?: number;
 }
@@ -71,6 +74,8 @@ export async function loadIssuer(dataDir: string): Promise<LocalIssuer> {
         'cognito:username': sub,
         'custom:jurisdiction': claims.jurisdiction,
         ...(claims.department ? { 'custom:department': claims.department } : {}),
+        ...(claims.email ? { email: claims.email, email_verified: true } : {}),
+        ...(claims.name ? { name: claims.name } : {}),
         token_use: 'id',
       })
         .setProtectedHeader({ alg: 'RS256', kid: stored.kid, typ: 'JWT' })

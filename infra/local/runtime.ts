@@ -1,3 +1,6 @@
+import { mkdtemp } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -15,7 +18,8 @@ import { ensureDynamoDbLocal, localAwsEnv, startDynamoDbLocal } from './dynamodb
 import type { FaultInjector } from './faults.ts';
 import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
-import { capturedMailbox, mailboxPage, type Mailer } from './mail.ts';
+import { mailboxPage, startLocalMail, type Mailer } from './mail.ts';
+import { openDataBucketName, startLocalOpenData } from './open-data.ts';
 import { handler as residentSignUp } from '../sign-up/resident-sign-up.ts';
 import { COGNITO_PATH, localCognito } from './sign-in/cognito.ts';
 import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
@@ -56,6 +60,8 @@ export interface LocalCloudOptions {
    * request's "now" (default the machine's). A test moves it past a window instead of waiting.
    */
   clock?: () => number;
+  /** The local SMTP server's port; default a free one. */
+  smtpPort?: number;
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
@@ -81,8 +87,8 @@ export interface LocalCloud {
   relay: StreamRelay;
   scheduler: LocalScheduler;
   tables: Record<string, string>;
-  /** With `web`: the mailer every local e-mail goes through. */
-  mailer?: Mailer;
+  /** The local SMTP server every local e-mail goes through, and what it received. */
+  mailer: Mailer;
   /** Run a declared schedule now (or as of `time`, the Scheduled Event's time) and get what it did. */
   runSchedule(name: string, options?: { time?: Date }): Promise<ScheduleRun>;
   stop(): Promise<void>;
@@ -106,6 +112,16 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   try {
     // The services' declared configuration comes from this process's environment, as each function's
     // comes from what the stack set: a bad value stops the start before anything runs, naming it.
+    // The local stand-in for SES: a real SMTP server. The notifications service is told to use it
+    // through its declared settings, exactly as the stack tells it to use SES.
+    const mailer = await startLocalMail({ ...(options.inMemory ? {} : { dataDir }), ...(options.smtpPort !== undefined ? { port: options.smtpPort } : {}) });
+    stops.push(() => mailer.close());
+    Object.assign(process.env, {
+      NOTIFICATIONS_MAIL_TRANSPORT: 'smtp',
+      NOTIFICATIONS_SMTP_HOST: mailer.host,
+      NOTIFICATIONS_SMTP_PORT: String(mailer.port),
+    });
+    log(`SMTP server on ${mailer.host}:${mailer.port} (read at /_local/mail)`);
     for (const service of services) settingsFrom(service.config ?? {}, process.env);
     const port = options.port ?? 3000;
     if (port !== 0) await assertPortFree(port);
@@ -123,6 +139,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     }
     // The handlers find DynamoDB through the SDK's standard variables; nothing in them knows it is local.
     Object.assign(process.env, localAwsEnv(endpoint));
+    // The open-data bucket on an S3-compatible server, found by the SDK's standard variable too.
+    const openData = await startLocalOpenData({
+      dir: options.inMemory ? await mkdtemp(join(tmpdir(), 'five-haves-open-data-')) : join(dataDir, 'open-data'),
+      bucket: openDataBucketName(stage),
+    });
+    stops.push(() => openData.stop());
+    Object.assign(process.env, openData.env);
     // Faults reach the handlers through their SDK clients' middleware, nothing else.
     if (options.faults) {
       const detach = instrumentDocumentClients(options.faults.instrument);
@@ -192,27 +215,27 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
     const issuer = await loadIssuer(dataDir);
     const web = options.web;
-    const mailer = web ? capturedMailbox(options.inMemory ? {} : { dataDir }) : undefined;
     // The provider and the app need the gateway's port for their URLs; they exist once it listens.
     let signIn: SignInProvider | undefined;
     let signUp: ReturnType<typeof localCognito> | undefined;
     let site: ReturnType<typeof webAppHandler> | undefined;
     const gateway = await startGateway({
-      ...(web
-        ? {
-            beside: [
-              (request, response) => signIn!.handle(request, response),
-              (request, response) => signUp!(request, response),
-              async (request, response) => {
+      beside: [
+        (request, response) => openData.serve(request, response),
+        ...(web
+          ? [
+              (request: IncomingMessage, response: ServerResponse) => signIn!.handle(request, response),
+              (request: IncomingMessage, response: ServerResponse) => signUp!(request, response),
+              async (request: IncomingMessage, response: ServerResponse) => {
                 if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/_local/mail') return false;
                 response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-                response.end(mailboxPage(await mailer!.sent()));
+                response.end(mailboxPage(await mailer.sent()));
                 return true;
               },
-            ],
-            site: (request, response) => site!(request, response),
-          }
-        : {}),
+            ]
+          : []),
+      ],
+      ...(web ? { site: (request: IncomingMessage, response: ServerResponse) => site!(request, response) } : {}),
       services,
       functions: httpFunctions,
       issuer,
@@ -227,6 +250,8 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       },
     });
     stops.push(() => gateway.close());
+    // The links in e-mails and the calendar feed's URL point at this gateway (the stack sets the site's URL).
+    process.env.NOTIFICATIONS_APP_URL = gateway.url;
     if (web) {
       signIn = startSignInProvider({
         issuer,
@@ -236,7 +261,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       // The same pre sign-up trigger the user pool runs, on the provider's own accounts.
       signUp = localCognito({
         accounts: signIn.accounts,
-        mailer: mailer!,
+        mailer,
         clientId: issuer.audience,
         trigger: residentSignUp,
         ...(options.clock ? { now: options.clock } : {}),
@@ -263,7 +288,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       relay,
       scheduler,
       tables,
-      ...(mailer ? { mailer } : {}),
+      mailer,
       runSchedule: (name, runOptions) => scheduler.run(name, runOptions),
       stop,
     };

@@ -46,7 +46,8 @@ export class LocalScheduler {
   }
 
   async run(name: string, options: { time?: Date } = {}): Promise<ScheduleRun> {
-    const schedule = this.schedules.find((s) => s.name === name);
+    // By name, or `<service>/<name>` where services share a schedule name (each one's `open-data`).
+    const schedule = this.schedules.find((s) => `${s.service}/${s.name}` === name) ?? this.schedules.find((s) => s.name === name);
     if (!schedule) throw new Error(`no schedule ${name}; declared: ${this.names.join(', ') || 'none'}`);
     const functionName = `five-haves-${schedule.service}-${schedule.name}`;
     const event = scheduledEvent({

@@ -6,7 +6,7 @@ import { JurisdictionSchema } from '../../kernel/jurisdiction.ts';
 import { loadIssuer } from './issuer.ts';
 import { REPO_ROOT } from '../paths.ts';
 
-const usage = `npm run token -- --role <role>[,<role>…] --jurisdiction <D01|D01/S03|D01/S03/C07> [--department <slug>] [--sub <id>] [--ttl <seconds>] [--data-dir <dir>]
+const usage = `npm run token -- --role <role>[,<role>…] --jurisdiction <D01|D01/S03|D01/S03/C07> [--department <slug>] [--sub <id>] [--email <address>] [--name <name>] [--ttl <seconds>] [--data-dir <dir>]
 roles: ${RoleSchema.options.join(', ')}
 --data-dir: the data folder of the npm start the token is for (default .data). The token is signed with
   the issuer key kept there; when npm start runs with --data-dir DIR, pass the same --data-dir DIR here,
@@ -24,6 +24,8 @@ function parse() {
         role: { type: 'string', multiple: true },
         jurisdiction: { type: 'string' },
         department: { type: 'string' },
+        email: { type: 'string' },
+        name: { type: 'string' },
         sub: { type: 'string' },
         ttl: { type: 'string' },
         'data-dir': { type: 'string' },
@@ -64,6 +66,8 @@ console.log(
     roles: roles as Role[],
     jurisdiction: values.jurisdiction,
     ...(values.department ? { department: values.department } : {}),
+    ...(values.email ? { email: values.email } : {}),
+    ...(values.name ? { name: values.name } : {}),
     ...(values.sub ? { sub: values.sub } : {}),
     ...(ttl ? { ttlSeconds: ttl } : {}),
   }),

@@ -14,7 +14,11 @@
  *   history too: read it by the prefix), its decisions gsi1 `DECISIONS#<meeting>`;
  * - work items that reached a community: `WORKITEMS#<community>` (the only items a community reads);
  *   blocked attempts live under `BLOCKED#…` keys, which no community-facing route reads;
- * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`.
+ * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`;
+ * - a street's property companies: entry items `COMPANIES#<street>` (the company's id; read through).
+ * - the monthly rankings: a partition per district, month and kind `RANKINGS#<district>#<month>#<kind>`
+ *   holding one counts item per department or street (a ranking is one Query), the month's own figures
+ *   `RANKINGS-MONTH#<district>#<month>`, and `RANKINGS-CLOSED#<month>` once the month is closed.
  */
 export const keys = {
   // Issues ("whistles").
@@ -56,6 +60,9 @@ export const keys = {
   company: (id: string) => ({ pk: `COMPANY#${id}`, sk: 'STATE' }),
   issuesOfCompany: (id: string) => ({ partition: `COMPANY#${id}`, prefix: 'ISSUE#' }),
   companyIssue: (id: string, raisedAt: string, issueId: string) => ({ pk: `COMPANY#${id}`, sk: `ISSUE#${raisedAt}#${issueId}` }),
+  /** A street's companies, in the order registered: one entry per company holding its id, written with it. */
+  companiesOf: (street: string) => `COMPANIES#${street}`,
+  companyEntry: (street: string, registeredAt: string, id: string) => ({ pk: `COMPANIES#${street}`, sk: `${registeredAt}#${id}` }),
 
   // A department's running counts in a district.
   performance: (district: string, department: string) => ({ pk: `PERFORMANCE#${district}#${department}`, sk: 'STATE' }),
@@ -64,4 +71,10 @@ export const keys = {
   scorecard: (street: string) => ({ pk: `SCORECARD#${street}`, sk: 'STATE' }),
   register: (street: string, kind: string, key: string) => ({ pk: `SCORECARD#${street}`, sk: `REGISTER#${kind}#${key}` }),
   appliedPart: (street: string, eventId: string) => ({ pk: `SCORECARD#${street}`, sk: `APPLIED#${eventId}` }),
+
+  // The monthly rankings of departments and streets.
+  rankings: (district: string, month: string, of: string) => `RANKINGS#${district}#${month}#${of}`,
+  rankingRow: (district: string, month: string, of: string, subject: string) => ({ pk: `RANKINGS#${district}#${month}#${of}`, sk: subject }),
+  rankingMonth: (district: string, month: string) => ({ pk: `RANKINGS-MONTH#${district}#${month}`, sk: 'STATE' }),
+  rankingClosed: (month: string) => ({ pk: `RANKINGS-CLOSED#${month}`, sk: 'STATE' }),
 };

@@ -4,12 +4,13 @@ import { companyRoutes } from './companies/routes.ts';
 import { issueRoutes } from './issues/routes.ts';
 import { meetingRoutes } from './meetings/routes.ts';
 import { performanceRoutes } from './performance/routes.ts';
+import { rankingRoutes } from './rankings/routes.ts';
 import { scorecardRoutes } from './scorecard/routes.ts';
 import { workItemRoutes } from './work-items/routes.ts';
 
 /**
  * Coordination's HTTP surface, by capability: whistles (issues); joint meetings and decisions;
- * property companies; the access list and work items; department performance; the scorecard.
+ * property companies; the access list and work items; department performance; the scorecard; the monthly rankings.
  */
 export const routes = defineRoutes({
   ...issueRoutes,
@@ -18,5 +19,6 @@ export const routes = defineRoutes({
   ...workItemRoutes,
   ...performanceRoutes,
   ...scorecardRoutes,
+  ...rankingRoutes,
   health: healthRoute('coordination'),
 });

@@ -1,3 +1,4 @@
+import { openDataSettings } from '../../kernel/open-data.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
 import { consumers } from './consumers.ts';
@@ -8,4 +9,14 @@ export const premises: ServiceDefinition = {
   consumers,
   http: 'services/premises/handlers/http.ts',
   events: 'services/premises/handlers/events.ts',
+  config: { ...openDataSettings },
+  schedules: [
+    {
+      name: 'open-data',
+      rateMinutes: 24 * 60,
+      description: 'Publishes each community’s premises compliance as open data (CSV, JSON, data dictionary) and rewrites the index',
+      handler: 'services/premises/handlers/open-data.ts',
+      openData: true,
+    },
+  ],
 };

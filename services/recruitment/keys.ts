@@ -10,6 +10,8 @@
  *   partition, `APPLICATION#<submittedAt>#<id>`, written once with the application (its order never changes);
  * - an applicant's applications: the partition `APPLICANT#<sub>`, whose `POSITION#<id>` item is also
  *   the one-application-per-position guard;
+ * - a department's nominations: entry items `APPOINTMENTS-OF#<district>#<department>`, sorted
+ *   `<requestedAt>#<id>`, holding only the appointment's id (written once with it; read through);
  * - a street's roster: gsi1 `ROSTER#<street>`;
  * - open secondments by end date: gsi1 `SECONDMENTS-OPEN`, sorted `<endsOn>#<id>`, set only while a
  *   secondment is active and unflagged (a sparse index the schedule queries for due ones);
@@ -21,6 +23,12 @@ export const keys = {
   /** The head-of-agency post a department keeps in a street: who holds it, what is pending. */
   agencyPost: (street: string, department: string) => ({ pk: `AGENCYPOST#${street}#${department}`, sk: 'STATE' }),
   appointmentsOfStreet: (street: string) => `APPOINTMENTS#${street}`,
+  /** A department's nominations in its district, newest first: one entry per appointment, written with it. */
+  appointmentsOfDepartment: (district: string, department: string) => `APPOINTMENTS-OF#${district}#${department}`,
+  appointmentEntry: (district: string, department: string, requestedAt: string, id: string) => ({
+    pk: `APPOINTMENTS-OF#${district}#${department}`,
+    sk: `${requestedAt}#${id}`,
+  }),
 
   // Annual plans: the plan, and one allotment per street that publishing draws on.
   plan: (district: string, year: number) => ({ pk: `PLAN#${district}#${year}`, sk: 'STATE' }),

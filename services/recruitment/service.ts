@@ -1,3 +1,4 @@
+import { openDataSettings } from '../../kernel/open-data.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
 import { consumers } from './consumers.ts';
@@ -8,13 +9,15 @@ export const recruitment: ServiceDefinition = {
   consumers,
   http: 'services/recruitment/handlers/http.ts',
   events: 'services/recruitment/handlers/events.ts',
+  config: { ...openDataSettings },
   schedules: [
     {
       name: 'secondment-check',
       // Secondments end on calendar days: an hourly check flags one within the hour its last day passes.
       rateMinutes: 60,
-      description: 'Flags active secondments that ran past their end date (SecondmentFlagged, once each)',
+      description: 'Flags active secondments that ran past their end date (SecondmentFlagged, once each); on its first run of each day publishes open data',
       handler: 'services/recruitment/handlers/schedule.ts',
+      openData: true,
     },
   ],
 };

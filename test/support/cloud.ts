@@ -12,6 +12,8 @@ export interface ApiResponse {
   status: number;
   headers: Headers;
   body: Record<string, any>;
+  /** The body of a text answer (a calendar), which is not JSON. */
+  text?: string;
 }
 
 export interface TestCloud {
@@ -61,10 +63,14 @@ export async function startTestCloud(options: Partial<LocalCloudOptions> = {}): 
         ...(rawBody !== undefined ? { body: rawBody } : body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
       const text = await response.text();
-      const parsed = text ? JSON.parse(text) : {};
+      // A route's CSV form (kernel/routes.ts `csv`) is text; the response guard holds JSON answers.
+      if (/^text\/csv/.test(response.headers.get('content-type') ?? '')) return { status: response.status, headers: response.headers, body: text };
+      // A calendar (text/calendar) is text, not JSON: its body is kept as `text`.
+      const isText = (response.headers.get('content-type') ?? '').startsWith('text/');
+      const parsed = isText ? {} : text ? JSON.parse(text) : {};
       // Every success answer is held to its route's declared response schema, closed (response-guard.ts).
-      checkResponse(method, path, response.status, parsed);
-      return { status: response.status, headers: response.headers, body: parsed };
+      if (!isText) checkResponse(method, path, response.status, parsed);
+      return { status: response.status, headers: response.headers, body: parsed, ...(isText ? { text } : {}) };
     },
     async count(service) {
       const out = await client.send(new ScanCommand({ TableName: cloud.tables[service], Select: 'COUNT', ConsistentRead: true }));

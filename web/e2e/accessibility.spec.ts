@@ -38,6 +38,7 @@ async function checkPages(page: Page, pages: ReadonlyArray<{ path: string; ready
 }
 
 test('every public page passes axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
+  test.slow(); // eight pages, axe on each in two languages: on a busy machine that is minutes
   const title = unique('社区事务专员');
   const id = await publishedPosition({ title });
   const company = await propertyCompany(unique('青山物业'));

@@ -59,7 +59,7 @@ test('the district admin delegates a power to a street and sees it in force, the
   await page.getByRole('checkbox', { name: new RegExp(`^${code} `) }).check();
   await page.getByRole('group', { name: '下放给哪些街道（镇）' }).getByRole('checkbox', { name: '北桥镇' }).check();
   await page.getByRole('button', { name: '下放', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(`已受理 ${ref}`);
+  await expect(page.getByRole('main').getByRole('status')).toContainText(`已受理 ${ref}`);
   const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: ref }) });
   // Written in steps by authority's consumer; the page polls until it is in force.
   await expect(card).toContainText('已生效 · 自 2026年1月1日 起生效', { timeout: 60_000 });

@@ -92,7 +92,7 @@ test('finance declines a request by keyboard alone, with focus always visible', 
   await page.keyboard.type('与已批复的项目重复。');
   await tabTo(page, /^提交决定$/, purpose);
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('status')).toHaveText(`已决定不安排“${purpose}”。`);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`已决定不安排“${purpose}”。`);
 });
 
 test("the organization department's pages pass axe (WCAG 2.2 AA) in Chinese and English", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { publishedPosition, unique } from './support/arrange.ts';
+import { codeTo } from './support/mailbox.ts';
 
 /** Presses Tab until the focused element's name matches, as a keyboard user moves through a page. */
 async function tabTo(page: Page, name: RegExp, max = 60): Promise<void> {
@@ -96,10 +97,7 @@ test('a resident registers, types the code and signs in by keyboard alone, with 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: '验证电子邮箱' })).toBeFocused();
 
-  const mailbox = await page.context().newPage();
-  await mailbox.goto('/_local/mail');
-  const code = /\b(\d{6})\b/.exec(await mailbox.locator('article').filter({ hasText: email }).first().locator('pre').innerText())![1]!;
-  await mailbox.close();
+  const code = await codeTo(page, email);
   await tabTo(page, /^验证码$/);
   await page.keyboard.type(code);
   await tabTo(page, /^验证$/);

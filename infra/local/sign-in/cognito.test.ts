@@ -20,7 +20,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as residentSignUp } from '../../sign-up/resident-sign-up.ts';
 import { CONFIRMATION_CODE_TTL_MS, VERIFICATION_EMAIL } from '../../sign-up/user-pool.ts';
-import { capturedMailbox, type Mailer } from '../mail.ts';
+import { startLocalMail, type Mailer } from '../mail.ts';
 import { LocalAccounts } from './accounts.ts';
 import { COGNITO_PATH, localCognito } from './cognito.ts';
 
@@ -70,7 +70,8 @@ async function raw(target: string, body: unknown, init: RequestInit = {}) {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'five-haves-cognito-'));
   accounts = new LocalAccounts({ dataDir });
-  mailer = capturedMailbox({});
+  // The local runtime's real SMTP server, in memory: the codes go over SMTP as under npm start.
+  mailer = await startLocalMail({});
   const handle = localCognito({ accounts, mailer, clientId: CLIENT_ID, trigger: residentSignUp, now: () => clock });
   server = createServer((request, response) => {
     void handle(request, response).then((answered) => {
@@ -86,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   cognito?.destroy();
   await new Promise((resolve) => server?.close(resolve));
+  await mailer?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 

@@ -26,6 +26,11 @@ export function companyHandlers(table: Store): RouteHandlers<typeof companyRoute
       return ctx.commit(companies.registrationCommit(registration), { statusCode: 201, body: companyView(registration.company, {}) });
     },
 
+    async listCompanies({ query }) {
+      const page = await companies.ofStreet(query.street, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+      return { statusCode: 200, body: { ...page, items: page.items.map((c) => companyView(c, c)) } };
+    },
+
     async getCompany({ params }) {
       const found = await company(params.id);
       return { statusCode: 200, body: companyView(found, found) };

@@ -57,6 +57,18 @@ export const companyRoutes = defineRoutes({
     idempotent: true,
     response: CompanyView,
   },
+  listCompanies: {
+    method: 'GET',
+    path: '/coordination/property-companies',
+    summary: 'List the property-management companies of a street',
+    description:
+      'The companies a street office registered, in the order registered, each with where it serves and its average rating (as ' +
+      '`GET …/{id}` answers it): the choices for an issue’s `propertyCompanyId`. Public, as each company is.',
+    access: { public: true },
+    query: z.extend(PageQuery, { street: StreetSchema }),
+    status: 200,
+    response: pageOf(CompanyView),
+  },
   getCompany: {
     method: 'GET',
     path: '/coordination/property-companies/{id}',

@@ -24,7 +24,28 @@ export class CompanyStore {
     return { ...page, items: await issuesOfEntries(this.table, page.items) };
   }
 
+  /** A street's companies in the order registered: its entries, then the companies by key. */
+  async ofStreet(street: string, query: { limit: number; cursor?: string }): Promise<Page<CompanyItem>> {
+    const page = await rangePage<Item & { companyId: string }>(this.table, {
+      partition: keys.companiesOf(street),
+      ascending: true,
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    });
+    const items = await Promise.all(page.items.map((entry) => this.company(entry.companyId)));
+    return { ...page, items: items.filter((c): c is CompanyItem => c !== undefined) };
+  }
+
   registrationCommit({ company, events }: { company: PropertyCompany; events: Commit['events'] }): Commit {
-    return { writes: [putNew({ ...keys.company(company.id), itemType: 'company', ...company }, `Company ${company.id} already exists.`)], events };
+    return {
+      writes: [
+        putNew({ ...keys.company(company.id), itemType: 'company', ...company }, `Company ${company.id} already exists.`),
+        putNew(
+          { ...keys.companyEntry(company.street, company.registeredAt, company.id), itemType: 'company-entry', companyId: company.id },
+          `Company ${company.id} is already listed.`,
+        ),
+      ],
+      events,
+    };
   }
 }

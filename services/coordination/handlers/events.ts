@@ -2,10 +2,12 @@ import { eventsHandler, type Reaction } from '../../../kernel/consumer.ts';
 import { consumers } from '../consumers.ts';
 import { settleFunding, settleVenue } from '../meetings/domain.ts';
 import { MeetingStore } from '../meetings/store.ts';
-import { both, scorecardReaction, toScorecard } from '../scorecard/reactions.ts';
+import { RankingStore } from '../rankings/store.ts';
+import { both, toScorecard } from '../scorecard/reactions.ts';
 import { coordinationTable as table } from '../table.ts';
 
 const meetings = new MeetingStore(table);
+const rankings = new RankingStore(table);
 const nothing = (note: string): Reaction => ({ writes: [], events: [], note });
 
 /** Premises' answer settles the meeting's venue (the first answer stands). */
@@ -31,6 +33,13 @@ async function fundingAnswer(
 
 const scorecard = toScorecard(table);
 
+/** Coordination's own events of the issues and work items feed the scorecard and the monthly rankings, in one commit. */
+const scorecardAndRankings: typeof scorecard = async (data, context) =>
+  both(await scorecard(data, context), {
+    writes: await rankings.eventWrites(context.event.detailType, data as Record<string, unknown>, context.metadata, context.cause.now),
+    events: [],
+  });
+
 /** The reactions to what coordination consumes (consumers.ts): most feed the scorecard alone. */
 export const handler = eventsHandler({
   service: 'coordination',
@@ -49,13 +58,13 @@ export const handler = eventsHandler({
     DelegationRevoked: scorecard,
     ConsentRecorded: scorecard,
     OpinionRecorded: scorecard,
-    IssueRaised: scorecard,
-    IssueAcknowledged: scorecard,
-    IssueResolved: scorecard,
-    IssueRated: scorecard,
-    IssueEscalated: scorecard,
+    IssueRaised: scorecardAndRankings,
+    IssueAcknowledged: scorecardAndRankings,
+    IssueResolved: scorecardAndRankings,
+    IssueRated: scorecardAndRankings,
+    IssueEscalated: scorecardAndRankings,
     WorkItemAccepted: scorecard,
-    WorkItemBlocked: scorecard,
+    WorkItemBlocked: scorecardAndRankings,
     FundsAllocated: async (allocation, context) =>
       both(
         await scorecard(allocation, context),

@@ -6,6 +6,7 @@ import { issueHandlers } from '../issues/handlers.ts';
 import { deadlinePolicyOf, deadlineSettings } from '../issues/deadlines.ts';
 import { meetingHandlers } from '../meetings/handlers.ts';
 import { performanceHandlers } from '../performance/handlers.ts';
+import { rankingHandlers } from '../rankings/handlers.ts';
 import { routes } from '../routes.ts';
 import { scorecardHandlers } from '../scorecard/handlers.ts';
 import { coordinationTable } from '../table.ts';
@@ -24,6 +25,7 @@ export const handler = httpHandler({
     ...workItemHandlers(coordinationTable),
     ...performanceHandlers(coordinationTable),
     ...scorecardHandlers(coordinationTable),
+    ...rankingHandlers(coordinationTable),
     health: () => health('coordination', coordinationTable),
   },
 });

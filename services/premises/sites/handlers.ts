@@ -62,6 +62,12 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
       });
     },
 
+    async communitySites({ params, ctx }) {
+      ctx.authorize({ jurisdiction: params.community });
+      const premises = await sites.premises(params.community);
+      return { statusCode: 200, body: { items: (premises?.sites ?? []).map(siteView) } };
+    },
+
     async site({ params, ctx }) {
       const premises = await sites.premisesOfSite(params.id);
       if (!premises) throw new NotFoundError(`No site ${params.id}.`);

@@ -4,7 +4,7 @@ import { defineRoutes } from '../../../kernel/routes.ts';
 import { AreaM2 } from '../area.ts';
 import { ComplianceSchema } from '../compliance/schemas.ts';
 import { TenureSchema, UseSchema } from '../../../contracts/premises.ts';
-import { SiteRecordSchema } from './schemas.ts';
+import { SiteRecordSchema, SiteSchema } from './schemas.ts';
 import { ulidOf } from '../../../kernel/ids.ts';
 
 export const SiteId = z.strictObject({ id: ulidOf('a site id') });
@@ -65,6 +65,18 @@ export const siteRoutes = defineRoutes({
       .check(z.refine((b) => Object.keys(b).length > 1, { message: 'name at least one field to change', path: ['version'] })),
     status: 200,
     response: SiteRecordSchema,
+  },
+  communitySites: {
+    method: 'GET',
+    path: '/premises/communities/{community}/sites',
+    summary: "List a community's sites",
+    description:
+      "Every site in a community's register, in the order they were registered, each with the `version` a change sends back. " +
+      'One record holds a community’s sites, so this is the whole register in one answer (no cursor). The community is written `D01-S03-C07` in the path.',
+    access: { roles: [...who, 'district-admin'], jurisdiction: 'subject' },
+    params: z.strictObject({ community: CommunityInPath }),
+    status: 200,
+    response: z.object({ items: z.array(SiteSchema) }).check(z.meta({ title: 'CommunitySites' })),
   },
   site: {
     method: 'GET',

@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
-import { ForbiddenError, NotFoundError } from '../../../kernel/errors.ts';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../../kernel/errors.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { requestAppointment, type Appointment } from './domain.ts';
@@ -22,6 +23,17 @@ export function appointmentHandlers(table: Store): RouteHandlers<typeof appointm
       const post = await appointments.agencyPost(body.street, department);
       const change = requestAppointment({ id: ulid(), department, ...body }, post, ctx.cause);
       return ctx.commit(appointments.appointmentCommit(change), { statusCode: 202, body: appointmentView(change.appointment) });
+    },
+
+    async listAppointments({ query, principal, ctx }) {
+      const department = query.department ?? principal.department;
+      if (!department) {
+        throw new BadRequestError('Name the department whose nominations to list.', [{ field: 'query.department', message: 'required for callers who are not a department' }]);
+      }
+      const district = query.district ?? districtOf(principal.jurisdiction);
+      ctx.authorize({ jurisdiction: district, department });
+      const page = await appointments.ofDepartment(district, department, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+      return { statusCode: 200, body: { ...page, items: page.items.map(appointmentView) } };
     },
 
     async getAppointment({ params, ctx }) {

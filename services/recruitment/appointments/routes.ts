@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { defineRoutes } from '../../../kernel/routes.ts';
+import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
-import { StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { AppointmentAction, Nominee } from '../../../contracts/recruitment.ts';
 import { Ulid } from '../../../kernel/ids.ts';
 
@@ -73,6 +73,24 @@ export const appointmentRoutes = defineRoutes({
         requestedBy: 'c7d1e2f3-0a1b-4c5d-8e9f-123456789abc',
       },
     },
+  },
+  listAppointments: {
+    method: 'GET',
+    path: '/recruitment/appointments',
+    summary: 'A department’s nominations of agency heads',
+    description:
+      'The nominations (and requests to remove) a department made in a district, newest first, each where it stands: awaiting ' +
+      'consent (with its consent case and when the street’s decision is due, once open), confirmed or rejected with the ' +
+      'written opinion. A department reads its own (the default); the district office names the `department` (400 without).',
+    access: { roles: ['department', 'district-admin'], jurisdiction: 'subject', department: 'own' },
+    query: z.extend(PageQuery, {
+      /** Default the caller's own department. */
+      department: z.optional(DepartmentSchema),
+      /** Default the caller's district. */
+      district: z.optional(DistrictSchema),
+    }),
+    status: 200,
+    response: pageOf(AppointmentView),
   },
   getAppointment: {
     method: 'GET',

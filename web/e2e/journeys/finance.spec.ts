@@ -26,7 +26,7 @@ test('finance approves a request from a pool, declines one with a reason, and th
   await approveCard.getByLabel('同意，从资金池拨付').check();
   await approveCard.getByLabel('从哪个资金池拨付').selectOption({ label: `${poolName}（余额 ¥500,000.00）` });
   await approveCard.getByRole('button', { name: '提交决定' }).click();
-  await expect(page.getByRole('status')).toHaveText(`已同意“${approvePurpose}”，拨付 ¥90,000.00。`);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`已同意“${approvePurpose}”，拨付 ¥90,000.00。`);
 
   const declineCard = page.getByRole('article', { name: declinePurpose });
   await declineCard.getByLabel('不予安排').check();
@@ -34,7 +34,7 @@ test('finance approves a request from a pool, declines one with a reason, and th
   await expect(declineCard.getByRole('alert')).toContainText('请写明理由');
   await declineCard.getByLabel('不予安排的理由').fill('金额超出资金池余额，请申请区级专项资金。');
   await declineCard.getByRole('button', { name: '提交决定' }).click();
-  await expect(page.getByRole('status')).toHaveText(`已决定不安排“${declinePurpose}”。`);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(`已决定不安排“${declinePurpose}”。`);
 
   await page.getByRole('link', { name: '已拨付' }).click();
   await expect(page.getByRole('article', { name: approvePurpose }).getByText(/拨付 ¥90,000.00。/)).toBeVisible();

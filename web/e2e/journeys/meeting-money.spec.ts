@@ -51,7 +51,7 @@ test('a meeting convened, its venue shown, a decision with money approved by fin
   await request.getByLabel('同意，从资金池拨付').check();
   await request.getByLabel('从哪个资金池拨付').selectOption({ label: `${poolName}（余额 ¥200,000.00）` });
   await request.getByRole('button', { name: '提交决定' }).click();
-  await expect(finance.getByRole('status')).toHaveText(`已同意“${purpose}”，拨付 ¥45,000.00。`);
+  await expect(finance.getByRole('main').getByRole('status')).toHaveText(`已同意“${purpose}”，拨付 ¥45,000.00。`);
 
   // The meeting's page, still open, picks up finance's answer by itself.
   await expect(decision.getByText('申请 ¥45,000.00，区财政局已拨付 ¥45,000.00。')).toBeVisible({ timeout: 60_000 });

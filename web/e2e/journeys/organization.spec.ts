@@ -27,9 +27,9 @@ test('the organization department drafts and publishes a position, scores its ap
   await page.getByLabel('村干部').check();
   await page.getByLabel('社区工作者', { exact: true }).check();
   await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByRole('status')).toContainText(`草稿已保存：${title}`);
+  await expect(page.getByRole('main').getByRole('status')).toContainText(`草稿已保存：${title}`);
   await page.getByRole('button', { name: `发布“${title}”` }).click();
-  await expect(page.getByRole('status')).toContainText(`“${title}”已在南山街道发布`);
+  await expect(page.getByRole('main').getByRole('status')).toContainText(`“${title}”已在南山街道发布`);
   const link = page.getByRole('link', { name: title });
   await expect(link).toBeVisible();
   const positionId = (await link.getAttribute('href'))!.split('/').pop()!;

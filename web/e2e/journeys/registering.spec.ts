@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { publishedPosition, unique } from '../support/arrange.ts';
+import { codeTo } from '../support/mailbox.ts';
 
 /**
  * A resident registers on the app's own page, which calls the user pool's SignUp and ConfirmSignUp
@@ -10,13 +11,7 @@ const PASSWORD = 'Correct-Horse-9x';
 const address = (what: string) => `${unique(what).replaceAll(' ', '-').replace(/[^\w-]/g, '')}@example.com`.toLowerCase();
 
 /** The code in the newest e-mail to the address, read in the local mailbox as a developer would. */
-async function codeFrom(page: Page, email: string): Promise<string> {
-  const mailbox = await page.context().newPage();
-  await mailbox.goto('/_local/mail');
-  const text = await mailbox.locator('article').filter({ hasText: email }).first().locator('pre').innerText();
-  await mailbox.close();
-  return /\b(\d{6})\b/.exec(text)![1]!;
-}
+const codeFrom = (page: Page, email: string) => codeTo(page, email);
 
 async function fillDetails(page: Page, details: { email: string; name: string; street: string; community: string }) {
   await page.getByLabel('电子邮箱').fill(details.email);

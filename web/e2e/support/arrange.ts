@@ -175,3 +175,20 @@ export function dayNextWeek(weekday: number): string {
   const monday = new Date(chinaNow.getTime() - ((chinaNow.getUTCDay() + 6) % 7) * 86_400_000);
   return new Date(monday.getTime() + (7 + weekday) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** An issue raised by a street office of D01/S03 that the named department reports in on: its id. */
+export async function reportedIssue(department: string): Promise<string> {
+  const official: TokenClaims = { roles: ['street-official'], jurisdiction: 'D01/S03', sub: 'e2e-street-official-s03' };
+  const raised = await call('POST', '/coordination/issues', official, {
+    category: 'production-safety',
+    urgency: 'general',
+    departments: [department],
+    description: '地下室堆放燃气瓶。',
+    location: '新街口12号',
+  });
+  if (raised.status !== 201) throw new Error(`issue: ${raised.status} ${JSON.stringify(raised.body)}`);
+  const dept: TokenClaims = { roles: ['department'], jurisdiction: 'D01', department, sub: `e2e-${department}` };
+  const acknowledged = await call('POST', `/coordination/issues/${raised.body.id}/acknowledge`, dept);
+  if (acknowledged.status !== 200) throw new Error(`acknowledge: ${acknowledged.status} ${JSON.stringify(acknowledged.body)}`);
+  return raised.body.id as string;
+}

@@ -11,7 +11,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A department’s nominations of agency heads
+         * @description The nominations (and requests to remove) a department made in a district, newest first, each where it stands: awaiting consent (with its consent case and when the street’s decision is due, once open), confirmed or rejected with the written opinion. A department reads its own (the default); the district office names the `department` (400 without).
+         *
+         *     **Who:** `department`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["recruitment.listAppointments"];
         put?: never;
         /**
          * Nominate or remove an agency head
@@ -872,6 +878,28 @@ export interface paths {
         patch: operations["premises.changeSite"];
         trace?: never;
     };
+    "/premises/communities/{community}/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a community's sites
+         * @description Every site in a community's register, in the order they were registered, each with the `version` a change sends back. One record holds a community’s sites, so this is the whole register in one answer (no cursor). The community is written `D01-S03-C07` in the path.
+         *
+         *     **Who:** `community-worker`, `street-official`, `district-admin`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["premises.communitySites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/premises/communities/{community}/households": {
         parameters: {
             query?: never;
@@ -1719,7 +1747,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the property-management companies of a street
+         * @description The companies a street office registered, in the order registered, each with where it serves and its average rating (as `GET …/{id}` answers it): the choices for an issue’s `propertyCompanyId`. Public, as each company is.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.listCompanies"];
         put?: never;
         /**
          * Register a property-management company
@@ -1916,6 +1950,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/coordination/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a district’s monthly rankings of departments or streets
+         * @description The "three rates" of every department (or street) of a district for a China-time month — issues received, response rate (reported in on time), resolution rate (resolved within the deadline), satisfaction (mean rating, share rated 4–5), escalations and blocked work items — ranked by the mean of the three rates, with the change from the month before. Kept from the events as they happen; a month closes 3 days after it ends (China time) and is frozen from then on. Public: no token. JSON by default; CSV with `format=csv` or `Accept: text/csv` (same rows, one line each, a header line first).
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["coordination.rankings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/coordination/health": {
         parameters: {
             query?: never;
@@ -1930,6 +1986,176 @@ export interface paths {
          *     **Who:** `operator`; any jurisdiction.
          */
         get: operations["coordination.health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my notifications
+         * @description The caller's notifications, newest first, paged, with how many are unread.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.myNotifications"];
+        /**
+         * Record the signed-in person in the directory
+         * @description The web app calls this after each sign-in. The directory keeps the caller as their token says: `sub`, e-mail (if verified), name, roles, jurisdiction and department; only `language` comes from the body. Notifications addressed to a role in a place (the market-supervision department users of D01) reach the people recorded here whose jurisdiction covers the place.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        put: operations["notifications.registerMe"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/items/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification as read
+         * @description Marks one of the caller's notifications read (again: no change). Another person's is 404.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        post: operations["notifications.markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get my e-mail preferences
+         * @description **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.myPreferences"];
+        /**
+         * Set my e-mail preferences
+         * @description E-mail on or off per kind (kinds not named keep their setting), and at once or as a daily digest. The in-app inbox gets every notification whatever is chosen.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        put: operations["notifications.setPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create (or replace) my calendar feed URL
+         * @description A new secret URL of the meetings and bookings that concern the caller, as an iCalendar feed to subscribe to. An earlier URL stops working (404).
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        post: operations["notifications.createFeed"];
+        /**
+         * Revoke my calendar feed URL
+         * @description The feed URL answers 404 from now on. No feed: no change.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        delete: operations["notifications.revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed (secret URL)
+         * @description The meetings and bookings that concern the feed's owner, as `text/calendar`. The secret is the credential: an unknown or revoked one is 404.
+         *
+         *     **Who:** anyone; no token.
+         */
+        get: operations["notifications.calendarFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/me/calendar/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one meeting or booking as .ics
+         * @description One meeting or booking of the caller's calendar (the `calendarUid` of a notification, with `.ics`), as `text/calendar`. One not in the caller's calendar is 404.
+         *
+         *     **Who:** `resident`, `community-worker`, `street-official`, `street-committee`, `department`, `organization-dept`, `finance`, `district-admin`, `operator`; any jurisdiction.
+         */
+        get: operations["notifications.eventFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the notifications service's health
+         * @description Whether the notifications service's function is up and reaches its own table, with the time one read of it took. For operators.
+         *
+         *     **Who:** `operator`; any jurisdiction.
+         */
+        get: operations["notifications.health"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2183,6 +2409,103 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "recruitment.listAppointments": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                department?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "agency": "text",
+                     *           "action": "appoint",
+                     *           "nominee": {
+                     *             "name": "text",
+                     *             "personId": "text"
+                     *           },
+                     *           "reason": "text",
+                     *           "status": "awaiting-consent",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "requestedBy": "text",
+                     *           "consentCaseId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "consentDueBy": "2026-11-27T08:30:00.000Z",
+                     *           "decidedAt": "2026-11-27T08:30:00.000Z",
+                     *           "writtenOpinion": "text"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            agency: string;
+                            /** @enum {string} */
+                            action: "appoint" | "remove";
+                            nominee: {
+                                name: string;
+                                personId?: string;
+                            };
+                            reason: string;
+                            /** @enum {string} */
+                            status: "awaiting-consent" | "confirmed" | "rejected";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            /**
+                             * @description The street's consent case: set as soon as authority has opened it.
+                             * @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W
+                             */
+                            consentCaseId?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the street committee's decision is due; set with `consentCaseId` when the case opens.
+                             */
+                            consentDueBy?: string;
+                            /** Format: date-time */
+                            decidedAt?: string;
+                            writtenOpinion?: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "recruitment.requestAppointment": {
         parameters: {
             query?: never;
@@ -6792,6 +7115,98 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "premises.communitySites": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                community: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "address": "text",
+                     *           "areaM2": 1,
+                     *           "residentActivityAreaM2": 1,
+                     *           "tenure": "owned",
+                     *           "lease": {
+                     *             "startsOn": "2026-11-27",
+                     *             "endsOn": "2026-11-27",
+                     *             "annualRentFen": 1,
+                     *             "landlord": "text"
+                     *           },
+                     *           "uses": [
+                     *             "office"
+                     *           ],
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "registeredBy": "text",
+                     *           "changedAt": "2026-11-27T08:30:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            address: string;
+                            /** @description m², at most two decimals. */
+                            areaM2: number;
+                            /** @description m², at most two decimals. */
+                            residentActivityAreaM2: number;
+                            /** @enum {string} */
+                            tenure: "owned" | "allocated" | "rented" | "borrowed";
+                            /** @description Exactly when `tenure` is `rented`. */
+                            lease?: {
+                                /** Format: date */
+                                startsOn: string;
+                                /** Format: date */
+                                endsOn: string;
+                                annualRentFen: number;
+                                landlord: string;
+                            };
+                            uses: ("office" | "service" | "resident-activity" | "meeting" | "elderly-care" | "childcare" | "health" | "culture" | "other")[];
+                            /** Format: date-time */
+                            registeredAt: string;
+                            registeredBy: string;
+                            /** Format: date-time */
+                            changedAt?: string;
+                            /** @description Send it back with a change (`PATCH`): a stale one is 409. */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -11634,6 +12049,74 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    "coordination.listCompanies": {
+        parameters: {
+            query: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                street: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "name": "text",
+                     *           "street": "D01/S03",
+                     *           "communities": [
+                     *             "D01/S03/C07"
+                     *           ],
+                     *           "contact": "text",
+                     *           "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *           "ratings": 1,
+                     *           "averageRating": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            name: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            communities: string[];
+                            contact?: string;
+                            /** Format: date-time */
+                            registeredAt: string;
+                            /** @description Ratings of departments’ handling of issues naming the company. */
+                            ratings: number;
+                            /** @description Their average, 1 to 5 to two places; null without ratings. */
+                            averageRating: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "coordination.registerCompany": {
         parameters: {
             query?: never;
@@ -12365,7 +12848,676 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    "coordination.rankings": {
+        parameters: {
+            query: {
+                district: string;
+                /** @description Default: the current month, China time. */
+                month?: string;
+                of?: "departments" | "streets";
+                /** @description csv: the table as text/csv (as `Accept: text/csv`). */
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "district": "D01",
+                     *       "month": "2026-11",
+                     *       "of": "departments",
+                     *       "closed": true,
+                     *       "closesAt": "2026-11-27T08:30:00.000Z",
+                     *       "closedAt": "2026-11-27T08:30:00.000Z",
+                     *       "previousMonth": "2026-11",
+                     *       "eventsApplied": 1,
+                     *       "eventsAfterClose": 1,
+                     *       "changedAt": "2026-11-27T08:30:00.000Z",
+                     *       "items": [
+                     *         {
+                     *           "subject": "text",
+                     *           "rank": 1,
+                     *           "received": 1,
+                     *           "responses": 1,
+                     *           "responsesOnTime": 1,
+                     *           "responseRate": 1,
+                     *           "resolutions": 1,
+                     *           "resolutionsOnTime": 1,
+                     *           "resolutionRate": 1,
+                     *           "ratings": 1,
+                     *           "averageRating": 1,
+                     *           "satisfactionRate": 1,
+                     *           "escalations": 1,
+                     *           "blockedWorkItems": 1,
+                     *           "score": 1,
+                     *           "previousRank": 1,
+                     *           "rankChange": 1,
+                     *           "scoreChange": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example D01 */
+                        district: string;
+                        /** @example 2026-11 */
+                        month: string;
+                        /** @enum {string} */
+                        of: "departments" | "streets";
+                        /** @description True once the month is closed: its figures no longer change. */
+                        closed: boolean;
+                        /**
+                         * Format: date-time
+                         * @description When the month closes: 3 days after it ends, China time.
+                         */
+                        closesAt: string;
+                        /** @description When the closing was recorded; null while open. */
+                        closedAt: string | null;
+                        /** @example 2026-11 */
+                        previousMonth: string;
+                        /** @description Events counted in the district’s month. */
+                        eventsApplied: number;
+                        /** @description Events of the month that came after it closed and were not counted. */
+                        eventsAfterClose: number;
+                        /** @description When an event last reached the district’s month; null before any. */
+                        changedAt: string | null;
+                        /** @description Ranked first, best first; then those without a rank, by subject. */
+                        items: {
+                            /** @description The department (a slug such as market-supervision) or the street (D01/S03). */
+                            subject: string;
+                            /** @description Its place in the district by score, 1 the best; equal scores share a place; null without any rate yet. */
+                            rank: number | null;
+                            /** @description Issues raised in the month that named the department (for a street: that it raised). */
+                            received: number;
+                            /** @description Reports-in made in the month. */
+                            responses: number;
+                            responsesOnTime: number;
+                            /** @description Reports-in within the response deadline, of the reports-in; null before any. */
+                            responseRate: number | null;
+                            /** @description Resolutions made in the month (a department’s part of an issue). */
+                            resolutions: number;
+                            resolutionsOnTime: number;
+                            /** @description Resolutions within the resolution deadline, of the resolutions; null before any. */
+                            resolutionRate: number | null;
+                            ratings: number;
+                            /** @description The mean rating, 1 to 5 to two places; null before any. */
+                            averageRating: number | null;
+                            /** @description Ratings of 4 or 5, of the ratings; null before any. */
+                            satisfactionRate: number | null;
+                            /** @description Issues escalated in the month because a deadline passed unanswered. */
+                            escalations: number;
+                            /** @description Work items pushed in the month that were not on the access list. */
+                            blockedWorkItems: number;
+                            /** @description The mean of the rates it has (response, resolution, satisfaction), to four places; null without any. */
+                            score: number | null;
+                            /** @description Its place the month before; null if it had none. */
+                            previousRank: number | null;
+                            /** @description Places climbed since the month before (negative: fell); null without both places. */
+                            rankChange: number | null;
+                            /** @description Its score less the month before’s; null without both. */
+                            scoreChange: number | null;
+                        }[];
+                    };
+                    /**
+                     * @example rank,subject,received,responses,responsesOnTime,responseRate,resolutions,resolutionsOnTime,resolutionRate,ratings,averageRating,satisfactionRate,escalations,blockedWorkItems,score,previousRank,rankChange,scoreChange
+                     *     1,market-supervision,12,11,10,0.9091,8,7,0.875,6,4.5,0.8333,1,0,0.8725,2,1,0.0412
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "coordination.health": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "service": "text",
+                     *       "status": "ok",
+                     *       "table": "text",
+                     *       "tableLatencyMs": 1
+                     *     }
+                     */
+                    "application/json": {
+                        service: string;
+                        /** @constant */
+                        status: "ok";
+                        table: string;
+                        tableLatencyMs: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.myNotifications": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0mi3x2k9qAbCdEfGhIjKlMnOp",
+                     *           "kind": "whistle-raised",
+                     *           "title": "吹哨：D01/S03 需要 market-supervision 报到",
+                     *           "body": "D01/S03 就“占道经营”（和谐路 12 号）吹哨。请在 2026-12-01 10:00 前报到，2026-12-03 09:30 前办结。",
+                     *           "createdAt": "2026-12-01T01:30:00.000Z",
+                     *           "mail": "sent"
+                     *         }
+                     *       ],
+                     *       "unread": 1
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "whistle-raised" | "whistle-reminder" | "whistle-escalated" | "consent-opened" | "consent-reminder" | "application-screened" | "application-hired" | "application-not-selected" | "booking-made" | "booking-cancelled" | "meeting-convened" | "funding-request-opened" | "decision-reminder";
+                            title: string;
+                            body: string;
+                            link?: string;
+                            calendarUid?: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            readAt?: string;
+                            /**
+                             * @description What became of its e-mail: sent, waiting (pending, sending, digest), sent in a digest (digested), or none (off by preference, no-address, suppressed after a bounce or complaint).
+                             * @enum {string}
+                             */
+                            mail: "pending" | "sending" | "sent" | "digest" | "digested" | "off" | "no-address" | "suppressed";
+                        }[];
+                        cursor?: string;
+                        unread: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.registerMe": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    language: "zh-CN" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sub": "text",
+                     *       "email": "text",
+                     *       "name": "text",
+                     *       "roles": [
+                     *         "resident"
+                     *       ],
+                     *       "jurisdiction": "D01/S03",
+                     *       "department": "market-supervision",
+                     *       "language": "zh-CN",
+                     *       "registeredAt": "2026-11-27T08:30:00.000Z",
+                     *       "updatedAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        sub: string;
+                        email?: string;
+                        name?: string;
+                        roles: ("resident" | "community-worker" | "street-official" | "street-committee" | "department" | "organization-dept" | "finance" | "district-admin" | "operator")[];
+                        /**
+                         * @example D01/S03
+                         * @example D01/S03/C07
+                         * @example D01
+                         */
+                        jurisdiction: string;
+                        /** @example market-supervision */
+                        department?: string;
+                        /** @enum {string} */
+                        language: "zh-CN" | "en";
+                        /** Format: date-time */
+                        registeredAt: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.markRead": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "text",
+                     *       "kind": "whistle-raised",
+                     *       "title": "text",
+                     *       "body": "text",
+                     *       "link": "text",
+                     *       "calendarUid": "text",
+                     *       "createdAt": "2026-11-27T08:30:00.000Z",
+                     *       "readAt": "2026-11-27T08:30:00.000Z",
+                     *       "mail": "pending"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "whistle-raised" | "whistle-reminder" | "whistle-escalated" | "consent-opened" | "consent-reminder" | "application-screened" | "application-hired" | "application-not-selected" | "booking-made" | "booking-cancelled" | "meeting-convened" | "funding-request-opened" | "decision-reminder";
+                        title: string;
+                        body: string;
+                        link?: string;
+                        calendarUid?: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: date-time */
+                        readAt?: string;
+                        /**
+                         * @description What became of its e-mail: sent, waiting (pending, sending, digest), sent in a digest (digested), or none (off by preference, no-address, suppressed after a bounce or complaint).
+                         * @enum {string}
+                         */
+                        mail: "pending" | "sending" | "sent" | "digest" | "digested" | "off" | "no-address" | "suppressed";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.myPreferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": "immediate",
+                     *       "email": {
+                     *         "whistle-raised": true,
+                     *         "whistle-reminder": true,
+                     *         "whistle-escalated": true,
+                     *         "consent-opened": true,
+                     *         "consent-reminder": true,
+                     *         "application-screened": true,
+                     *         "application-hired": true,
+                     *         "application-not-selected": true,
+                     *         "booking-made": true,
+                     *         "booking-cancelled": true,
+                     *         "meeting-convened": true,
+                     *         "funding-request-opened": true,
+                     *         "decision-reminder": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description `immediate`: each e-mail as it happens; `digest`: one e-mail a day (08:00 China time) with the day before's.
+                         * @enum {string}
+                         */
+                        delivery: "immediate" | "digest";
+                        email: {
+                            "whistle-raised": boolean;
+                            "whistle-reminder": boolean;
+                            "whistle-escalated": boolean;
+                            "consent-opened": boolean;
+                            "consent-reminder": boolean;
+                            "application-screened": boolean;
+                            "application-hired": boolean;
+                            "application-not-selected": boolean;
+                            "booking-made": boolean;
+                            "booking-cancelled": boolean;
+                            "meeting-convened": boolean;
+                            "funding-request-opened": boolean;
+                            "decision-reminder": boolean;
+                        };
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.setPreferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    delivery?: "immediate" | "digest";
+                    email?: {
+                        "whistle-raised"?: boolean;
+                        "whistle-reminder"?: boolean;
+                        "whistle-escalated"?: boolean;
+                        "consent-opened"?: boolean;
+                        "consent-reminder"?: boolean;
+                        "application-screened"?: boolean;
+                        "application-hired"?: boolean;
+                        "application-not-selected"?: boolean;
+                        "booking-made"?: boolean;
+                        "booking-cancelled"?: boolean;
+                        "meeting-convened"?: boolean;
+                        "funding-request-opened"?: boolean;
+                        "decision-reminder"?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "delivery": "immediate",
+                     *       "email": {
+                     *         "whistle-raised": true,
+                     *         "whistle-reminder": true,
+                     *         "whistle-escalated": true,
+                     *         "consent-opened": true,
+                     *         "consent-reminder": true,
+                     *         "application-screened": true,
+                     *         "application-hired": true,
+                     *         "application-not-selected": true,
+                     *         "booking-made": true,
+                     *         "booking-cancelled": true,
+                     *         "meeting-convened": true,
+                     *         "funding-request-opened": true,
+                     *         "decision-reminder": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /**
+                         * @description `immediate`: each e-mail as it happens; `digest`: one e-mail a day (08:00 China time) with the day before's.
+                         * @enum {string}
+                         */
+                        delivery: "immediate" | "digest";
+                        email: {
+                            "whistle-raised": boolean;
+                            "whistle-reminder": boolean;
+                            "whistle-escalated": boolean;
+                            "consent-opened": boolean;
+                            "consent-reminder": boolean;
+                            "application-screened": boolean;
+                            "application-hired": boolean;
+                            "application-not-selected": boolean;
+                            "booking-made": boolean;
+                            "booking-cancelled": boolean;
+                            "meeting-convened": boolean;
+                            "funding-request-opened": boolean;
+                            "decision-reminder": boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.createFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://example.gov/",
+                     *       "createdAt": "2026-11-27T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        /** Format: uri */
+                        url: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.revokeFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.calendarFeed": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.eventFile": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "notifications.health": {
         parameters: {
             query?: never;
             header?: {

@@ -19,11 +19,14 @@ export function App() {
             <Route path="/me/applications" component={page.MyApplications} />
             <Route path="/powers" component={page.StreetPowers} />
             <Route path="/access-list" component={page.AccessList} />
+            <Route path="/rankings" component={page.Rankings} />
+            <Route path="/open-data" component={page.OpenData} />
             <Route path="/companies/:id" component={page.CompanyPage} />
             <Route path="/rooms" component={page.Rooms} />
             <Route path="/rooms/:id" component={page.RoomWeek} />
             <Route path="/auth/callback" component={page.Callback} />
             <Route path="/me" component={page.Me} />
+            <Route path="/inbox" component={page.Inbox} />
             <Route path="/register" component={page.Register} />
             <Route path="/organization/plan" component={page.PlanPage} />
             <Route path="/organization/positions" component={page.Positions} />
@@ -34,6 +37,17 @@ export function App() {
             <Route path="/district/delegations" component={page.Delegations} />
             <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
+            <Route path="/street/issues" component={page.StreetIssues} />
+            <Route path="/street/scorecard" component={page.StreetScorecard} />
+            <Route path="/street/staff" component={page.StreetStaff} />
+            <Route path="/department/inbox" component={page.DepartmentInbox} />
+            <Route path="/department/performance" component={page.DepartmentPerformance} />
+            <Route path="/department/nominations" component={page.DepartmentNominations} />
+            <Route path="/committee/consents" component={page.CommitteeConsents} />
+            <Route path="/committee/opinions" component={page.CommitteeOpinions} />
+            <Route path="/community/sites" component={page.CommunitySites} />
+            <Route path="/community/sites/:id" component={page.SitePage} />
+            <Route path="/community/work" component={page.CommunityWork} />
             <Route>
               <ErrorView error="not-found" />
             </Route>

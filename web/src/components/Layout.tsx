@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useLocale, useT, type MessageKey } from '../i18n/index.tsx';
 import type { Role } from '../../../kernel/roles.ts';
+import { InboxLink } from '../features/notifications/components/InboxLink.tsx';
 import { signIn, signOut, useSession } from '../lib/auth.ts';
 
 /** The navigation: everyone's pages, then each role's own (shown only to that role; the API still decides). */
@@ -9,6 +10,8 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/', label: 'nav.jobs' },
   { href: '/powers', label: 'nav.powers' },
   { href: '/access-list', label: 'nav.accessList' },
+  { href: '/rankings', label: 'nav.rankings' },
+  { href: '/open-data', label: 'nav.openData' },
   { href: '/rooms', label: 'nav.rooms' },
   { href: '/me/applications', label: 'nav.myApplications', roles: ['resident'] },
   // organization department
@@ -21,6 +24,20 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
   { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
+  // community worker
+  { href: '/community/sites', label: 'nav.community.sites', roles: ['community-worker'] },
+  { href: '/community/work', label: 'nav.community.work', roles: ['community-worker'] },
+  // street official
+  { href: '/street/issues', label: 'nav.street.issues', roles: ['street-official'] },
+  { href: '/street/staff', label: 'nav.street.staff', roles: ['street-official'] },
+  { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
+  // department
+  { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
+  { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },
+  { href: '/department/performance', label: 'nav.department.performance', roles: ['department'] },
+  // street committee
+  { href: '/committee/consents', label: 'nav.committee.consents', roles: ['street-committee'] },
+  { href: '/committee/opinions', label: 'nav.committee.opinions', roles: ['street-committee'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
@@ -50,6 +67,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             {session ? (
               <>
+                <InboxLink session={session} />
                 <Link href="/me" className="account">
                   {t('auth.account', { name: session.name ?? session.sub })}
                 </Link>

@@ -1,5 +1,7 @@
-import type { Catalog } from './index.tsx';
+import type { Catalog, OfficialsCatalog } from './index.tsx';
 import en from './en.json';
+import officialsEn from './officials.en.json';
 
-/** The English catalog has every key the Chinese one has: a missing one fails `tsc -p web`. */
+/** The English catalogs have every key the Chinese ones have: a missing one fails `tsc -p web`. */
 export const english: Catalog = en;
+export const officialsEnglish: OfficialsCatalog = officialsEn;
