@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { BadRequestError } from './errors.ts';
-import { decodeCursor, encodeCursor, type Item, type Page, type Store } from './store.ts';
+import { decodeCursor, encodeCursor, type Item, type Page, type TableAccess } from './cursor.ts';
 import { assertRange, inSlice, keyCondition, type PartitionRange } from './range.ts';
 import { tableDefinition } from './table.ts';
 
@@ -19,7 +19,7 @@ const PAGE_OPTIONS = ['limit', 'cursor', 'ascending'] as const;
  * when that item exists, so a list of exactly 100 items in pages of 100 is one page, not one full
  * page and one empty one. The cursor must lie in the same partition and slice it was issued for.
  */
-export async function rangePage<T extends Item>(store: Store, query: RangePageQuery): Promise<Page<T>> {
+export async function rangePage<T extends Item>(store: TableAccess, query: RangePageQuery): Promise<Page<T>> {
   assertRange(query, PAGE_OPTIONS);
   const partitionKey = query.index ? 'gsi1pk' : tableDefinition.partitionKey;
   const sortKey = query.index ? 'gsi1sk' : tableDefinition.sortKey;
@@ -54,7 +54,7 @@ export async function rangePage<T extends Item>(store: Store, query: RangePageQu
  * applications of one position when it closes). Past `maxItems` it fails rather than read on.
  */
 export async function rangeAll<T extends Item>(
-  store: Store,
+  store: TableAccess,
   query: PartitionRange & { ascending?: boolean; maxItems: number },
 ): Promise<T[]> {
   assertRange(query, ['ascending', 'maxItems']);

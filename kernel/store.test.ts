@@ -3,11 +3,11 @@ import { ulid } from 'ulid';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { testTable } from '../test/setup/context.ts';
+import { encodeCursor } from './cursor.ts';
 import { BadRequestError, ConflictError } from './errors.ts';
 import { defineEvent, newEvent, type Cause } from './events.ts';
 import {
   DuplicateDeliveryError,
-  encodeCursor,
   IdempotentReplayError,
   putNew,
   putVersioned,

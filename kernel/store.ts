@@ -5,12 +5,13 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { BadRequestError, ConflictError } from './errors.ts';
+import { ConflictError } from './errors.ts';
 import type { DomainEvent } from './events.ts';
+import type { Item, Page, TableAccess } from './cursor.ts';
 import { rangePage } from './range-page.ts';
 import { inUnitOfWork, retryingConflicts } from './retry.ts';
 
-export type Item = Record<string, unknown> & { pk: string; sk: string };
+export type { Item, Page } from './cursor.ts';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** One write inside a commit, with the sentence a caller sees (409) when its condition fails. */
@@ -111,58 +112,17 @@ export interface CommitGuards {
   idempotency?: IdempotencyRecord & { now: string };
 }
 
-export interface Page<T> {
-  items: T[];
-  cursor?: string;
-}
-
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
+/** The document client a Store uses unless given one: the SDK's defaults, undefined attributes left out. */
 export function createDocumentClient(): DynamoDBDocumentClient {
-  const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  madeClients.add(new WeakRef(doc));
-  for (const instrument of instruments) instrument.attach(doc);
-  return doc;
-}
-
-/** Something that adds to (and later takes from) a client's middleware stack: an observer, a fault injector. */
-export interface ClientInstrument {
-  attach(doc: DynamoDBDocumentClient): void;
-  detach(doc: DynamoDBDocumentClient): void;
-}
-
-const instruments = new Set<ClientInstrument>();
-const madeClients = new Set<WeakRef<DynamoDBDocumentClient>>();
-
-/**
- * Instruments every document client `createDocumentClient` made or will make, until the returned
- * function is called. The handler modules build their stores when they are imported, so whoever
- * hosts them (the local runtime's fault injector, infra/local/faults.ts) reaches their clients here,
- * and nothing in a handler knows it is being watched.
- */
-export function instrumentDocumentClients(instrument: ClientInstrument): () => void {
-  instruments.add(instrument);
-  for (const doc of liveClients()) instrument.attach(doc);
-  return () => {
-    if (!instruments.delete(instrument)) return;
-    for (const doc of liveClients()) instrument.detach(doc);
-  };
-}
-
-function liveClients(): DynamoDBDocumentClient[] {
-  const live: DynamoDBDocumentClient[] = [];
-  for (const ref of madeClients) {
-    const doc = ref.deref();
-    if (doc) live.push(doc);
-    else madeClients.delete(ref);
-  }
-  return live;
 }
 
 /** A service's access to its own table. Nothing else in a service talks to DynamoDB. */
-export class Store {
+export class Store implements TableAccess {
   constructor(
     readonly tableName: string,
     readonly doc: DynamoDBDocumentClient = createDocumentClient(),
@@ -259,29 +219,4 @@ export class Store {
 function withTable(item: TransactItem, tableName: string): TransactItem {
   const [kind, body] = Object.entries(item)[0] as [keyof TransactItem, Record<string, unknown>];
   return { [kind]: { ...body, TableName: tableName } } as TransactItem;
-}
-
-export function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
-}
-
-/** A cursor is opaque to clients but checked here: it must be a key of the partition being listed. */
-export function decodeCursor(cursor: string, partitionKey: string, partition: string): Record<string, string> {
-  const invalid = new BadRequestError('The cursor is not one this list returned.', [
-    { field: 'query.cursor', message: 'not a cursor of this list' },
-  ]);
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid;
-  }
-  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw invalid;
-  const entries = Object.entries(key);
-  const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk']);
-  if (entries.length > 4 || entries.some(([name, value]) => !allowed.has(name) || typeof value !== 'string')) {
-    throw invalid;
-  }
-  if ((key as Record<string, string>)[partitionKey] !== partition) throw invalid;
-  return key as Record<string, string>;
 }

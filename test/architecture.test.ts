@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../infra/paths.ts';
 import { cycles, folderOf, importEdges } from './support/imports.ts';
@@ -45,6 +47,21 @@ describe('the import graph', () => {
     const production = importEdges(REPO_ROOT, ['kernel', 'contracts', 'services', 'infra'], { production: true });
     const circles = cycles(production.map((e) => ({ from: folderOf(e.from), to: folderOf(e.to) })));
     expect(circles).toEqual([]);
+  });
+
+  it('has no cycle between the kernel\'s own files (each piece stands on the ones below it)', () => {
+    const kernel = importEdges(REPO_ROOT, ['kernel'], { production: true }).filter((e) => e.to.startsWith('kernel/'));
+    expect(cycles(kernel)).toEqual([]);
+  });
+
+  it('has one place each service makes its DynamoDB client: its table.ts (the fault injector instruments those, from the runtime)', () => {
+    const production = importEdges(REPO_ROOT, ['services'], { production: true }).map((e) => e.from);
+    const makers = [...new Set(production)]
+      .filter((file) => /new Store\(|createDocumentClient\(|new DynamoDBClient\(/.test(readFileSync(join(REPO_ROOT, file), 'utf8')))
+      .filter((file) => !/^services\/[^/]+\/table\.ts$/.test(file));
+    expect(makers).toEqual([]);
+    const kernel = readFileSync(join(REPO_ROOT, 'kernel/store.ts'), 'utf8');
+    expect(kernel, 'no registry of clients for a test seam in production code').not.toMatch(/WeakRef|instrument/i);
   });
 
   it('finds the cycles and crossings it looks for (the reader of the graph itself)', () => {

@@ -72,7 +72,9 @@ describe('TransactionConflict, which DynamoDB Local never reports', () => {
   });
 
   it(`on a commit outside any unit of work: the same transaction again, up to ${MAX_ATTEMPTS} attempts`, async () => {
+    // A store of the test's own: the runtime instruments the services' tables, the test its own client.
     const store = new Store(testTable('coordination'));
+    faults.instrument.attach(store.doc);
     const key = (n: number) => ({ pk: `CHAOS#${n}`, sk: 'STATE' });
     faults.force('transaction-conflict', { times: 2 });
     await store.commit({ writes: [putNew({ ...key(1), itemType: 'probe' }, 'exists')], events: [] });
@@ -87,6 +89,7 @@ describe('TransactionConflict, which DynamoDB Local never reports', () => {
 
 it('ProvisionedThroughputExceeded is retried by the SDK itself', async () => {
   const store = new Store(testTable('coordination'));
+  faults.instrument.attach(store.doc);
   faults.force('throughput', { operation: 'GetItem' });
   const out = await store.doc.send(new GetCommand({ TableName: store.tableName, Key: { pk: 'CHAOS#none', sk: 'STATE' } }));
   expect(out.$metadata.attempts).toBe(2);

@@ -1,11 +1,10 @@
 import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ClientInstrument } from '../../kernel/store.ts';
 
 /**
  * The local runtime's fault injector: seeded, off unless a LocalCloud is started with one, and never
  * in the cloud bundle (it lives here, beside the runtime, and reaches the handlers only through the
- * SDK clients' middleware stacks, which kernel/store.ts lets the host instrument). It makes the
+ * SDK clients' middleware stacks: the runtime attaches it to each service table's client). It makes the
  * failures that the platform's promises are about ("a change once acknowledged is never lost and
  * never applied twice") happen on purpose, each one where it happens in AWS, so that the real
  * retry paths deal with it:
@@ -81,6 +80,12 @@ export interface FaultOptions {
 }
 
 const DYNAMODB_KINDS: readonly FaultKind[] = ['dynamodb-before', 'dynamodb-after', 'transaction-conflict', 'throughput'];
+
+/** Something that adds to (and later takes from) a document client's middleware stack. */
+export interface ClientInstrument {
+  attach(doc: DynamoDBDocumentClient): void;
+  detach(doc: DynamoDBDocumentClient): void;
+}
 
 export class FaultInjector implements FaultPoints {
   /** Faults injected so far, by kind. */

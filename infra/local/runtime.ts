@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { settingsFrom } from '../../kernel/config.ts';
 import type { ScheduleRun } from '../../kernel/schedule.ts';
 import { assertSchedule, DELIVERY, eventPattern, type ServiceDefinition } from '../../kernel/service.ts';
 import type { BusEvent } from '../../kernel/events.ts';
-import { instrumentDocumentClients } from '../../kernel/store.ts';
+import { Store } from '../../kernel/store.ts';
 import { tableEnvVar } from '../../kernel/table.ts';
 import { services as allServices } from '../../services/index.ts';
 import { handler as enrich } from '../outbox/enrichment.ts';
@@ -146,11 +147,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     });
     stops.push(() => openData.stop());
     Object.assign(process.env, openData.env);
-    // Faults reach the handlers through their SDK clients' middleware, nothing else.
-    if (options.faults) {
-      const detach = instrumentDocumentClients(options.faults.instrument);
-      stops.push(async () => detach());
-    }
     const client = new DynamoDBClient({});
     const tables = await createServiceTables(client, stage, services.map((s) => s.name));
     for (const service of services) process.env[tableEnvVar(service.name)] = tables[service.name];
@@ -181,6 +177,18 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
           });
         }
       }
+    }
+
+    // Faults reach the handlers through their SDK clients' middleware, nothing else: the runtime
+    // hosts the handlers, so it takes the clients from each service's one table (services/<s>/table.ts,
+    // the module instance the handlers it imported share) and instruments them.
+    if (options.faults) {
+      const { instrument } = options.faults;
+      const clients = await serviceClients(services);
+      for (const doc of clients) instrument.attach(doc);
+      stops.push(async () => {
+        for (const doc of clients) instrument.detach(doc);
+      });
     }
 
     const bus = new LocalBus({
@@ -296,4 +304,19 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await stop();
     throw error;
   }
+}
+
+/**
+ * The document clients of the services' tables: every Store each `services/<name>/table.ts` exports.
+ * The handlers build no other client (test/architecture.test.ts), so these are all they talk through.
+ */
+async function serviceClients(services: readonly ServiceDefinition[]): Promise<DynamoDBDocumentClient[]> {
+  const clients: DynamoDBDocumentClient[] = [];
+  for (const service of services) {
+    const module = (await import(pathToFileURL(join(REPO_ROOT, 'services', service.name, 'table.ts')).href)) as Record<string, unknown>;
+    const stores = Object.values(module).filter((value): value is Store => value instanceof Store);
+    if (stores.length === 0) throw new Error(`services/${service.name}/table.ts exports no Store`);
+    clients.push(...stores.map((store) => store.doc));
+  }
+  return clients;
 }

@@ -1,9 +1,6 @@
 import { scheduleHandler } from '../../../kernel/schedule.ts';
-import { Store } from '../../../kernel/store.ts';
-import { tableNameFromEnv } from '../../../kernel/table.ts';
 import { exportFundingOpenData } from '../open-data.ts';
-
-const table = new Store(tableNameFromEnv('funding'));
+import { fundingTable as table } from '../table.ts';
 
 /** Funding's open-data export (schedule `open-data` in service.ts). */
 export const handler = scheduleHandler({

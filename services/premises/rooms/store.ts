@@ -1,7 +1,8 @@
 import { getMany, queryRange } from '../../../kernel/bulk-read.ts';
 import { rangeAll, rangePage } from '../../../kernel/range-page.ts';
 import { districtOf } from '../../../kernel/jurisdiction.ts';
-import { encodeCursor, putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
+import { encodeCursor } from '../../../kernel/cursor.ts';
+import { putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
 import { keys } from '../keys.ts';
 import type { CommunityPremises } from '../sites/domain.ts';
 import { strip, type Stored } from '../../../kernel/stored.ts';
