@@ -1,4 +1,8 @@
 import type { BundleFigures } from './bundles.ts';
+import { readRoundTrips } from './cost/meter.ts';
+import { PRICES, SQS_REQUESTS_PER_EVENT } from './cost/prices.ts';
+import type { CostFigures } from './cost/summary.ts';
+import { whyOverGoal } from './cost/why.ts';
 import type { LoadFigures, SagaFigures } from './gateway.ts';
 import type { ListScale } from './scale.ts';
 import { round } from './stats.ts';
@@ -14,6 +18,10 @@ export interface Results {
   warm: { leanBundleCredentials: string; handlers: WarmFigures[] };
   gateway: { loads: LoadFigures[]; saga: SagaFigures };
   scale: { list: ListScale[]; scorecard?: Array<{ priorEvents: number; events: number; p50: number; p99: number }> };
+  /** What each route and consumer reaction costs (bench/cost/measure.ts); absent in results from before it. */
+  cost?: CostFigures & { failures: string[] };
+  /** Phases measured again on their own (`npm run bench -- --phase=<name> --merge`), after the rest. */
+  remeasured?: Array<{ phase: string; date: string; loadAverageAtStart: number[]; quick: boolean }>;
   /** The web app's first load (bench/lib/web.ts); absent when Chromium could not run. */
   web?: WebFigures;
   seconds: number;
@@ -133,6 +141,9 @@ export function report(results: Results): string {
       'Numbers from one machine, not a promise about Lambda: the ratios (lean vs naive, own cost vs DynamoDB, 10,000 vs 100 items) are what carries over.',
     '',
   );
+  for (const r of results.remeasured ?? []) {
+    lines.push(`The ${r.phase} phase was measured again on its own at ${r.date.slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (quick)' : ''}, load average at start ${r.loadAverageAtStart.join(' / ')}.`, '');
+  }
   lines.push('## Against the targets', '', '| target | where it stands | |', '|---|---|---|');
   const targets = targetsOf(results);
   for (const t of targets) lines.push(`| ${t.target} | ${t.where} | ${mark(t.met)} |`);
@@ -178,6 +189,8 @@ export function report(results: Results): string {
     '',
   );
 
+  if (results.cost) lines.push(...costSection(results.cost));
+
   lines.push('## Scale', '', '| route | items in the table | requests | p50 ms | p99 ms |', '|---|---:|---:|---:|---:|');
   for (const l of results.scale.list) lines.push(`| ${l.route} | ${l.items} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p99)} |`);
   if (results.scale.scorecard) {
@@ -203,4 +216,53 @@ export function report(results: Results): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+const dollars = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const count = (n: number) => `${Math.round(n * 100) / 100}`;
+const calls = (c: Record<string, number>) =>
+  Object.entries(c)
+    .sort()
+    .map(([op, n]) => `${op.replace(/Item(s)?$/, '')} ${count(n)}`)
+    .join(', ');
+
+/** The cost table: every route and consumer reaction, its round trips, units, items and events, and a million of it in dollars. */
+export function costSection(cost: CostFigures & { failures: string[] }): string[] {
+  const lines: string[] = [];
+  const routes = cost.operations.filter((o) => o.kind === 'route');
+  const reactions = cost.operations.filter((o) => o.kind === 'consumer');
+  const over = cost.operations.filter((o) => o.overGoal);
+  lines.push(
+    '## What each operation costs',
+    '',
+    `Every route (${routes.length}, called as the security matrix calls them, test/security/fixtures) and every consumer reaction the calls set off (${reactions.length}), in the local runtime with the bench's meter on the services' DynamoDB clients (bench/lib/cost/meter.ts: a middleware asking for \`ReturnConsumedCapacity: 'TOTAL'\`, which DynamoDB Local reports). ` +
+      `A route's figures are its median request's; a reaction's are per event. "Sets off" is every reaction to the request (same correlation id), priced alike. ` +
+      `A million of each at AWS's on-demand prices in ${PRICES.region} as published on ${PRICES.readOn} (bench/lib/cost/prices.ts): Lambda arm64 at ${cost.memoryMb} MB for the measured duration (rounded up to the ms) and $${PRICES.lambdaPerRequest * 1e6} per million requests; DynamoDB $${PRICES.dynamoPerRru * 1e6} per million RRU, $${PRICES.dynamoPerWru * 1e6} per million WRU; ` +
+      `each event emitted one Pipe request ($${PRICES.pipesPerRequest * 1e6}/M) and one EventBridge custom event ($${PRICES.eventBridgePerEvent * 1e6}/M); a route's API Gateway HTTP API request ($${PRICES.httpApiPerRequest * 1e6}/M); a reaction's ${SQS_REQUESTS_PER_EVENT} SQS requests ($${PRICES.sqsPerRequest * 1e6}/M: send, receive, delete). ` +
+      'Durations are this loaded machine\'s against DynamoDB Local, so the Lambda column is an upper bound; the counts and units are exact.',
+    '',
+    `Goal: at most one read round trip and exactly one \`TransactWriteItems\` per write route (a read route: one read), the same plus the inbox guard's GetItem per reaction. **${over.length} of ${cost.operations.length} operations are above it**; each is listed below the table with why.`,
+    '',
+    '| operation | round trips | RRU | WRU | items written | events | ms | $ / M: Lambda | DynamoDB | events | API / SQS | total | sets off: reactions, $ / M |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const o of cost.operations) {
+    const name = o.kind === 'route' ? `${o.service}: ${o.name}` : `${o.service} ← ${o.name}`;
+    const fan = o.fanOut ? `${count(o.fanOut.reactions)}, ${dollars(o.fanOut.price)}` : '–';
+    const f = o.figures;
+    lines.push(
+      `| ${name}${o.overGoal ? ' ▲' : ''} | ${calls(f.calls)} | ${count(f.rru)} | ${count(f.wru)} | ${count(f.itemsWritten)} | ${count(f.eventsEmitted)} | ${round(o.durationMs)} | ${dollars(o.price.lambda)} | ${dollars(o.price.dynamodb)} | ${dollars(o.price.events)} | ${dollars(o.price.entry)} | **${dollars(o.price.total)}** | ${fan} |`,
+    );
+  }
+  lines.push('', '### Above the goal, and why', '');
+  for (const o of over) {
+    const name = o.kind === 'route' ? `${o.service}: ${o.name}` : `${o.service} ← ${o.name}`;
+    lines.push(`- **${name}**: ${o.overGoal}. ${whyOverGoal(o) ?? 'Not yet explained.'}`);
+  }
+  const reads = cost.operations.filter((o) => o.kind === 'route').map((o) => readRoundTrips(o.figures));
+  lines.push('', `Routes' read round trips: ${reads.filter((n) => n <= 1).length} of ${reads.length} at most one.`);
+  if (cost.unreached.length > 0) lines.push('', `Reactions no call of the phase set off (their events come from schedules or rarer outcomes): ${cost.unreached.join(', ')}.`);
+  if (cost.failures.length > 0) lines.push('', `Calls that did not get their route's success status: ${cost.failures.join('; ')}.`);
+  lines.push('');
+  return lines;
 }
