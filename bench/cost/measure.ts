@@ -38,20 +38,24 @@ it('measures what every route and every consumer costs', async () => {
           failures.push(`${route.method} ${route.path}: no fixture`);
           continue;
         }
-        // The first caller the declared access lets through, of its own place and department if it can be.
-        const allowed = callers.filter((c) => route.access.public || verdictOf(route.access, fixture, c).allowed);
-        const caller = allowed.find((c) => c.place === 'own' && c.departmentColumn === 'own') ?? allowed[0];
-        if (!caller) {
+        // Callers the declared access lets through, those of its own place and department first; each
+        // repeat as another (as the matrix's allowed cells are), since some routes take one per caller.
+        const allowed = callers
+          .filter((c) => route.access.public || verdictOf(route.access, fixture, c).allowed)
+          .sort((a, b) => Number(b.place === 'own' && b.departmentColumn === 'own') - Number(a.place === 'own' && a.departmentColumn === 'own'));
+        if (allowed.length === 0) {
           failures.push(`${route.method} ${route.path}: no caller is allowed`);
           continue;
         }
         for (let n = 0; n < repeats; n++) {
+          const caller = allowed[n % allowed.length]!;
           const parts = await fixture.request({ caller, fresh: true });
           await quiet();
           const correlationId = `cost-${service.name}-${name}-${n}-${Date.now()}`;
           const response = await send(t, route, parts, route.access.public ? undefined : caller.token, correlationId);
-          if (response.status !== route.status) failures.push(`${route.method} ${route.path} (${name}): ${response.status}, not ${route.status}`);
-          samples.push({ service: service.name, name, routeKey: `${route.method} ${route.path}`, method: route.method, correlationId, status: response.status });
+          // Only a success is the route's cost: a refusal is cheaper and says nothing about it.
+          if (response.status !== route.status) failures.push(`${route.method} ${route.path} (${name}) as ${caller.role}: ${response.status}, not ${route.status}`);
+          else samples.push({ service: service.name, name, routeKey: `${route.method} ${route.path}`, method: route.method, correlationId, status: response.status });
           await quiet();
         }
       }

@@ -14,6 +14,8 @@ export interface LoadFigures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** With BENCH_GATEWAY_METER=1: where the load's time went (whereTimeGoes). */
+  where?: ReturnType<typeof whereTimeGoes>;
 }
 
 export interface SagaFigures {

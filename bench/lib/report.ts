@@ -203,6 +203,21 @@ export function report(results: Results): string {
   for (const l of results.gateway.loads) {
     lines.push(`| ${l.service} | ${l.route} | ${l.seconds} | ${Math.round(l.requestsPerSecond)} | ${l.p50} | ${l.p99} | ${l.non2xx} | ${l.errors} |`);
   }
+  const metered = results.gateway.loads.filter((l) => l.where);
+  if (metered.length > 0) {
+    lines.push(
+      '',
+      "Where each load's time went (the bench's cost meter on the handlers, `BENCH_GATEWAY_METER=1`): the route's handler per request, of which waiting on DynamoDB Local, its calls per request, and the consumers' reactions to what the load set off, which run in the same process on the same two cores and the same DynamoDB Local.",
+      '',
+      '| route | handler p50 ms | of which DynamoDB p50 ms | calls per request | reactions: ms per request (events) |',
+      '|---|---:|---:|---|---|',
+    );
+    for (const l of metered) {
+      const w = l.where!;
+      const reactions = Object.entries(w.consumers).map(([name, c]) => `${name} ${c.events} × ${round(c.msPerEvent)} ms`).join(', ');
+      lines.push(`| ${l.route} | ${ms(w.handlerP50)} | ${ms(w.dynamoP50)} | ${calls(w.callsPerRequest)} | ${ms(w.reactionMsPerRequest)}${reactions ? ` (${reactions})` : ''} |`);
+    }
+  }
   const s = results.gateway.saga;
   lines.push(
     '',
