@@ -225,7 +225,7 @@ export function report(results: Results): string {
     '',
   );
 
-  if (results.cost) lines.push(...costSection(results.cost));
+  if (results.cost) lines.push(...costSection(results.cost), ...slowWrites(results));
 
   lines.push('## Scale', '', '| route | items in the table | requests | p50 ms | p99 ms |', '|---|---:|---:|---:|---:|');
   for (const l of results.scale.list) lines.push(`| ${l.route} | ${l.items} | ${l.requests} | ${ms(l.p50)} | ${ms(l.p99)} |`);
@@ -300,5 +300,38 @@ export function costSection(cost: CostFigures & { failures: string[] }): string[
   if (cost.unreached.length > 0) lines.push('', `Reactions no call of the phase set off (their events come from schedules or rarer outcomes): ${cost.unreached.join(', ')}.`);
   if (cost.failures.length > 0) lines.push('', `Calls that did not get their route's success status: ${cost.failures.join('; ')}.`);
   lines.push('');
+  return lines;
+}
+
+/** The issue's three write paths side by side: what each request does in DynamoDB, what it sets off, and how it loads. */
+export const SLOW_WRITES = ['POST /authority/powers', 'POST /premises/sites', 'POST /coordination/issues'];
+
+export function slowWrites(results: Results): string[] {
+  const cost = results.cost!;
+  const rows = SLOW_WRITES.flatMap((name) => {
+    const o = cost.operations.find((op) => op.kind === 'route' && op.name === name);
+    const l = results.gateway.loads.find((load) => load.route === name);
+    return o ? [{ name, o, l }] : [];
+  });
+  if (rows.length === 0) return [];
+  const lines = [
+    '## The slow write paths',
+    '',
+    'What one request of each does (the cost phase) beside how it loads through the gateway (10 connections). Locally every request, the reactions it sets off, the stream relay and the bus share two cores and one DynamoDB Local, so a load\'s throughput follows the items written per request, its own and its reactions\', more than its round trips.',
+    '',
+    '| route | round trips | items written | reactions set off: round trips, items | req/s | p50 ms |',
+    '|---|---|---:|---|---:|---:|',
+  ];
+  for (const { name, o, l } of rows) {
+    const fan = o.fanOut ? `${count(o.fanOut.reactions)}: ${calls(o.fanOut.figures.calls)}; ${count(o.fanOut.figures.itemsWritten)} items` : 'none';
+    lines.push(`| ${name} | ${calls(o.figures.calls)} | ${count(o.figures.itemsWritten)} | ${fan} | ${l ? Math.round(l.requestsPerSecond) : '–'} | ${l?.p50 ?? '–'} |`);
+  }
+  lines.push(
+    '',
+    "Each is within the goal of one read round trip and one transaction (a site's community premises and its district's standard are one BatchGetItem). " +
+      "An issue's transaction writes the issue, its four list entries (the street's and the district's, overall and per department named: each list is a partition one Query reads), the department's counts and the history item, and sets off the scorecard and rankings (one transaction) and the notifications' fan-out (its own writes per recipient). " +
+      "A power writes itself and its history, and sets off nothing. Fewer items would mean lists served by filtering or counts kept apart from the change, which the house rules (state and history in one transaction, lists by Query) rule out. Where the time goes: with the meter on the load (the table under “Through the local gateway”), the issue handler's time is almost all its wait on that one TransactWriteItems while its reactions write theirs; its own work is a few ms.",
+    '',
+  );
   return lines;
 }
