@@ -42,6 +42,7 @@ export function App() {
             <Route path="/street/staff" component={page.StreetStaff} />
             <Route path="/street/premises" component={page.StreetPremises} />
             <Route path="/street/money" component={page.StreetMoney} />
+            <Route path="/street/rooms" component={page.StreetRooms} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />

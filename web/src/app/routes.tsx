@@ -55,3 +55,4 @@ export const CommitteeOpinions = official(() => import('../features/committee/ro
 export const StreetStaff = official(() => import('../features/street/routes/StreetStaff.tsx'), 'StreetStaff');
 export const StreetPremises = official(() => import('../features/street/routes/StreetPremises.tsx'), 'StreetPremises');
 export const CommitteeAssessments = official(() => import('../features/committee/routes/CommitteeAssessments.tsx'), 'CommitteeAssessments');
+export const StreetRooms = official(() => import('../features/street/routes/StreetRooms.tsx'), 'StreetRooms');

@@ -33,6 +33,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
   { href: '/street/premises', label: 'nav.street.premises', roles: ['street-official'] },
   { href: '/street/money', label: 'nav.street.money', roles: ['street-official'] },
+  { href: '/street/rooms', label: 'nav.street.rooms', roles: ['street-official'] },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
   { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },

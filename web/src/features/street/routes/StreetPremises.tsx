@@ -29,8 +29,13 @@ function RuleFigures({ rule, compliance }: { rule: RuleResult; compliance: Compl
         <>{t('street.premises.fig.noHouseholds', { total: n(f.totalAreaM2) })}</>
       ) : (
         <>
-          {t('street.premises.fig.area', { total: n(f.totalAreaM2), households: n(f.households), per100: n(f.per100HouseholdsM2), required: n(f.requiredAreaM2) })}
-          {num(f.shortfallM2) ? <> {t('street.premises.fig.shortfall', { shortfall: n(f.shortfallM2) })}</> : null}
+          {t(num(f.shortfallM2) ? 'street.premises.fig.areaShort' : 'street.premises.fig.area', {
+            total: n(f.totalAreaM2),
+            households: n(f.households),
+            per100: n(f.per100HouseholdsM2),
+            required: n(f.requiredAreaM2),
+            shortfall: n(f.shortfallM2),
+          })}
         </>
       );
     case 'resident-activity-share':
