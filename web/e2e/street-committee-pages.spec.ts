@@ -1,14 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { unique } from './support/arrange.ts';
 import { pool } from './support/arrange-finance.ts';
-import { departmentAssessment, failingCommunity, hiredStaff, unapprovedSecondment } from './support/arrange-street.ts';
+import { bookedRoom, departmentAssessment, failingCommunity, hiredStaff, unapprovedSecondment } from './support/arrange-street.ts';
 import { signIn } from './support/browser.ts';
 import { checkPages, expectNoViolations } from './support/officials.ts';
 
-test('the street official’s premises, money and flagged secondments pass axe (WCAG 2.2 AA) in Chinese and English, forms with their errors too', async ({ page }) => {
+test('the street official’s premises, money, flagged secondments and rooms pass axe (WCAG 2.2 AA) in Chinese and English, forms with their errors too', async ({ page }) => {
   test.slow(); // axe over several pages in both languages, and a position's window to close first
   const [member] = await hiredStaff([unique('钱伟')]);
-  await Promise.all([unapprovedSecondment(member!.id, '区城管执法局'), failingCommunity(), pool('D01/S03', unique('南山综合资金池'), 10_000_000)]);
+  await Promise.all([
+    unapprovedSecondment(member!.id, '区城管执法局'),
+    failingCommunity(),
+    pool('D01/S03', unique('南山综合资金池'), 10_000_000),
+    bookedRoom(unique('松林社区会议室'), unique('网格员培训')),
+  ]);
   await page.goto('/street/premises');
   await signIn(page, '刘洋 Liu Yang');
   await checkPages(page, [
@@ -16,6 +21,7 @@ test('the street official’s premises, money and flagged secondments pass axe (
     { path: '/street/premises?status=compliant', ready: /南山街道：社区阵地达标情况|Nanshan Street: community premises against the standard/ },
     { path: '/street/money', ready: /南山街道：经费|Nanshan Street: money/, shows: 'table' },
     { path: '/street/staff', ready: /南山街道：人员与借调|Nanshan Street: staff and secondments/, shows: 'li.card form' },
+    { path: '/street/rooms', ready: /南山街道：场地与预约|Nanshan Street: rooms and bookings/, shows: 'ul.bookings button' },
   ]);
   await page.goto('/street/premises');
   await page.locator('li.card').filter({ hasText: 'Nanhu Community' }).getByRole('button', { name: 'Plan Nanhu Community’s remediation' }).click();
