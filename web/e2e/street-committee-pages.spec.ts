@@ -49,10 +49,18 @@ test('the street committee’s assessments pass axe (WCAG 2.2 AA) in Chinese and
   await expectNoViolations(page, 'the assessment form with its errors');
 });
 
-test('a street official is not offered the committee’s assessments, nor a committee member the street’s premises', async ({ page }) => {
-  await page.goto('/committee/assessments');
-  await signIn(page, '刘洋 Liu Yang');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/没有权限|You may not do this/);
-  await expect(page.getByRole('link', { name: '派驻人员考核' })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: '阵地达标' })).toBeVisible();
+test('a street official is not offered the committee’s assessments, nor a committee member the street’s premises', async ({ browser }) => {
+  const official = await (await browser.newContext()).newPage();
+  await official.goto('/committee/assessments');
+  await signIn(official, '刘洋 Liu Yang');
+  await expect(official.getByRole('heading', { level: 1 })).toHaveText(/没有权限|You may not do this/);
+  await expect(official.getByRole('link', { name: '派驻人员考核' })).toHaveCount(0);
+  await expect(official.getByRole('link', { name: '阵地达标' })).toBeVisible();
+
+  const committee = await (await browser.newContext()).newPage();
+  await committee.goto('/street/premises');
+  await signIn(committee, '孙丽 Sun Li');
+  await expect(committee.getByRole('heading', { level: 1 })).toHaveText(/没有权限|You may not do this/);
+  await expect(committee.getByRole('link', { name: '阵地达标' })).toHaveCount(0);
+  await expect(committee.getByRole('link', { name: '派驻人员考核' })).toBeVisible();
 });
