@@ -43,6 +43,7 @@ export function App() {
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
+            <Route path="/department/work" component={page.DepartmentWork} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
             <Route path="/committee/opinions" component={page.CommitteeOpinions} />
             <Route path="/community/sites" component={page.CommunitySites} />

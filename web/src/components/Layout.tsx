@@ -33,6 +33,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
+  { href: '/department/work', label: 'nav.department.work', roles: ['department'] },
   { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },
   { href: '/department/performance', label: 'nav.department.performance', roles: ['department'] },
   // street committee
