@@ -4,7 +4,7 @@ import { accessItem, publishedPosition, unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
 import { as, checkPages, departmentOf, expectNoViolations } from './support/officials.ts';
 
-/** The department's work items and the organization department's drafts: axe in both languages, and by keyboard alone. */
+/** The department's work items, the organization department's drafts, the district's power catalog: axe in both languages, and by keyboard alone. */
 const ORG: TokenClaims = { roles: ['organization-dept'], jurisdiction: 'D01', sub: 'e2e-organization-dept' };
 
 async function aDraft(title: string): Promise<void> {
@@ -48,6 +48,19 @@ test('the organization department’s drafts pass axe (WCAG 2.2 AA) in Chinese a
   await checkPages(page, [{ path: '/organization/positions?street=D01%2FS03&status=draft', ready: /岗位与录用|Positions and hiring/, shows: 'li.card button' }]);
 });
 
+test('the district admin’s power catalog passes axe (WCAG 2.2 AA) in Chinese and English, with the form’s errors', async ({ page }) => {
+  test.slow();
+  await page.goto('/district/powers');
+  await signIn(page, '高远 Gao Yuan');
+  await checkPages(page, [
+    { path: '/district/powers', ready: /权力清单|The power catalog/, shows: 'form' },
+    { path: '/district/powers?domain=law-enforcement', ready: /权力清单|The power catalog/, shows: 'form' },
+  ]);
+  await page.getByRole('button', { name: 'Enter it', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'the power form with its errors');
+});
+
 /** Presses Tab until the focused element's name matches, checking that focus is visible there. */
 async function tabTo(page: Page, name: RegExp, max = 120): Promise<void> {
   for (let i = 0; i < max; i += 1) {
@@ -79,6 +92,7 @@ test('a department sends a work item and an organization officer publishes a dra
   await department.goto('/department/work');
   await tabTo(department, /^登录$/);
   await department.keyboard.press('Enter');
+  await expect(department.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await tabTo(department, /吴刚 Wu Gang/);
   await department.keyboard.press('Enter');
   await expect(department.getByRole('heading', { level: 1, name: '区市场监督管理局：工作事项' })).toBeVisible();
@@ -93,6 +107,7 @@ test('a department sends a work item and an organization officer publishes a dra
   await org.goto('/organization/positions?street=D01%2FS03&status=draft');
   await tabTo(org, /^登录$/);
   await org.keyboard.press('Enter');
+  await expect(org.getByRole('heading', { level: 1, name: /登录 五有平台/ })).toBeVisible();
   await tabTo(org, /冯敏 Feng Min/);
   await org.keyboard.press('Enter');
   await expect(org.getByRole('heading', { level: 2, name: title })).toBeVisible();

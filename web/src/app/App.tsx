@@ -34,6 +34,7 @@ export function App() {
             <Route path="/finance/requests" component={page.FundingRequests} />
             <Route path="/district/meetings" component={page.Meetings} />
             <Route path="/district/meetings/:id" component={page.MeetingPage} />
+            <Route path="/district/powers" component={page.PowerCatalog} />
             <Route path="/district/delegations" component={page.Delegations} />
             <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />

@@ -22,6 +22,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
   // district admin
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
+  { href: '/district/powers', label: 'nav.district.powers', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
   { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
   // community worker

@@ -29,6 +29,7 @@ export function PushWorkForm({ department, onPushed }: { department: string; onP
   const t = useT();
   const { locale } = useLocale();
   const list = useLoad(() => accessCodes(DISTRICT.id), []);
+  // After a send the community stays chosen (a department often asks one community several things).
   const blank: Values = { code: '', community: COMMUNITIES[0]!.id, title: '', description: '', dueOn: '' };
   const [values, setValues] = useState<Values>(blank);
   const [problems, setProblems] = useState<Array<FieldProblem & { name: Name }>>([]);
@@ -69,7 +70,7 @@ export function PushWorkForm({ department, onPushed }: { department: string; onP
     try {
       await pushWorkItem(body, key);
       setProblems([]);
-      setValues(blank);
+      setValues({ ...blank, community: body.community });
       setKey(idempotencyKey());
       onPushed({ accepted: true, code: body.code, community: body.community });
     } catch (error) {
@@ -78,7 +79,7 @@ export function PushWorkForm({ department, onPushed }: { department: string; onP
       if (failure.status === 'network') setOffline(true);
       else if (failure.status === 422 && reason) {
         setProblems([]);
-        setValues(blank);
+        setValues({ ...blank, community: body.community });
         setKey(idempotencyKey());
         onPushed({ accepted: false, code: body.code, community: body.community, reason });
       } else if (failure.status === 400 && failure.problem?.errors?.length) {

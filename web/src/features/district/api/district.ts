@@ -54,3 +54,17 @@ export type Performance = paths['/coordination/departments/{dept}/performance'][
 export function performance(department: string): Promise<Performance> {
   return call(api().GET('/coordination/departments/{dept}/performance', { params: { path: { dept: department } } }));
 }
+
+export type Power = PowerPage['items'][number];
+export type PowerRequest = paths['/authority/powers']['post']['requestBody']['content']['application/json'];
+export type PowerDomain = Power['domain'];
+
+/** One page of the catalog, by code, optionally of one domain. */
+export function powersPage(domain: PowerDomain | undefined, cursor?: string): Promise<PowerPage> {
+  return call(api().GET('/authority/powers', { params: { query: { limit: 25, ...(domain ? { domain } : {}), ...(cursor ? { cursor } : {}) } } }));
+}
+
+/** Enter a power in the catalog; a retry sends the same key. */
+export function addPower(body: PowerRequest, key: string): Promise<Power> {
+  return call(api().POST('/authority/powers', { params: { header: { 'Idempotency-Key': key } }, body }));
+}
