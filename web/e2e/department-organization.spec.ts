@@ -48,13 +48,14 @@ test('the organization department’s drafts pass axe (WCAG 2.2 AA) in Chinese a
   await checkPages(page, [{ path: '/organization/positions?street=D01%2FS03&status=draft', ready: /岗位与录用|Positions and hiring/, shows: 'li.card button' }]);
 });
 
-test('the district admin’s power catalog passes axe (WCAG 2.2 AA) in Chinese and English, with the form’s errors', async ({ page }) => {
+test('the district admin’s power catalog and access list pass axe (WCAG 2.2 AA) in Chinese and English, with the form’s errors', async ({ page }) => {
   test.slow();
   await page.goto('/district/powers');
   await signIn(page, '高远 Gao Yuan');
   await checkPages(page, [
     { path: '/district/powers', ready: /权力清单|The power catalog/, shows: 'form' },
     { path: '/district/powers?domain=law-enforcement', ready: /权力清单|The power catalog/, shows: 'form' },
+    { path: '/district/access-list', ready: /工作事项准入清单|The work-item access list/, shows: 'form' },
   ]);
   await page.getByRole('button', { name: 'Enter it', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();

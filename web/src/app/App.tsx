@@ -36,6 +36,7 @@ export function App() {
             <Route path="/district/meetings/:id" component={page.MeetingPage} />
             <Route path="/district/powers" component={page.PowerCatalog} />
             <Route path="/district/delegations" component={page.Delegations} />
+            <Route path="/district/access-list" component={page.DistrictAccessList} />
             <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route path="/street/issues" component={page.StreetIssues} />

@@ -41,6 +41,7 @@ export const PositionOffice = official(() => import('../features/organization/ro
 export const Meetings = official(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
 export const MeetingPage = official(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
 export const PowerCatalog = official(() => import('../features/district/routes/PowerCatalog.tsx'), 'PowerCatalog');
+export const DistrictAccessList = official(() => import('../features/district/routes/DistrictAccessList.tsx'), 'DistrictAccessList');
 export const Delegations = official(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
 export const PerformancePage = official(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');
 export const StreetIssues = official(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');

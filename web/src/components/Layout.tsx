@@ -24,6 +24,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
   { href: '/district/powers', label: 'nav.district.powers', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
+  { href: '/district/access-list', label: 'nav.district.accessList', roles: ['district-admin'] },
   { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
   // community worker
   { href: '/community/sites', label: 'nav.community.sites', roles: ['community-worker'] },

@@ -68,3 +68,18 @@ export function powersPage(domain: PowerDomain | undefined, cursor?: string): Pr
 export function addPower(body: PowerRequest, key: string): Promise<Power> {
   return call(api().POST('/authority/powers', { params: { header: { 'Idempotency-Key': key } }, body }));
 }
+
+export type AccessItemRequest = paths['/coordination/access-list/items']['post']['requestBody']['content']['application/json'];
+export type AccessItem = paths['/coordination/access-list/items']['post']['responses'][201]['content']['application/json'];
+
+/** Put a work item on the district's access list, by a decision of one of its joint meetings; a retry sends the same key. */
+export function approveAccessItem(body: AccessItemRequest, key: string): Promise<AccessItem> {
+  return call(api().POST('/coordination/access-list/items', { params: { header: { 'Idempotency-Key': key } }, body }));
+}
+
+/** The decisions of the district's latest meetings (newest meeting first), each with its meeting's title: what an access-list entry may rest on. */
+export async function recentDecisions(): Promise<Array<Decision & { meetingTitle: string }>> {
+  const page = await meetings();
+  const full = await Promise.all(page.items.map((m) => meeting(m.id)));
+  return full.flatMap((m) => m.decisions.map((d) => ({ ...d, meetingTitle: m.title })));
+}
