@@ -148,3 +148,55 @@ describe('a street’s draft positions', () => {
     expect((await drafts(rs.org, 'D01-S03', '?status=draft')).status).toBe(400);
   });
 });
+
+describe('a department’s evaluations', () => {
+  const request = (token: string, title: string) =>
+    t.api('POST', '/authority/evaluations', {
+      token,
+      body: { title, period: '2026-H1', units: [{ street: 'D01/S03', name: 'Station S03' }, { street: 'D01/S04', name: 'Station S04' }] },
+    });
+  const list = (token: string | undefined, query = '') => t.api('GET', `/authority/evaluations${query}`, token ? { token } : {});
+
+  it('lists its own, newest first, each with the opinions it waits for or was given, paged by cursor', async () => {
+    const first = await request(as.market, 'Stations, first half');
+    const second = await request(as.market, 'Stations, follow-up');
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect((await request(as.sanitation, 'Sanitation stations')).status).toBe(201);
+    expect((await t.api('POST', `/authority/evaluations/${first.body.id}/opinions`, { token: as.committee, body: { rating: 'good', text: 'Answers within a day.' } })).status).toBe(200);
+
+    const listed = await list(as.market);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((e: { title: string }) => e.title)).toEqual(['Stations, follow-up', 'Stations, first half']);
+    const opinions = listed.body.items[1].opinions.map((o: { street: string; status: string }) => [o.street, o.status]);
+    expect(opinions).toEqual([
+      ['D01/S03', 'given'],
+      ['D01/S04', 'waiting'],
+    ]);
+    expect(listed.body.items[1]).toMatchObject({ status: 'awaiting-opinions', department: 'market-supervision', period: '2026-H1' });
+
+    const page = await list(as.market, '?limit=1');
+    expect(page.body.items.map((e: { id: string }) => e.id)).toEqual([second.body.id]);
+    const rest = await list(as.market, `?limit=1&cursor=${encodeURIComponent(page.body.cursor)}`);
+    expect(rest.body.items.map((e: { id: string }) => e.id)).toEqual([first.body.id]);
+    expect(rest.body.cursor).toBeUndefined();
+  });
+
+  it('a department reads only its own; other roles and districts are refused', async () => {
+    const refused = await list(as.sanitation, '?department=market-supervision');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    for (const token of [as.committee, as.admin, as.s03, as.finance]) expect((await list(token, '?department=market-supervision&district=D01')).status).toBe(403);
+    expect((await list(as.otherDistrictMarket, '?district=D01')).status).toBe(403);
+    expect((await list(undefined)).status).toBe(401);
+  });
+
+  it('bad input is a 400 naming the field', async () => {
+    const limit = await list(as.market, '?limit=0');
+    expect(limit.status).toBe(400);
+    expect(JSON.stringify(limit.body.errors)).toContain('limit');
+    expect((await list(as.market, '?district=Beijing')).status).toBe(400);
+    expect((await list(as.market, '?department=Market_Supervision')).status).toBe(400);
+    expect((await list(as.market, '?cursor=abc')).status).toBe(400);
+    expect((await list(as.market, '?status=final')).status).toBe(400);
+  });
+});

@@ -53,9 +53,9 @@ test('the district admin’s power catalog and access list pass axe (WCAG 2.2 AA
   await page.goto('/district/powers');
   await signIn(page, '高远 Gao Yuan');
   await checkPages(page, [
-    { path: '/district/powers', ready: /权力清单|The power catalog/, shows: 'form' },
-    { path: '/district/powers?domain=law-enforcement', ready: /权力清单|The power catalog/, shows: 'form' },
     { path: '/district/access-list', ready: /工作事项准入清单|The work-item access list/, shows: 'form' },
+    { path: '/district/powers?domain=law-enforcement', ready: /权力清单|The power catalog/, shows: 'form' },
+    { path: '/district/powers', ready: /权力清单|The power catalog/, shows: 'form' },
   ]);
   await page.getByRole('button', { name: 'Enter it', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();

@@ -15,25 +15,25 @@ test('the district admin enters a power in the catalog and sees it there; the sa
   await page.getByRole('link', { name: '权力清单' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '权力清单' })).toBeVisible();
 
-  await page.getByLabel('编号').fill(code.toLowerCase());
+  await page.getByLabel('编号', { exact: true }).fill(code.toLowerCase());
   await page.getByRole('button', { name: '录入', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('编号须以大写字母或数字开头');
   await expect(page.getByRole('alert')).toContainText('请填写法律依据');
 
-  await page.getByLabel('编号').fill(code);
+  await page.getByLabel('编号', { exact: true }).fill(code);
   await page.getByLabel('领域', { exact: true }).selectOption({ label: '便民服务' });
   await page.getByLabel('事项名称').fill('老年人优待证办理');
   await page.getByLabel('法律依据').fill('《中华人民共和国老年人权益保障法》第五十七条');
   await page.getByLabel('来源部门').fill('civil-affairs');
   await page.getByRole('button', { name: '录入', exact: true }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText(`已录入 ${code} 老年人优待证办理。`);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: '已录入' })).toContainText(`已录入 ${code} 老年人优待证办理。`);
 
   await page.getByRole('link', { name: '便民服务', exact: true }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code }) });
   await expect(row).toContainText('区民政局');
   await expect(row).toContainText('第五十七条');
 
-  await page.getByLabel('编号').fill(code);
+  await page.getByLabel('编号', { exact: true }).fill(code);
   await page.getByLabel('事项名称').fill('重复的事项');
   await page.getByLabel('法律依据').fill('同上');
   await page.getByLabel('来源部门').fill('civil-affairs');
@@ -60,7 +60,7 @@ test('the district admin puts a work item on the access list by a meeting’s de
   await page.getByLabel('事项内容').fill('每月一次入户督导垃圾分类，记录问题户。');
   await page.getByRole('checkbox', { name: '区环境卫生管理局' }).check();
   await page.getByRole('button', { name: '列入清单' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText(`${code} 垃圾分类入户督导 已列入准入清单。`);
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: '已列入' })).toContainText(`${code} 垃圾分类入户督导 已列入准入清单。`);
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: code }) });
   await expect(row).toContainText('区环境卫生管理局');
 

@@ -1383,7 +1383,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A department's evaluations
+         * @description The evaluations a department requested in a district (default the caller's department and district), newest first, each with the opinions it waits for or was given. A department reads only its own.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["authority.listEvaluations"];
         put?: never;
         /**
          * Request an evaluation of units
@@ -9564,6 +9570,153 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "authority.listEvaluations": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                department?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "description": "text",
+                     *           "units": [
+                     *             {
+                     *               "street": "D01/S03",
+                     *               "name": "text"
+                     *             }
+                     *           ],
+                     *           "streets": [
+                     *             "D01/S03"
+                     *           ],
+                     *           "status": "awaiting-opinions",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "requestedBy": "text",
+                     *           "conclusion": "text",
+                     *           "finalizedAt": "2026-11-27T08:30:00.000Z",
+                     *           "finalizedBy": "text",
+                     *           "opinions": [
+                     *             {
+                     *               "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *               "street": "D01/S03",
+                     *               "department": "market-supervision",
+                     *               "title": "text",
+                     *               "period": "0000",
+                     *               "units": [
+                     *                 "text"
+                     *               ],
+                     *               "status": "waiting",
+                     *               "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *               "dueBy": "2026-11-27T08:30:00.000Z",
+                     *               "opinion": {
+                     *                 "rating": "excellent",
+                     *                 "text": "text",
+                     *                 "givenBy": "text",
+                     *                 "givenAt": "2026-11-27T08:30:00.000Z",
+                     *                 "late": true
+                     *               },
+                     *               "overdue": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            description?: string;
+                            units: {
+                                /** @example D01/S03 */
+                                street: string;
+                                name: string;
+                            }[];
+                            streets: string[];
+                            /** @enum {string} */
+                            status: "awaiting-opinions" | "final";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            conclusion?: string;
+                            /** Format: date-time */
+                            finalizedAt?: string;
+                            finalizedBy?: string;
+                            /** @description One per street asked, by street. */
+                            opinions: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                evaluationId: string;
+                                /** @example D01/S03 */
+                                street: string;
+                                /** @example market-supervision */
+                                department: string;
+                                title: string;
+                                period: string;
+                                /** @description The units in this street under evaluation. */
+                                units: string[];
+                                /** @enum {string} */
+                                status: "waiting" | "given";
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The end of the 10th working day after the request.
+                                 */
+                                dueBy: string;
+                                opinion?: {
+                                    /** @enum {string} */
+                                    rating: "excellent" | "good" | "fair" | "poor";
+                                    text: string;
+                                    givenBy: string;
+                                    /** Format: date-time */
+                                    givenAt: string;
+                                    /** @description Given after `dueBy`. */
+                                    late: boolean;
+                                };
+                                /** @description Still waiting past `dueBy`. */
+                                overdue: boolean;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["InternalError"];
         };
     };
