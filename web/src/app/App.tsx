@@ -46,6 +46,7 @@ export function App() {
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
             <Route path="/department/work" component={page.DepartmentWork} />
+            <Route path="/department/evaluations" component={page.DepartmentEvaluations} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
             <Route path="/committee/opinions" component={page.CommitteeOpinions} />
             <Route path="/community/sites" component={page.CommunitySites} />

@@ -48,6 +48,7 @@ export const StreetIssues = official(() => import('../features/street/routes/Str
 export const DepartmentInbox = official(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
 export const DepartmentPerformance = official(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
 export const DepartmentWork = official(() => import('../features/department/routes/DepartmentWork.tsx'), 'DepartmentWork');
+export const DepartmentEvaluations = official(() => import('../features/department/routes/DepartmentEvaluations.tsx'), 'DepartmentEvaluations');
 export const DepartmentNominations = official(() => import('../features/department/routes/DepartmentNominations.tsx'), 'DepartmentNominations');
 export const CommitteeConsents = official(() => import('../features/committee/routes/CommitteeConsents.tsx'), 'CommitteeConsents');
 export const CommunitySites = official(() => import('../features/community/routes/CommunitySites.tsx'), 'CommunitySites');

@@ -37,6 +37,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
   { href: '/department/work', label: 'nav.department.work', roles: ['department'] },
   { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },
+  { href: '/department/evaluations', label: 'nav.department.evaluations', roles: ['department'] },
   { href: '/department/performance', label: 'nav.department.performance', roles: ['department'] },
   // street committee
   { href: '/committee/consents', label: 'nav.committee.consents', roles: ['street-committee'] },
