@@ -40,6 +40,21 @@ test('the department’s work items pass axe (WCAG 2.2 AA) in Chinese and Englis
   await expectNoViolations(page, 'the work-item form with its errors');
 });
 
+test('the department’s evaluations pass axe (WCAG 2.2 AA) in Chinese and English, waiting and with the form’s errors', async ({ page }) => {
+  test.slow();
+  await as(departmentOf('market-supervision'), 'POST', '/authority/evaluations', {
+    title: unique('无障碍检查评价'),
+    period: '2026-H1',
+    units: [{ street: 'D01/S03', name: '南山市场监管所' }],
+  });
+  await page.goto('/department/evaluations');
+  await signIn(page, '吴刚 Wu Gang');
+  await checkPages(page, [{ path: '/department/evaluations', ready: /派驻单位评价|evaluations of stationed units/, shows: 'li.card .countdown' }]);
+  await page.getByRole('button', { name: 'Ask the streets', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expectNoViolations(page, 'the evaluation form with its errors');
+});
+
 test('the organization department’s drafts pass axe (WCAG 2.2 AA) in Chinese and English', async ({ page }) => {
   test.slow();
   await aDraft(unique('南山街道档案管理岗'));
