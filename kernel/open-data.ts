@@ -1,7 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { stringify } from 'csv-stringify/sync';
-import * as z from 'zod/mini';
-import type { Settings } from './config.ts';
+import { OPEN_DATA_PREFIX } from './open-data-settings.ts';
 
 /**
  * Open data: the public datasets of the platform as files, CSV and JSON, each with its data
@@ -19,23 +18,6 @@ import type { Settings } from './config.ts';
  * field whose name is on the deny-list of personal fields (a person's name, sub, profile, notes,
  * descriptions), so that no row can carry one by accident.
  */
-export const OPEN_DATA_PREFIX = 'open-data';
-
-export const openDataSettings = {
-  openDataBucket: {
-    env: 'OPEN_DATA_BUCKET',
-    schema: z.string().check(z.regex(/^[a-z0-9][a-z0-9.-]{2,62}$/, 'an S3 bucket name')),
-    default: 'five-haves-open-data',
-    description: 'the S3 bucket the open-data datasets are written to (the stack sets its bucket)',
-  },
-  openDataPathStyle: {
-    env: 'OPEN_DATA_S3_PATH_STYLE',
-    schema: z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true')),
-    default: 'false',
-    description: '`true` to address the bucket path-style (an S3-compatible server on localhost), else `false` (virtual-hosted, as S3 wants)',
-  },
-} satisfies Settings;
-
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'month';
 
 export interface DatasetField {

@@ -22,6 +22,9 @@ import {
 import { nomination, sagaTokens, type SagaTokens } from './support/saga.ts';
 import { historyItems, scanTable } from './support/scan.ts';
 
+/** Dates a few years ahead of today, so that what must lie in the future does, whatever year the suite runs in. */
+const AHEAD = new Date().getUTCFullYear() + 4;
+
 /**
  * Idempotency keys on every route that accepts one (`idempotent: true` in the route tables; a route
  * without a case below fails the first test). For each: a retry with the same key and body gets the
@@ -87,15 +90,15 @@ async function meetingDecision(n: number): Promise<{ meetingId: string; decision
   const decision = await created(t, `/coordination/meetings/${meeting.id}/decisions`, as.coordination.admin, {
     title: `Adopt work item list ${n}`,
     ownerDepartment: 'civil-affairs',
-    deadline: '2030-06-30',
+    deadline: `${AHEAD}-06-30`,
   });
   return { meetingId: meeting.id as string, decisionId: decision.id as string };
 }
 
 const meetingBody = (n: number) => ({
   title: `Joint meeting ${run} ${n}`,
-  startsAt: '2030-05-06T09:00:00+08:00',
-  endsAt: '2030-05-06T11:00:00+08:00',
+  startsAt: `${AHEAD}-05-06T09:00:00+08:00`,
+  endsAt: `${AHEAD}-05-06T11:00:00+08:00`,
   hostStreet: 'D01/S03',
   members: { departments: ['housing'], streets: ['D01/S03'], zoneCommittees: [] },
   agenda: ['Lift repairs'],
@@ -109,7 +112,7 @@ async function evaluation(n: number): Promise<string> {
 async function delegation(n: number): Promise<string> {
   const code = `IDEM-${run}-R${n}`.toUpperCase();
   await created(t, '/authority/powers', as.authority.admin, power(code));
-  const body = { decisionRef: `D01-REV-${run}-${n}`, effectiveOn: '2030-01-01', codes: [code], streets: ['D01/S03'] };
+  const body = { decisionRef: `D01-REV-${run}-${n}`, effectiveOn: `${AHEAD}-01-01`, codes: [code], streets: ['D01/S03'] };
   return (await delegationInForce(t, as.authority.admin, body)).id as string;
 }
 
@@ -199,8 +202,8 @@ const cases: Record<string, Prepare> = {
   }),
   'POST /premises/communities/{community}/remediation': async (n) => {
     const community = await failingCommunity(n);
-    const body = { plan: 'Rent a second room next to the office.', dueBy: '2030-12-31' };
-    return { token: as.premises.officialS03, path: `/premises/communities/${communityPath(community)}/remediation`, body, otherBody: { ...body, dueBy: '2031-06-30' } };
+    const body = { plan: 'Rent a second room next to the office.', dueBy: `${AHEAD}-12-31` };
+    return { token: as.premises.officialS03, path: `/premises/communities/${communityPath(community)}/remediation`, body, otherBody: { ...body, dueBy: `${AHEAD + 1}-06-30` } };
   },
   'POST /premises/sites/{id}/rooms': async (n) => {
     const site = await registeredSite(t, as.premises.workerC07, siteBody('D01/S03/C07', { address: `Idempotent Road ${n}` }));
@@ -223,19 +226,19 @@ const cases: Record<string, Prepare> = {
   'POST /authority/delegations': async (n) => {
     const code = `IDEM-${run}-D${n}`.toUpperCase();
     await created(t, '/authority/powers', as.authority.admin, power(code));
-    const body = { decisionRef: `D01-IDEM-${run}-${n}`, effectiveOn: '2030-01-01', codes: [code], streets: ['D01/S03', 'D01/S04'] };
+    const body = { decisionRef: `D01-IDEM-${run}-${n}`, effectiveOn: `${AHEAD}-01-01`, codes: [code], streets: ['D01/S03', 'D01/S04'] };
     return {
       token: as.authority.admin,
       path: '/authority/delegations',
       body,
-      otherBody: { ...body, effectiveOn: '2030-02-01' },
+      otherBody: { ...body, effectiveOn: `${AHEAD}-02-01` },
       // The grants are written after the 202, with their own items and events.
       settled: (first) => inForce(t, as.authority.admin, first.body.id as string),
     };
   },
   'POST /authority/delegations/{id}/revoke': async (n) => {
-    const body = { from: '2030-06-01', reason: 'The street merged.' };
-    return { token: as.authority.admin, path: `/authority/delegations/${await delegation(n)}/revoke`, body, otherBody: { ...body, from: '2030-07-01' } };
+    const body = { from: `${AHEAD}-06-01`, reason: 'The street merged.' };
+    return { token: as.authority.admin, path: `/authority/delegations/${await delegation(n)}/revoke`, body, otherBody: { ...body, from: `${AHEAD}-07-01` } };
   },
   'POST /authority/evaluations': async (n) => {
     const body = { title: `Idempotent evaluation ${run} ${n}`, period: '2025-H1', units: [{ street: 'D01/S03', name: 'Market station S03' }] };
@@ -276,7 +279,7 @@ const cases: Record<string, Prepare> = {
   }),
   'POST /coordination/meetings/{id}/decisions': async (n) => {
     const meeting = await created(t, '/coordination/meetings', as.coordination.admin, meetingBody(n));
-    const body = { title: 'Repave the market lane', ownerDepartment: 'housing', deadline: '2030-06-30' };
+    const body = { title: 'Repave the market lane', ownerDepartment: 'housing', deadline: `${AHEAD}-06-30` };
     return { token: as.coordination.admin, path: `/coordination/meetings/${meeting.id}/decisions`, body, otherBody: { ...body, ownerDepartment: 'sanitation' } };
   },
   'POST /coordination/property-companies': async (n) => ({

@@ -3,7 +3,7 @@ import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { OPEN_DATA_PREFIX } from '../../kernel/open-data.ts';
+import { OPEN_DATA_PREFIX } from '../../kernel/open-data-settings.ts';
 
 export interface OpenDataProps {
   retain: boolean;

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { OPEN_DATA_PREFIX } from '../../kernel/open-data.ts';
+import { OPEN_DATA_PREFIX } from '../../kernel/open-data-settings.ts';
 
 // s3rver checks signatures against its own dummy account's keys; the runtime's SDK clients sign as `local` (localAwsEnv).
 const { DUMMY_ACCOUNT } = createRequire(import.meta.url)('s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };

@@ -1,7 +1,8 @@
 import { settingsFrom } from '../../kernel/config.ts';
 import type { Cause } from '../../kernel/events.ts';
 import type { ScheduleRun } from '../../kernel/schedule.ts';
-import { OpenDataBucket, openDataSettings, type Dataset, type DatasetField } from '../../kernel/open-data.ts';
+import { OpenDataBucket, type Dataset, type DatasetField } from '../../kernel/open-data.ts';
+import { openDataSettings } from '../../kernel/open-data-settings.ts';
 import { DISTRICTS } from '../../kernel/places.ts';
 import { rangeAll } from '../../kernel/range-page.ts';
 import type { Item, Store } from '../../kernel/store.ts';

@@ -1,5 +1,6 @@
 import { settingsFrom } from '../../kernel/config.ts';
-import { OpenDataBucket, openDataSettings, type Dataset } from '../../kernel/open-data.ts';
+import { OpenDataBucket, type Dataset } from '../../kernel/open-data.ts';
+import { openDataSettings } from '../../kernel/open-data-settings.ts';
 import { DISTRICTS } from '../../kernel/places.ts';
 import { rangeAll } from '../../kernel/range-page.ts';
 import type { Item, Store } from '../../kernel/store.ts';

@@ -1,4 +1,4 @@
-import { openDataSettings } from '../../kernel/open-data.ts';
+import { openDataSettings } from '../../kernel/open-data-settings.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { routes } from './routes.ts';
 import { consumers } from './consumers.ts';
