@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { unique } from '../support/arrange.ts';
-import { laterDecision } from '../support/arrange-district.ts';
+import { delegationInForce, laterDecision } from '../support/arrange-district.ts';
 import { signIn } from '../support/browser.ts';
 
 /**
@@ -70,4 +70,23 @@ test('the district admin puts a work item on the access list by a meeting’s de
   await page.getByLabel('事项内容').fill('重复');
   await page.getByRole('button', { name: '列入清单' }).click();
   await expect(page.getByRole('alert')).toContainText(`${code} 已在准入清单上，编号不能重复。`);
+});
+
+test('the district admin revokes a delegation in force from a day, with the reason, and sees it revoked', async ({ page }) => {
+  const ref = unique('青政〔2026〕收回');
+  await delegationInForce(ref, 'D01/S02', '2025-03-01');
+  await page.goto('/');
+  await signIn(page, '高远 Gao Yuan');
+  await page.getByRole('link', { name: '权力下放' }).click();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: ref }) });
+  await expect(card).toContainText('已生效');
+  await card.getByText(`收回 ${ref}`, { exact: true }).click();
+  await card.getByLabel('自哪一天起收回').fill('2026-01-01');
+  await card.getByRole('button', { name: `收回 ${ref}` }).click();
+  await expect(page.getByRole('alert')).toContainText('请填写收回理由');
+  await card.getByLabel('收回理由').fill('街道承接能力不足，暂由区城管局行使。');
+  await card.getByRole('button', { name: `收回 ${ref}` }).click();
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: '已收回' })).toContainText(`已收回 ${ref}，自 2026年1月1日 起街道（镇）不再持有这些权力。`);
+  await expect(card).toContainText('已收回 · 2025年3月1日 起生效，2026年1月1日 起收回：街道承接能力不足，暂由区城管局行使。');
+  await expect(card.getByText(`收回 ${ref}`, { exact: true })).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import type { TokenClaims } from '../../../infra/local/issuer.ts';
+import { waitFor } from '../../../infra/local/wait.ts';
 import { as } from './officials.ts';
 
 const ADMIN: TokenClaims = { roles: ['district-admin'], jurisdiction: 'D01', sub: 'e2e-district-admin' };
@@ -22,4 +23,19 @@ export async function laterDecision(title: string): Promise<string> {
     deadline: new Date(startsAt + 30 * 86_400_000).toISOString().slice(0, 10),
   });
   return decision.id as string;
+}
+
+/** A power delegated to a street under `ref` from `effectiveOn`, waited for until in force: the delegation's id. */
+export async function delegationInForce(ref: string, street: string, effectiveOn: string): Promise<string> {
+  const code = `E2E-R${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1296).toString(36).toUpperCase()}`;
+  await as(ADMIN, 'POST', '/authority/powers', {
+    code,
+    name: '门前三包责任制落实情况的监督检查',
+    domain: 'social-governance',
+    legalBasis: '《城市市容和环境卫生管理条例》第十条',
+    fromDepartment: 'urban-management',
+  });
+  const delegation = await as(ADMIN, 'POST', '/authority/delegations', { decisionRef: ref, effectiveOn, codes: [code], streets: [street] });
+  await waitFor(`${ref} in force`, async () => ((await as(ADMIN, 'GET', `/authority/delegations/${delegation.id}`)).status === 'in-force' ? true : undefined), { timeoutMs: 60_000 });
+  return delegation.id as string;
 }

@@ -83,3 +83,8 @@ export async function recentDecisions(): Promise<Array<Decision & { meetingTitle
   const full = await Promise.all(page.items.map((m) => meeting(m.id)));
   return full.flatMap((m) => m.decisions.map((d) => ({ ...d, meetingTitle: m.title })));
 }
+
+/** Take a delegation back from a day, with the reason: its streets hold its powers up to the day before. */
+export function revokeDelegation(id: string, body: { from: string; reason: string }, key: string): Promise<Delegation> {
+  return call(api().POST('/authority/delegations/{id}/revoke', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body }));
+}
