@@ -52,6 +52,10 @@ describe('the demo district', () => {
     expect(summary.consents).toEqual({ granted: 1, pending: 2 });
   });
 
+  it('has stationed staff for the street committee to assess, one waiting for its department, one complete', () => {
+    expect(summary.assessments).toEqual({ 'awaiting-street': 3, 'awaiting-department': 1, complete: 1 });
+  });
+
   it('has communities failing the standard and meeting it', () => {
     expect(summary.communities).toEqual({ failing: 3, compliant: 9 });
   });

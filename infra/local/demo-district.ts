@@ -64,6 +64,7 @@ export interface DemoSummary {
   delegations: Record<string, number>;
   consents: Record<string, number>;
   evaluations: number;
+  assessments: Record<string, number>;
   issues: Record<string, number>;
   escalated: number;
   meetings: number;
@@ -625,6 +626,38 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     dueBy: day(90),
   });
 
+  // The double assessment of staff the departments station in 南山街道, last half-year: the departments
+  // have given their side of three (the committee's is due), the committee has given its side of one
+  // the department has not, and one is complete with its combined score.
+  const half = `${year - (chinaDay(clock.now()).slice(5) < '07' ? 1 : 0)}-H${chinaDay(clock.now()).slice(5) < '07' ? 2 : 1}`;
+  const stationed = [
+    ['S03-MS-001', 'market-supervision', 'department'],
+    ['S03-MS-002', 'market-supervision', 'department'],
+    ['S03-SAN-001', 'sanitation', 'department'],
+    ['S03-UM-001', 'urban-management', 'street'],
+    ['S03-MS-003', 'market-supervision', 'both'],
+  ] as const;
+  for (const [staffId, slug, sides] of stationed) {
+    if (sides !== 'street') {
+      await must('department assessment', 'POST', '/authority/department-assessments', department(slug), {
+        staffId,
+        street: 'D01/S03',
+        period: half,
+        score: rng.int(70, 95),
+        comment: '完成派驻任务，业务考核合格。',
+      });
+    }
+    if (sides !== 'department') {
+      await must('street assessment', 'POST', '/authority/assessments', committee('D01/S03'), {
+        staffId,
+        department: slug,
+        period: half,
+        score: rng.int(70, 95),
+        comment: '参加街道中心工作积极，群众评价好。',
+      });
+    }
+  }
+
   // ── Today: finance answers some requests; the newest whistles run their clocks; rooms are booked. ──
   clock.moveTo(0);
   log('demo: today: funding decisions, new whistles, bookings');
@@ -729,6 +762,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
       [drainage, village, incubator].map(async (id) => must('project', 'GET', `/funding/projects/${id}`, id === village ? official('D01/S04') : official(id === drainage ? 'D01/S03' : 'D01/S01'))),
     );
     const allocations = (await Promise.all(Object.values(pools).map((id) => listAll(`/funding/pools/${id}/allocations`, finance)))).flat();
+    const assessments = (
+      await Promise.all(['awaiting-street', 'awaiting-department', 'complete'].map((status) => listAll(`/authority/streets/D01-S03/assessments?status=${status}`, committee('D01/S03'))))
+    ).flat();
     return {
       year,
       positions: tally(allPositions, (p) => p.status),
@@ -747,6 +783,7 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
       delegations: tally(allDelegations, (d) => d.status),
       consents: tally(consents, (c) => (c.status === 'pending' && c.overdue ? 'pending-overdue' : c.status)),
       evaluations: 2,
+      assessments: tally(assessments, (a) => (a.byStreet && a.byDepartment ? 'complete' : a.byStreet ? 'awaiting-department' : 'awaiting-street')),
       issues: tally(issues, (i) => (i.status !== 'resolved' && i.overdue ? `${i.status}-overdue` : i.status)),
       escalated,
       meetings: 1,

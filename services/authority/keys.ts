@@ -51,4 +51,10 @@ export const keys = {
   // listed per member on gsi1 (newest period first).
   staffAssessment: (staffId: string, period: string) => ({ pk: `ASSESSMENT#${staffId}#${period}`, sk: 'STATE' }),
   assessmentsOfStaff: (staffId: string) => `ASSESSMENTS#${staffId}`,
+  /** A street's assessments by state (whose side is missing), one entry each, newest period first. */
+  assessmentsOfStreet: (street: string, state: string) => `STREET-ASSESSMENTS#${street}#${state}`,
+  streetAssessmentEntry: (street: string, state: string, period: string, staffId: string) => ({
+    pk: `STREET-ASSESSMENTS#${street}#${state}`,
+    sk: `${period}#${staffId}`,
+  }),
 };

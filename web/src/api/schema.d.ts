@@ -362,6 +362,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recruitment/secondments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a secondment's approval
+         * @description The approval a secondment lacked, by the number of the document that gave it: the `no-approval` flag goes, and a secondment flagged for nothing else is active again (one past its end stays flagged until recalled). Once: a secondment already approved, or ended, is 409. → `SecondmentApproved`.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        post: operations["recruitment.approveSecondment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/recruitment/secondments/{id}/end": {
         parameters: {
             query?: never;
@@ -1546,6 +1568,28 @@ export interface paths {
          *     Accepts an `Idempotency-Key`.
          */
         post: operations["authority.assessOwnStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authority/streets/{street}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A street's double assessments by state
+         * @description The street's assessments of the staff departments station in it, by where they stand: `awaiting-street` (the department gave its side; the committee's is due), `awaiting-department` (the committee gave its side) or `complete` (both, with the combined score); newest period first, of one `period` when given; paged. The street is written `D01-S03` in the path.
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["authority.streetAssessments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4205,6 +4249,8 @@ export interface operations {
                      *         "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *         "recordedAt": "2026-11-27T08:30:00.000Z",
                      *         "recordedBy": "text",
+                     *         "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *         "approvedBy": "text",
                      *         "endedOn": "2026-11-27",
                      *         "endedAt": "2026-11-27T08:30:00.000Z",
                      *         "endedBy": "text",
@@ -4275,6 +4321,12 @@ export interface operations {
                             /** Format: date-time */
                             recordedAt: string;
                             recordedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description When an approval was recorded after the secondment began.
+                             */
+                            approvedAt?: string;
+                            approvedBy?: string;
                             /** Format: date */
                             endedOn?: string;
                             /** Format: date-time */
@@ -4361,6 +4413,8 @@ export interface operations {
                      *       "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
                      *       "endedOn": "2026-11-27",
                      *       "endedAt": "2026-11-27T08:30:00.000Z",
                      *       "endedBy": "text",
@@ -4389,6 +4443,113 @@ export interface operations {
                         /** Format: date-time */
                         recordedAt: string;
                         recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date */
+                        endedOn?: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        endedBy?: string;
+                        /** @description Not ended, and the district’s today is after `endsOn`. */
+                        pastDue: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "recruitment.approveSecondment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvalRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffName": "text",
+                     *       "street": "D01/S03",
+                     *       "toUnit": "text",
+                     *       "startsOn": "2026-11-27",
+                     *       "endsOn": "2026-11-27",
+                     *       "approvalRef": "text",
+                     *       "status": "active",
+                     *       "flagReasons": [
+                     *         "no-approval"
+                     *       ],
+                     *       "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "endedOn": "2026-11-27",
+                     *       "endedAt": "2026-11-27T08:30:00.000Z",
+                     *       "endedBy": "text",
+                     *       "pastDue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        staffId: string;
+                        staffName: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        toUnit: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        approvalRef?: string;
+                        /** @enum {string} */
+                        status: "active" | "flagged" | "ended";
+                        flagReasons?: ("no-approval" | "past-due")[];
+                        /** Format: date-time */
+                        flaggedAt?: string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
                         /** Format: date */
                         endedOn?: string;
                         /** Format: date-time */
@@ -4448,6 +4609,8 @@ export interface operations {
                      *       "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
                      *       "endedOn": "2026-11-27",
                      *       "endedAt": "2026-11-27T08:30:00.000Z",
                      *       "endedBy": "text",
@@ -4476,6 +4639,12 @@ export interface operations {
                         /** Format: date-time */
                         recordedAt: string;
                         recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
                         /** Format: date */
                         endedOn?: string;
                         /** Format: date-time */
@@ -4539,6 +4708,8 @@ export interface operations {
                      *           "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *           "recordedAt": "2026-11-27T08:30:00.000Z",
                      *           "recordedBy": "text",
+                     *           "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "approvedBy": "text",
                      *           "endedOn": "2026-11-27",
                      *           "endedAt": "2026-11-27T08:30:00.000Z",
                      *           "endedBy": "text",
@@ -4571,6 +4742,12 @@ export interface operations {
                             /** Format: date-time */
                             recordedAt: string;
                             recordedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description When an approval was recorded after the secondment began.
+                             */
+                            approvedAt?: string;
+                            approvedBy?: string;
                             /** Format: date */
                             endedOn?: string;
                             /** Format: date-time */
@@ -10660,6 +10837,107 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "authority.streetAssessments": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                status?: "awaiting-street" | "awaiting-department" | "complete";
+                period?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                street: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "staffId": "A",
+                     *           "period": "0000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "byStreet": {
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "byDepartment": {
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "streetWeight": 1,
+                     *           "combinedScore": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            staffId: string;
+                            period: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            /** @description The street committee's side, once given. */
+                            byStreet?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The department's side, once given. */
+                            byDepartment?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The street's share of the combined score (0.5 unless configured). */
+                            streetWeight: number;
+                            /** @description Weighted, to one decimal; null until both sides are in. */
+                            combinedScore: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };

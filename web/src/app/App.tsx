@@ -42,6 +42,9 @@ export function App() {
             <Route path="/street/issues" component={page.StreetIssues} />
             <Route path="/street/scorecard" component={page.StreetScorecard} />
             <Route path="/street/staff" component={page.StreetStaff} />
+            <Route path="/street/premises" component={page.StreetPremises} />
+            <Route path="/street/money" component={page.StreetMoney} />
+            <Route path="/street/rooms" component={page.StreetRooms} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
@@ -49,6 +52,7 @@ export function App() {
             <Route path="/department/evaluations" component={page.DepartmentEvaluations} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
             <Route path="/committee/opinions" component={page.CommitteeOpinions} />
+            <Route path="/committee/assessments" component={page.CommitteeAssessments} />
             <Route path="/community/sites" component={page.CommunitySites} />
             <Route path="/community/sites/:id" component={page.SitePage} />
             <Route path="/community/work" component={page.CommunityWork} />

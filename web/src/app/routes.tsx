@@ -57,3 +57,6 @@ export const CommunityWork = official(() => import('../features/community/routes
 export const StreetScorecard = official(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
 export const CommitteeOpinions = official(() => import('../features/committee/routes/CommitteeOpinions.tsx'), 'CommitteeOpinions');
 export const StreetStaff = official(() => import('../features/street/routes/StreetStaff.tsx'), 'StreetStaff');
+export const StreetPremises = official(() => import('../features/street/routes/StreetPremises.tsx'), 'StreetPremises');
+export const CommitteeAssessments = official(() => import('../features/committee/routes/CommitteeAssessments.tsx'), 'CommitteeAssessments');
+export const StreetRooms = official(() => import('../features/street/routes/StreetRooms.tsx'), 'StreetRooms');

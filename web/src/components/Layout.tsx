@@ -33,6 +33,9 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/street/issues', label: 'nav.street.issues', roles: ['street-official'] },
   { href: '/street/staff', label: 'nav.street.staff', roles: ['street-official'] },
   { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
+  { href: '/street/premises', label: 'nav.street.premises', roles: ['street-official'] },
+  { href: '/street/money', label: 'nav.street.money', roles: ['street-official'] },
+  { href: '/street/rooms', label: 'nav.street.rooms', roles: ['street-official'] },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
   { href: '/department/work', label: 'nav.department.work', roles: ['department'] },
@@ -42,6 +45,7 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   // street committee
   { href: '/committee/consents', label: 'nav.committee.consents', roles: ['street-committee'] },
   { href: '/committee/opinions', label: 'nav.committee.opinions', roles: ['street-committee'] },
+  { href: '/committee/assessments', label: 'nav.committee.assessments', roles: ['street-committee'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */
