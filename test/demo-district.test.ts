@@ -29,7 +29,7 @@ describe('the demo district', () => {
   });
 
   it('has positions and applications in every state', () => {
-    expect(summary.positions).toEqual({ draft: 1, published: 2, filled: 1 });
+    expect(summary.positions).toEqual({ draft: 2, published: 2, filled: 1 });
     expect(summary.applications).toEqual({ hired: 3, 'not-selected': 2, ineligible: 4, eligible: 4 });
   });
 

@@ -304,10 +304,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     rooms[`${community} ${roomName}`] = room.id as string;
   }
 
-  // Positions: one that will be filled, two open now, one draft; applicants in every state.
+  // Positions: one that will be filled, two open now, two drafts; applicants in every state.
   log('demo: positions and applications');
   const eligibility = { sourcePools: ['village-cadre', 'community-worker'], minYearsOfService: 3, maxAge: 35, minEducation: 'vocational-college' };
-  const drafted: any[] = [];
   const draft = async (title: string, street: string, kind: string, quota: number, opensAt: number, closesAt: number, extra: Record<string, unknown> = {}) => {
     const answer = await must('position', 'POST', '/recruitment/positions', org, {
         title,
@@ -321,7 +320,6 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
         year,
         ...extra,
       });
-    drafted.push(answer);
     return answer.id as string;
   };
   const now0 = clock.now();
@@ -330,7 +328,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
   const openS01 = await draft('东湖街道综合执法辅助岗', 'D01/S01', 'civil-servant', 1, now0, Date.now() + 18 * DAY, {
     eligibility: { sourcePools: ['village-cadre', 'community-worker', 'public-institution'], minYearsOfService: 2, maxAge: 40, minEducation: 'bachelor' },
   });
-  const upcoming = await draft('北桥镇乡村振兴专干', 'D01/S04', 'career-establishment', 2, Date.now() + 5 * DAY, Date.now() + 35 * DAY);
+  await draft('北桥镇乡村振兴专干', 'D01/S04', 'career-establishment', 2, Date.now() + 5 * DAY, Date.now() + 35 * DAY);
+  // Left as drafts for the organization department to publish: S04's and one of S03's.
+  await draft('南山街道退役军人服务站专干', 'D01/S03', 'community-worker', 1, Date.now() + 3 * DAY, Date.now() + 30 * DAY);
   for (const id of [filled, openS03, openS01]) await must('publish', 'POST', `/recruitment/positions/${id}/publish`, org);
 
   const birthYear = () => year - rng.int(24, 33);
@@ -601,6 +601,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     ['market-supervision', `QS-ZR-${year}-02`, 'D01/S03/C07', '代收小餐饮店备案材料'],
     ['housing', 'HS-TEMP-07', 'D01/S03/C07', '填报辖区房屋安全隐患台账'],
     ['public-security', 'GA-TEMP-12', 'D01/S03/C01', '入户采集流动人口信息'],
+    // Market supervision's console: one that reached the community, one not on the list, one on it for another department.
+    ['market-supervision', 'SC-TEMP-03', 'D01/S03/C05', '协助清查无照经营户'],
+    ['market-supervision', `QS-ZR-${year}-01`, 'D01/S01/C02', '代为核查高龄津贴资格'],
   ] as const) {
     await must('work item', 'POST', '/coordination/work-items', dept(slug), {
       code,
@@ -741,8 +744,8 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     const positions = (
       await Promise.all(S.flatMap((street) => ['published', 'closed', 'filled'].map((status) => listAll(`/recruitment/positions?street=${street}&status=${status}`, org))))
     ).flat();
-    // A draft is on no list (the job board is public, and shows no drafts): as its drafting answered.
-    const drafts = drafted.filter((p) => p.id === upcoming);
+    // A draft is on no public list: the office's list of each street's drafts.
+    const drafts = (await Promise.all(S.map((street) => listAll(`/recruitment/streets/${street.replace('/', '-')}/draft-positions`, org)))).flat();
     const allPositions = [...new Map([...positions, ...drafts].map((p) => [p.id, p])).values()];
     const applications = (await Promise.all([filled, openS03, openS01].map((id) => listAll(`/recruitment/positions/${id}/applications`, org)))).flat();
     const staff = await listAll('/recruitment/staff?street=D01/S03', official('D01/S03'));

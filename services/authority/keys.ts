@@ -40,6 +40,12 @@ export const keys = {
   opinionRequest: (evaluationId: string, street: string) => ({ pk: `EVALUATION#${evaluationId}`, sk: `OPINION#${street}` }),
   opinionRequestsOfEvaluation: (evaluationId: string) => ({ partition: `EVALUATION#${evaluationId}`, prefix: 'OPINION#' }),
   opinionRequestsOfStreet: (street: string, status: string) => `OPINION-REQUESTS#${street}#${status}`,
+  /** A department's evaluations in its district, newest first: one entry per evaluation holding its id, written with it. */
+  evaluationsOfDepartment: (district: string, department: string) => `EVALUATIONS-OF#${district}#${department}`,
+  evaluationEntry: (district: string, department: string, requestedAt: string, id: string) => ({
+    pk: `EVALUATIONS-OF#${district}#${department}`,
+    sk: `${requestedAt}#${id}`,
+  }),
 
   // The double assessment of stationed staff: one item per member and period, both sides in it,
   // listed per member on gsi1 (newest period first).
