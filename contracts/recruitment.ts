@@ -237,6 +237,17 @@ export const SecondmentFlagged = defineEvent({
   data: z.object({ ...secondmentFacts, reasons: z.array(FlagReason).check(z.minLength(1)), flaggedAt: z.iso.datetime() }),
 });
 
+/**
+ * The approval a secondment lacked is on record now. `unflagged` when that was its only flag (it is
+ * active again); a secondment also past its end stays flagged until it is recalled.
+ */
+export const SecondmentApproved = defineEvent({
+  source,
+  detailType: 'SecondmentApproved',
+  schemaVersion: 1,
+  data: z.object({ ...secondmentFacts, approvalRef: z.string(), unflagged: z.boolean(), approvedAt: z.iso.datetime() }),
+});
+
 /** Recalled: the member is back in post. */
 export const SecondmentEnded = defineEvent({
   source,

@@ -95,3 +95,52 @@ describe('the double assessment', () => {
     expect(none.body.items).toEqual([]);
   });
 });
+
+describe('a street’s assessments by where they stand', () => {
+  const list = (token: string, query: string, street = 'D01-S03') => t.api('GET', `/authority/streets/${street}/assessments?${query}`, { token });
+  const ids = (page: { body: Record<string, any> }) => (page.body.items as Array<{ staffId: string }>).map((a) => a.staffId);
+
+  it('what the committee must assess (the department has, it has not), what waits for the department, and the complete ones with their combined score', async () => {
+    const period = { period: '2026-Q1' };
+    await byDepartment('STAFF-Q1-A', as.market, period);
+    await byDepartment('STAFF-Q1-B', as.market, period);
+    await byStreet('STAFF-Q1-C', as.s03, period);
+
+    const due = await list(as.s03, 'period=2026-Q1');
+    expect(due.status).toBe(200);
+    expect(ids(due).sort()).toEqual(['STAFF-Q1-A', 'STAFF-Q1-B']);
+    expect(due.body.items[0]).toMatchObject({ street: 'D01/S03', department: 'market-supervision', byDepartment: { score: 75 }, combinedScore: null });
+    expect(due.body.items[0].byStreet).toBeUndefined();
+    expect(ids(await list(as.s03, 'status=awaiting-department&period=2026-Q1'))).toEqual(['STAFF-Q1-C']);
+
+    // The committee gives its side: the member moves from "to assess" to complete, in the same commit.
+    expect((await byStreet('STAFF-Q1-A', as.s03, { ...period, score: 81 })).status).toBe(201);
+    expect(ids(await list(as.s03, 'period=2026-Q1'))).toEqual(['STAFF-Q1-B']);
+    const complete = await list(as.s03, 'status=complete&period=2026-Q1');
+    expect(complete.body.items).toEqual([
+      expect.objectContaining({ staffId: 'STAFF-Q1-A', byStreet: expect.objectContaining({ score: 81 }), byDepartment: expect.objectContaining({ score: 75 }), combinedScore: 78 }),
+    ]);
+  });
+
+  it('newest period first, page by page; without a period every period of the state', async () => {
+    for (const p of ['2023', '2023-H1', '2023-H2']) await byDepartment('STAFF-PAGED', as.market, { period: p });
+    const first = await list(as.s03, 'limit=2');
+    const rest = await list(as.s03, `limit=50&cursor=${first.body.cursor}`);
+    const periods = [...first.body.items, ...rest.body.items].filter((a: { staffId: string }) => a.staffId === 'STAFF-PAGED').map((a: { period: string }) => a.period);
+    expect(periods).toEqual(['2023-H2', '2023-H1', '2023']);
+    const all = [...first.body.items, ...rest.body.items].map((a: { period: string }) => a.period);
+    expect(all).toEqual([...all].sort().reverse());
+  });
+
+  it('another street’s committee and a department are refused (403); bad input is 400', async () => {
+    expect((await list(as.s04, '')).status).toBe(403);
+    expect((await list(as.market, '')).status).toBe(403);
+    expect((await list(as.s03, 'status=pending')).status).toBe(400);
+    expect((await list(as.s03, 'period=2026-Q5')).status).toBe(400);
+    const slash = await list(as.s03, '', 'D01%2FS03');
+    expect(slash.status).toBeGreaterThanOrEqual(400);
+    expect(slash.status).toBeLessThan(500);
+    const cursor = await list(as.s03, 'cursor=not-a-cursor');
+    expect(cursor.status).toBe(400);
+  });
+});

@@ -18,7 +18,7 @@ import { keys } from '../services/coordination/keys.ts';
 import { FIGURES } from '../services/coordination/scorecard/domain.ts';
 import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundsAllocated } from '../contracts/funding.ts';
 import { ComplianceAssessed } from '../contracts/premises.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../contracts/recruitment.ts';
+import { PositionPublished, SecondmentApproved, SecondmentEnded, SecondmentFlagged, StaffHired } from '../contracts/recruitment.ts';
 import { testTable } from './setup/context.ts';
 import { busEventOf } from '../infra/local/bus.ts';
 import { deliver } from './support/coordination.ts';
@@ -67,6 +67,7 @@ function eventsOf(d: string): fc.Arbitrary<Generated> {
     of(PositionPublished, fc.record({ positionId: id, title: fc.constant('Grid worker'), street, kind: fc.constant('community-worker'), quota: fc.integer({ min: 1, max: 5 }), year: fc.constant(2026), eligibility: fc.constant({ sourcePools: ['other'] }), opensAt: time, closesAt: time, publishedAt: time })),
     of(StaffHired, fc.record({ staffId: id, name: fc.constant('Li'), street, kind: fc.constant('community-worker'), positionId: id, positionTitle: fc.constant('Grid worker'), applicationId: id, rank: fc.constant(1), score: fc.constant(80), hiredAt: time })),
     of(SecondmentFlagged, fc.record({ secondmentId: id, staffId: id, street, toUnit: fc.constant('Bureau'), startsOn: fc.constant('2026-01-01'), endsOn: fc.constant('2026-02-01'), reasons: fc.constant(['no-approval']), flaggedAt: time })),
+    of(SecondmentApproved, fc.record({ secondmentId: id, staffId: id, street, toUnit: fc.constant('Bureau'), startsOn: fc.constant('2026-01-01'), endsOn: fc.constant('2026-02-01'), approvalRef: fc.constant('ORG-1'), unflagged: bool, approvedAt: time })),
     of(SecondmentEnded, fc.record({ secondmentId: id, staffId: id, street, toUnit: fc.constant('Bureau'), startsOn: fc.constant('2026-01-01'), endsOn: fc.constant('2026-02-01'), endedOn: fc.constant('2026-02-01'), wasFlagged: bool, endedAt: time })),
     // A budget is a street's: its id names the street, so re-approvals of one budget agree on it.
     of(BudgetApproved, fc.tuple(id, street, fen).map(([i, s, totalFen]) => ({ budgetId: `${s}-${i}`, street: s, year: 2026, categories: { personnel: totalFen, operations: 0, 'resident-services': 0, 'capital-projects': 0 }, totalFen }))),

@@ -29,7 +29,7 @@ describe('the demo district', () => {
   });
 
   it('has positions and applications in every state', () => {
-    expect(summary.positions).toEqual({ draft: 1, published: 2, filled: 1 });
+    expect(summary.positions).toEqual({ draft: 2, published: 2, filled: 1 });
     expect(summary.applications).toEqual({ hired: 3, 'not-selected': 2, ineligible: 4, eligible: 4 });
   });
 
@@ -50,6 +50,10 @@ describe('the demo district', () => {
   it('has consent cases decided and pending', () => {
     // A case's 15 working days run from when authority opened it (its consumer's time), so none is past due yet.
     expect(summary.consents).toEqual({ granted: 1, pending: 2 });
+  });
+
+  it('has stationed staff for the street committee to assess, one waiting for its department, one complete', () => {
+    expect(summary.assessments).toEqual({ 'awaiting-street': 3, 'awaiting-department': 1, complete: 1 });
   });
 
   it('has communities failing the standard and meeting it', () => {

@@ -222,3 +222,79 @@ describe('assessments from authority', () => {
     expect(await t.cloud.bus.deadLetters()).toEqual([]);
   });
 });
+
+describe('recording a flagged secondment’s approval', () => {
+  let members: StaffMember[];
+  beforeAll(async () => {
+    members = await new RecruitmentFlow(new Store(t.cloud.tables.recruitment!)).hire('D01/S03', ['Wu Fang', 'Qian Lei', 'Zheng Hao', 'Lin Tao']);
+  });
+  const unapproved = (staffId: string, endsOn = inDays(20)) => second(as.officialS03, staffId, { toUnit: 'District petition office', startsOn: inDays(-30), endsOn });
+  const approve = (token: string, id: string, body: object) => t.api('POST', `/recruitment/secondments/${id}/approval`, { token, body });
+  const flaggedCount = async () => (await t.api('GET', '/recruitment/streets/D01-S03/staffing', { token: as.officialS03 })).body.flaggedSecondments as number;
+
+  it('the approval lifts the only flag: active again, SecondmentApproved says so, the counts follow; a second approval is 409', async () => {
+    const started = await unapproved(members[0]!.id);
+    expect(started.body).toMatchObject({ status: 'flagged', flagReasons: ['no-approval'] });
+    const before = await flaggedCount();
+
+    const done = await approve(as.officialS03, started.body.id, { approvalRef: '  D01-ORG-2030-31 ' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: started.body.id, status: 'active', approvalRef: 'D01-ORG-2030-31', approvedBy: 'official-s03' });
+    expect(done.body.flagReasons).toBeUndefined();
+    expect(done.body.flaggedAt).toBeUndefined();
+    expect(Date.parse(done.body.approvedAt)).toBeGreaterThanOrEqual(Date.parse(started.body.recordedAt));
+    const event = await published(t, 'SecondmentApproved', started.body.id);
+    expect(event.detail).toMatchObject({ data: { secondmentId: started.body.id, approvalRef: 'D01-ORG-2030-31', unflagged: true } });
+
+    const flagged = await t.api('GET', '/recruitment/secondments?status=flagged', { token: as.officialS03 });
+    expect(flagged.body.items.map((s: { id: string }) => s.id)).not.toContain(started.body.id);
+    const active = await t.api('GET', '/recruitment/secondments?status=active', { token: as.officialS03 });
+    expect(active.body.items.map((s: { id: string }) => s.id)).toContain(started.body.id);
+    expect(await flaggedCount()).toBe(before - 1);
+
+    const again = await approve(as.officialS03, started.body.id, { approvalRef: 'D01-ORG-2030-32' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already approved under D01-ORG-2030-31/);
+    // Approved and active, the schedule watches its end again: past it, it is flagged for that alone.
+    const later = new Date(clock.now() + 25 * 86_400_000);
+    expect(await t.cloud.runSchedule('secondment-check', { time: later })).toMatchObject({ flagged: 1 });
+    const record = await t.api('GET', `/recruitment/staff/${members[0]!.id}`, { token: as.officialS03 });
+    expect(record.body.secondment).toMatchObject({ status: 'flagged', flagReasons: ['past-due'], approvalRef: 'D01-ORG-2030-31' });
+  });
+
+  it('one also past its end stays flagged for that; an ended one is 409', async () => {
+    const started = await unapproved(members[1]!.id, inDays(-1));
+    expect(started.body).toMatchObject({ status: 'flagged', flagReasons: ['no-approval', 'past-due'] });
+    const before = await flaggedCount();
+    const done = await approve(as.officialS03, started.body.id, { approvalRef: 'D01-ORG-2030-33' });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'flagged', flagReasons: ['past-due'], flaggedAt: started.body.flaggedAt, approvalRef: 'D01-ORG-2030-33', pastDue: true });
+    const event = await published(t, 'SecondmentApproved', started.body.id);
+    expect(event.detail).toMatchObject({ data: { unflagged: false } });
+    expect(await flaggedCount()).toBe(before);
+
+    const other = await unapproved(members[2]!.id);
+    expect((await t.api('POST', `/recruitment/secondments/${other.body.id}/end`, { token: as.officialS03 })).status).toBe(200);
+    const late = await approve(as.officialS03, other.body.id, { approvalRef: 'D01-ORG-2030-34' });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toMatch(/ended on/);
+  });
+
+  it('another street’s official and the organization department are refused (403); bad input is 400 and writes nothing; an unknown one is 404', async () => {
+    const started = await unapproved(members[3]!.id);
+    const id = started.body.id as string;
+    expect((await approve(as.officialS04, id, { approvalRef: 'X-1' })).status).toBe(403);
+    expect((await approve(as.org, id, { approvalRef: 'X-1' })).status).toBe(403);
+    for (const body of [{}, { approvalRef: '   ' }, { approvalRef: 'x'.repeat(101) }, { approvalRef: 'X-1', status: 'active' }, { approvalRef: 7 }]) {
+      const refused = await approve(as.officialS03, id, body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+    const blank = await approve(as.officialS03, id, { approvalRef: '   ' });
+    expect(blank.body.errors[0].field).toBe('body.approvalRef');
+    const unchanged = await t.api('GET', '/recruitment/secondments?status=flagged', { token: as.officialS03 });
+    expect(unchanged.body.items.find((s: { id: string }) => s.id === id)).toMatchObject({ status: 'flagged', flagReasons: ['no-approval'] });
+    expect(unchanged.body.items.find((s: { id: string }) => s.id === id).approvalRef).toBeUndefined();
+    expect((await approve(as.officialS03, ulid(), { approvalRef: 'X-1' })).status).toBe(404);
+  });
+});

@@ -64,6 +64,7 @@ export interface DemoSummary {
   delegations: Record<string, number>;
   consents: Record<string, number>;
   evaluations: number;
+  assessments: Record<string, number>;
   issues: Record<string, number>;
   escalated: number;
   meetings: number;
@@ -303,10 +304,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     rooms[`${community} ${roomName}`] = room.id as string;
   }
 
-  // Positions: one that will be filled, two open now, one draft; applicants in every state.
+  // Positions: one that will be filled, two open now, two drafts; applicants in every state.
   log('demo: positions and applications');
   const eligibility = { sourcePools: ['village-cadre', 'community-worker'], minYearsOfService: 3, maxAge: 35, minEducation: 'vocational-college' };
-  const drafted: any[] = [];
   const draft = async (title: string, street: string, kind: string, quota: number, opensAt: number, closesAt: number, extra: Record<string, unknown> = {}) => {
     const answer = await must('position', 'POST', '/recruitment/positions', org, {
         title,
@@ -320,7 +320,6 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
         year,
         ...extra,
       });
-    drafted.push(answer);
     return answer.id as string;
   };
   const now0 = clock.now();
@@ -329,7 +328,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
   const openS01 = await draft('东湖街道综合执法辅助岗', 'D01/S01', 'civil-servant', 1, now0, Date.now() + 18 * DAY, {
     eligibility: { sourcePools: ['village-cadre', 'community-worker', 'public-institution'], minYearsOfService: 2, maxAge: 40, minEducation: 'bachelor' },
   });
-  const upcoming = await draft('北桥镇乡村振兴专干', 'D01/S04', 'career-establishment', 2, Date.now() + 5 * DAY, Date.now() + 35 * DAY);
+  await draft('北桥镇乡村振兴专干', 'D01/S04', 'career-establishment', 2, Date.now() + 5 * DAY, Date.now() + 35 * DAY);
+  // Left as drafts for the organization department to publish: S04's and one of S03's.
+  await draft('南山街道退役军人服务站专干', 'D01/S03', 'community-worker', 1, Date.now() + 3 * DAY, Date.now() + 30 * DAY);
   for (const id of [filled, openS03, openS01]) await must('publish', 'POST', `/recruitment/positions/${id}/publish`, org);
 
   const birthYear = () => year - rng.int(24, 33);
@@ -600,6 +601,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     ['market-supervision', `QS-ZR-${year}-02`, 'D01/S03/C07', '代收小餐饮店备案材料'],
     ['housing', 'HS-TEMP-07', 'D01/S03/C07', '填报辖区房屋安全隐患台账'],
     ['public-security', 'GA-TEMP-12', 'D01/S03/C01', '入户采集流动人口信息'],
+    // Market supervision's console: one that reached the community, one not on the list, one on it for another department.
+    ['market-supervision', 'SC-TEMP-03', 'D01/S03/C05', '协助清查无照经营户'],
+    ['market-supervision', `QS-ZR-${year}-01`, 'D01/S01/C02', '代为核查高龄津贴资格'],
   ] as const) {
     await must('work item', 'POST', '/coordination/work-items', dept(slug), {
       code,
@@ -621,6 +625,38 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     plan: '与辖区学校协商共享 150 平方米活动用房。',
     dueBy: day(90),
   });
+
+  // The double assessment of staff the departments station in 南山街道, last half-year: the departments
+  // have given their side of three (the committee's is due), the committee has given its side of one
+  // the department has not, and one is complete with its combined score.
+  const half = `${year - (chinaDay(clock.now()).slice(5) < '07' ? 1 : 0)}-H${chinaDay(clock.now()).slice(5) < '07' ? 2 : 1}`;
+  const stationed = [
+    ['S03-MS-001', 'market-supervision', 'department'],
+    ['S03-MS-002', 'market-supervision', 'department'],
+    ['S03-SAN-001', 'sanitation', 'department'],
+    ['S03-UM-001', 'urban-management', 'street'],
+    ['S03-MS-003', 'market-supervision', 'both'],
+  ] as const;
+  for (const [staffId, slug, sides] of stationed) {
+    if (sides !== 'street') {
+      await must('department assessment', 'POST', '/authority/department-assessments', department(slug), {
+        staffId,
+        street: 'D01/S03',
+        period: half,
+        score: rng.int(70, 95),
+        comment: '完成派驻任务，业务考核合格。',
+      });
+    }
+    if (sides !== 'department') {
+      await must('street assessment', 'POST', '/authority/assessments', committee('D01/S03'), {
+        staffId,
+        department: slug,
+        period: half,
+        score: rng.int(70, 95),
+        comment: '参加街道中心工作积极，群众评价好。',
+      });
+    }
+  }
 
   // ── Today: finance answers some requests; the newest whistles run their clocks; rooms are booked. ──
   clock.moveTo(0);
@@ -708,8 +744,8 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
     const positions = (
       await Promise.all(S.flatMap((street) => ['published', 'closed', 'filled'].map((status) => listAll(`/recruitment/positions?street=${street}&status=${status}`, org))))
     ).flat();
-    // A draft is on no list (the job board is public, and shows no drafts): as its drafting answered.
-    const drafts = drafted.filter((p) => p.id === upcoming);
+    // A draft is on no public list: the office's list of each street's drafts.
+    const drafts = (await Promise.all(S.map((street) => listAll(`/recruitment/streets/${street.replace('/', '-')}/draft-positions`, org)))).flat();
     const allPositions = [...new Map([...positions, ...drafts].map((p) => [p.id, p])).values()];
     const applications = (await Promise.all([filled, openS03, openS01].map((id) => listAll(`/recruitment/positions/${id}/applications`, org)))).flat();
     const staff = await listAll('/recruitment/staff?street=D01/S03', official('D01/S03'));
@@ -726,6 +762,9 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
       [drainage, village, incubator].map(async (id) => must('project', 'GET', `/funding/projects/${id}`, id === village ? official('D01/S04') : official(id === drainage ? 'D01/S03' : 'D01/S01'))),
     );
     const allocations = (await Promise.all(Object.values(pools).map((id) => listAll(`/funding/pools/${id}/allocations`, finance)))).flat();
+    const assessments = (
+      await Promise.all(['awaiting-street', 'awaiting-department', 'complete'].map((status) => listAll(`/authority/streets/D01-S03/assessments?status=${status}`, committee('D01/S03'))))
+    ).flat();
     return {
       year,
       positions: tally(allPositions, (p) => p.status),
@@ -744,6 +783,7 @@ export async function fillDemoDistrict(target: DemoTarget, options: { seed?: num
       delegations: tally(allDelegations, (d) => d.status),
       consents: tally(consents, (c) => (c.status === 'pending' && c.overdue ? 'pending-overdue' : c.status)),
       evaluations: 2,
+      assessments: tally(assessments, (a) => (a.byStreet && a.byDepartment ? 'complete' : a.byStreet ? 'awaiting-department' : 'awaiting-street')),
       issues: tally(issues, (i) => (i.status !== 'resolved' && i.overdue ? `${i.status}-overdue` : i.status)),
       escalated,
       meetings: 1,

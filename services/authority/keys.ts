@@ -40,9 +40,21 @@ export const keys = {
   opinionRequest: (evaluationId: string, street: string) => ({ pk: `EVALUATION#${evaluationId}`, sk: `OPINION#${street}` }),
   opinionRequestsOfEvaluation: (evaluationId: string) => ({ partition: `EVALUATION#${evaluationId}`, prefix: 'OPINION#' }),
   opinionRequestsOfStreet: (street: string, status: string) => `OPINION-REQUESTS#${street}#${status}`,
+  /** A department's evaluations in its district, newest first: one entry per evaluation holding its id, written with it. */
+  evaluationsOfDepartment: (district: string, department: string) => `EVALUATIONS-OF#${district}#${department}`,
+  evaluationEntry: (district: string, department: string, requestedAt: string, id: string) => ({
+    pk: `EVALUATIONS-OF#${district}#${department}`,
+    sk: `${requestedAt}#${id}`,
+  }),
 
   // The double assessment of stationed staff: one item per member and period, both sides in it,
   // listed per member on gsi1 (newest period first).
   staffAssessment: (staffId: string, period: string) => ({ pk: `ASSESSMENT#${staffId}#${period}`, sk: 'STATE' }),
   assessmentsOfStaff: (staffId: string) => `ASSESSMENTS#${staffId}`,
+  /** A street's assessments by state (whose side is missing), one entry each, newest period first. */
+  assessmentsOfStreet: (street: string, state: string) => `STREET-ASSESSMENTS#${street}#${state}`,
+  streetAssessmentEntry: (street: string, state: string, period: string, staffId: string) => ({
+    pk: `STREET-ASSESSMENTS#${street}#${state}`,
+    sk: `${period}#${staffId}`,
+  }),
 };

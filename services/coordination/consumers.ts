@@ -10,7 +10,7 @@ import {
 } from '../../contracts/coordination.ts';
 import { BudgetAdjusted, BudgetApproved, DisbursementRecorded, FundingDeclined, FundsAllocated } from '../../contracts/funding.ts';
 import { ComplianceAssessed, VenueBooked, VenueUnavailable } from '../../contracts/premises.ts';
-import { PositionPublished, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../contracts/recruitment.ts';
+import { PositionPublished, SecondmentApproved, SecondmentEnded, SecondmentFlagged, StaffHired } from '../../contracts/recruitment.ts';
 import { defineConsumers } from '../../kernel/service.ts';
 
 /**
@@ -20,7 +20,7 @@ import { defineConsumers } from '../../kernel/service.ts';
  * model built one way). The reactions: handlers/events.ts.
  */
 export const consumers = defineConsumers({
-  'coordination-recruitment': [PositionPublished, StaffHired, SecondmentFlagged, SecondmentEnded],
+  'coordination-recruitment': [PositionPublished, StaffHired, SecondmentFlagged, SecondmentApproved, SecondmentEnded],
   'coordination-funding': [BudgetApproved, BudgetAdjusted, FundsAllocated, FundingDeclined, DisbursementRecorded],
   'coordination-premises': [ComplianceAssessed, VenueBooked, VenueUnavailable],
   'coordination-authority': [PowersDelegated, DelegationRevoked, ConsentRecorded, OpinionRecorded],

@@ -13,6 +13,7 @@
  * - a meeting's escalated issues `MEETING#<id>` / `AGENDA#…` (the partition holds the meeting's state and
  *   history too: read it by the prefix), its decisions gsi1 `DECISIONS#<meeting>`;
  * - work items that reached a community: `WORKITEMS#<community>` (the only items a community reads);
+ *   the same, by the department that pushed them: `WORKITEMS-BY#<district>#<department>`;
  *   blocked attempts live under `BLOCKED#…` keys, which no community-facing route reads;
  * - the scorecard of a street and its registers: the partition `SCORECARD#<street>`;
  * - a street's property companies: entry items `COMPANIES#<street>` (the company's id; read through).
@@ -49,6 +50,11 @@ export const keys = {
   workItem: (id: string) => ({ pk: `WORKITEM#${id}`, sk: 'STATE' }),
   workItemsOfCommunity: (community: string) => `WORKITEMS#${community}`,
   communityWorkItem: (community: string, at: string, id: string) => ({ pk: `WORKITEMS#${community}`, sk: `${at}#${id}` }),
+  workItemsOfDepartment: (district: string, department: string) => `WORKITEMS-BY#${district}#${department}`,
+  departmentWorkItem: (district: string, department: string, at: string, id: string) => ({
+    pk: `WORKITEMS-BY#${district}#${department}`,
+    sk: `${at}#${id}`,
+  }),
   blockedAttempt: (id: string) => ({ pk: `BLOCKED#${id}`, sk: 'STATE' }),
   blockedOfDepartment: (district: string, department: string) => `BLOCKED-BY#${district}#${department}`,
   blockedEntry: (district: string, department: string, at: string, id: string) => ({

@@ -4,6 +4,8 @@
  * Lists and their indexes (nothing scans):
  * - the public job board: one small entry item per board partition a position belongs to
  *   (`BOARD#<status>`, and by street, by kind, by both), so each filter is one Query;
+ * - a street's draft positions: entry items `DRAFTS#<street>`, sorted `<draftedAt>#<id>`, holding the
+ *   draft (a draft does not change); written with it, deleted when it is published;
  * - applications of a position by status: gsi1 `APPLICATIONS#<position>`, sorted
  *   `<status>#<submittedAt>#<id>`, so the status filter is a sort-key prefix (submission order within);
  * - applications of a position in submission order: one entry per application in the position's
@@ -40,6 +42,8 @@ export const keys = {
   board: (status: string, filter: { street?: string; kind?: string } = {}) =>
     ['BOARD', status, ...(filter.street ? ['STREET', filter.street] : []), ...(filter.kind ? ['KIND', filter.kind] : [])].join('#'),
   boardEntry: (partition: string, sortAt: string, positionId: string) => ({ pk: partition, sk: `${sortAt}#${positionId}` }),
+  draftsOf: (street: string) => `DRAFTS#${street}`,
+  draftEntry: (street: string, draftedAt: string, positionId: string) => ({ pk: `DRAFTS#${street}`, sk: `${draftedAt}#${positionId}` }),
 
   // Applications.
   application: (id: string) => ({ pk: `APPLICATION#${id}`, sk: 'STATE' }),

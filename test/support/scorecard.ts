@@ -15,7 +15,7 @@ export interface ScorecardEvent {
 
 /** The event types the scorecard is built from (coordination subscribes to a few more, for other reasons). */
 export const SCORECARD_EVENTS: ReadonlySet<string> = new Set([
-  'PositionPublished', 'StaffHired', 'SecondmentFlagged', 'SecondmentEnded',
+  'PositionPublished', 'StaffHired', 'SecondmentFlagged', 'SecondmentApproved', 'SecondmentEnded',
   'BudgetApproved', 'BudgetAdjusted', 'FundsAllocated', 'DisbursementRecorded',
   'ComplianceAssessed', 'PowersDelegated', 'DelegationRevoked', 'ConsentRecorded', 'OpinionRecorded',
   'IssueRaised', 'IssueAcknowledged', 'IssueResolved', 'IssueRated', 'IssueEscalated', 'WorkItemAccepted', 'WorkItemBlocked',
@@ -46,6 +46,7 @@ export function recomputeScorecards(events: readonly ScorecardEvent[], streets: 
       case 'PositionPublished': add(data.street, 'posts', data.quota); break;
       case 'StaffHired': add(data.street, 'hired', 1); break;
       case 'SecondmentFlagged': add(data.street, 'flaggedSecondments', 1); break;
+      case 'SecondmentApproved': if (data.unflagged) add(data.street, 'flaggedSecondments', -1); break;
       case 'SecondmentEnded': if (data.wasFlagged) add(data.street, 'flaggedSecondments', -1); break;
       case 'BudgetAdjusted': add(data.street, 'budgetedFen', data.deltaFen); break;
       case 'FundsAllocated': add(data.street, 'allocatedFen', data.amountFen); break;

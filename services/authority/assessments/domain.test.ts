@@ -3,6 +3,7 @@ import { settingsFrom } from '../../../kernel/config.ts';
 import { ConflictError, ForbiddenError } from '../../../kernel/errors.ts';
 import type { Cause } from '../../../kernel/events.ts';
 import {
+  assessmentState,
   recordDepartmentAssessment,
   recordStreetAssessment,
   STREET_WEIGHT_DEFAULT,
@@ -115,5 +116,14 @@ describe('the combined score', () => {
   it('a weight outside 0-100 % is a configuration error, not a silent default', () => {
     expect(settingsFrom(assessmentSettings, {}).streetWeightPercent).toBe(STREET_WEIGHT_DEFAULT * 100);
     expect(() => settingsFrom(assessmentSettings, { AUTHORITY_STREET_WEIGHT_PERCENT: '150' })).toThrow('AUTHORITY_STREET_WEIGHT_PERCENT');
+  });
+});
+
+describe('where an assessment stands', () => {
+  const side = { assessmentId: '01JASSESSMENT000000000000A', score: 80, comment: 'ok', assessedBy: 'x', assessedAt: '2026-01-01T00:00:00.000Z' };
+  it('awaits the street until it has given its side, the department until it has, and is complete with both', () => {
+    expect(assessmentState({ byDepartment: side })).toBe('awaiting-street');
+    expect(assessmentState({ byStreet: side })).toBe('awaiting-department');
+    expect(assessmentState({ byStreet: side, byDepartment: side })).toBe('complete');
   });
 });

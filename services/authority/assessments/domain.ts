@@ -40,6 +40,8 @@ export interface AssessmentInput {
 
 export interface AssessmentChange {
   assessment: StaffAssessment;
+  /** The assessment before this side was given; undefined for the first side. */
+  previous?: StaffAssessment;
   events: DomainEvent[];
 }
 
@@ -86,7 +88,15 @@ function recordSide(side: Side, current: StaffAssessment | undefined, input: Ass
     { staffId: input.staffId, street: input.street, department: input.department, period: input.period, ...given },
     cause,
   );
-  return { assessment, events: [event] };
+  return { assessment, ...(current ? { previous: current } : {}), events: [event] };
+}
+
+/** Where an assessment stands: whose side is still missing, or complete. */
+export type AssessmentState = 'awaiting-street' | 'awaiting-department' | 'complete';
+
+export function assessmentState(a: Pick<StaffAssessment, 'byStreet' | 'byDepartment'>): AssessmentState {
+  if (a.byStreet && a.byDepartment) return 'complete';
+  return a.byStreet ? 'awaiting-department' : 'awaiting-street';
 }
 
 export function recordStreetAssessment(current: StaffAssessment | undefined, input: AssessmentInput, assessmentId: string, cause: Cause) {

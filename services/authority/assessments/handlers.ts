@@ -53,6 +53,12 @@ export function assessmentHandlers(table: Store): RouteHandlers<typeof assessmen
       });
     },
 
+    async streetAssessments({ params, query, ctx }) {
+      ctx.authorize({ jurisdiction: params.street });
+      const page = await assessments.ofStreet(params.street, query.status, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map((a) => withCombinedScore(a, streetWeight)) } };
+    },
+
     async doubleAssessment({ query, principal, ctx }) {
       let page: Page<StaffAssessment>;
       if (query.period) {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
-import { StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { PeriodSchema } from '../../../contracts/authority.ts';
 import { ulidOf } from '../../../kernel/ids.ts';
 
@@ -75,6 +75,24 @@ export const assessmentRoutes = defineRoutes({
     status: 201,
     idempotent: true,
     response: DoubleAssessment,
+  },
+  streetAssessments: {
+    method: 'GET',
+    path: '/authority/streets/{street}/assessments',
+    summary: "A street's double assessments by state",
+    description:
+      "The street's assessments of the staff departments station in it, by where they stand: `awaiting-street` (the " +
+      "department gave its side; the committee's is due), `awaiting-department` (the committee gave its side) or `complete` " +
+      '(both, with the combined score); newest period first, of one `period` when given; paged. The street is written ' +
+      '`D01-S03` in the path.',
+    access: { roles: ['street-committee'], jurisdiction: 'subject' },
+    params: z.strictObject({ street: StreetInPath }),
+    query: z.extend(PageQuery, {
+      status: z._default(z.enum(['awaiting-street', 'awaiting-department', 'complete']), 'awaiting-street'),
+      period: z.optional(PeriodSchema),
+    }),
+    status: 200,
+    response: pageOf(DoubleAssessment),
   },
   doubleAssessment: {
     method: 'GET',

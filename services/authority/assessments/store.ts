@@ -1,11 +1,27 @@
-import { putNew, putVersioned, type Commit, type Page, type Store } from '../../../kernel/store.ts';
+import { putNew, putVersioned, type Commit, type Page, type Store, type Write } from '../../../kernel/store.ts';
+import { rangePage } from '../../../kernel/range-page.ts';
 import { strip, type Stored as StoredItem } from '../../../kernel/stored.ts';
 import { keys } from '../keys.ts';
-import type { AssessmentChange, StaffAssessment } from './domain.ts';
+import { assessmentState, type AssessmentChange, type AssessmentState, type StaffAssessment } from './domain.ts';
 
 type Stored = StoredItem<StaffAssessment>;
 
-/** Double assessments: one item per member and period (both sides), listed per member on gsi1. */
+/** The entry of an assessment in its street's list of its state (a copy: the list reads no other item). */
+function entryWrites(a: StaffAssessment, previous: StaffAssessment | undefined): Write[] {
+  const state = assessmentState(a);
+  const before = previous && assessmentState(previous);
+  const removal = before && before !== state ? [keys.streetAssessmentEntry(a.street, before, a.period, a.staffId)] : [];
+  const Item = { ...keys.streetAssessmentEntry(a.street, state, a.period, a.staffId), itemType: 'street-assessment-entry', ...a };
+  return [
+    ...removal.map((Key) => ({ item: { Delete: { TableName: '', Key } }, conflict: `assessment entry ${Key.pk}` })),
+    { item: { Put: { TableName: '', Item } }, conflict: `assessment entry ${Item.pk}` },
+  ];
+}
+
+/**
+ * Double assessments: one item per member and period (both sides), listed per member on gsi1 and
+ * per street by state (entries).
+ */
 export class AssessmentStore {
   constructor(readonly store: Store) {}
 
@@ -25,6 +41,17 @@ export class AssessmentStore {
     return { ...result, items: result.items.map(strip) };
   }
 
+  /** A street's assessments in one state, newest period first; of one period when `period` is given. */
+  async ofStreet(street: string, state: AssessmentState, page: { limit: number; cursor?: string; period?: string }): Promise<Page<StaffAssessment>> {
+    const result = await rangePage<Stored>(this.store, {
+      partition: keys.assessmentsOfStreet(street, state),
+      ...(page.period ? { prefix: `${page.period}#` } : {}),
+      limit: page.limit,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    });
+    return { ...result, items: result.items.map(strip) };
+  }
+
   assessmentCommit(change: AssessmentChange): Commit {
     const a = change.assessment;
     const item = {
@@ -35,6 +62,9 @@ export class AssessmentStore {
       ...a,
     };
     const conflict = `${a.staffId}'s assessment for ${a.period} changed meanwhile; try again.`;
-    return { writes: [a.version === 1 ? putNew(item, conflict) : putVersioned(item, conflict)], events: change.events };
+    return {
+      writes: [a.version === 1 ? putNew(item, conflict) : putVersioned(item, conflict), ...entryWrites(a, change.previous)],
+      events: change.events,
+    };
   }
 }

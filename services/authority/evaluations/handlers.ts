@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
-import { NotFoundError } from '../../../kernel/errors.ts';
+import { BadRequestError, NotFoundError } from '../../../kernel/errors.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { departmentOf } from '../../../kernel/auth.ts';
@@ -19,6 +20,20 @@ export function evaluationHandlers(table: Store): RouteHandlers<typeof evaluatio
         statusCode: 201,
         body: evaluationView(requested.evaluation, requested.requests, ctx.cause.now),
       });
+    },
+
+    async listEvaluations({ query, principal, ctx }) {
+      const department = query.department ?? principal.department;
+      if (!department) {
+        throw new BadRequestError('Name the department whose evaluations to list.', [{ field: 'query.department', message: 'required for callers who are not a department' }]);
+      }
+      const district = query.district ?? districtOf(principal.jurisdiction);
+      ctx.authorize({ jurisdiction: district, department });
+      const page = await evaluations.ofDepartment(district, department, { limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+      return {
+        statusCode: 200,
+        body: { ...page, items: page.items.map(({ evaluation, requests }) => evaluationView(evaluation, requests, ctx.cause.now)) },
+      };
     },
 
     async getEvaluation({ params, principal, ctx }) {

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 import { DepartmentSchema } from '../../../kernel/roles.ts';
-import { StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { OpinionRating, PeriodSchema } from '../../../contracts/authority.ts';
 import { MAX_EVALUATION_STREETS } from './domain.ts';
 import { ulidOf } from '../../../kernel/ids.ts';
@@ -83,6 +83,18 @@ export const evaluationRoutes = defineRoutes({
     status: 201,
     idempotent: true,
     response: EvaluationView,
+  },
+  listEvaluations: {
+    method: 'GET',
+    path: '/authority/evaluations',
+    summary: "A department's evaluations",
+    description:
+      "The evaluations a department requested in a district (default the caller's department and district), newest first, each with " +
+      'the opinions it waits for or was given. A department reads only its own.',
+    access: { roles: ['department'], jurisdiction: 'subject', department: 'own' },
+    query: z.extend(PageQuery, { department: z.optional(DepartmentSchema), district: z.optional(DistrictSchema) }),
+    status: 200,
+    response: pageOf(EvaluationView),
   },
   getEvaluation: {
     method: 'GET',

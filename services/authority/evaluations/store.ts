@@ -1,6 +1,8 @@
 import { queryRange } from '../../../kernel/bulk-read.ts';
 import { putNew, putVersioned, type Commit, type Item, type Page, type Store } from '../../../kernel/store.ts';
 import { strip, type Stored } from '../../../kernel/stored.ts';
+import { districtOf } from '../../../kernel/jurisdiction.ts';
+import { rangePage } from '../../../kernel/range-page.ts';
 import { keys } from '../keys.ts';
 import { MAX_EVALUATION_STREETS, type Evaluation, type EvaluationRequested, type OpinionRequest } from './domain.ts';
 
@@ -51,11 +53,32 @@ export class EvaluationStore {
     return { ...result, items: result.items.map(strip) };
   }
 
+  /** A department's evaluations in a district, newest first, each with its opinion requests (read through its entry). */
+  async ofDepartment(district: string, department: string, page: { limit: number; cursor?: string }): Promise<Page<{ evaluation: Evaluation; requests: OpinionRequest[] }>> {
+    const entries = await rangePage<Stored<{ evaluationId: string }>>(this.store, {
+      partition: keys.evaluationsOfDepartment(district, department),
+      limit: page.limit,
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    });
+    const items = await Promise.all(
+      entries.items.map(async ({ evaluationId }) => {
+        const [evaluation, requests] = await Promise.all([this.evaluation(evaluationId), this.opinionRequests(evaluationId)]);
+        return evaluation && { evaluation, requests };
+      }),
+    );
+    return { items: items.filter((i) => i !== undefined), ...(entries.cursor ? { cursor: entries.cursor } : {}) };
+  }
+
   requestCommit(requested: EvaluationRequested): Commit {
     const { evaluation, requests } = requested;
+    const district = districtOf(evaluation.streets[0]!);
     return {
       writes: [
         putNew(this.evaluationItem(evaluation), `Evaluation ${evaluation.id} already exists.`),
+        putNew(
+          { ...keys.evaluationEntry(district, evaluation.department, evaluation.requestedAt, evaluation.id), itemType: 'evaluation-entry', evaluationId: evaluation.id },
+          `Evaluation ${evaluation.id} already exists.`,
+        ),
         ...requests.map((r) => putNew(this.requestItem(r), `Evaluation ${evaluation.id} already asks ${r.street}.`)),
       ],
       events: requested.events,

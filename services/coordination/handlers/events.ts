@@ -49,6 +49,7 @@ export const handler = eventsHandler({
     PositionPublished: scorecard,
     StaffHired: scorecard,
     SecondmentFlagged: scorecard,
+    SecondmentApproved: scorecard,
     SecondmentEnded: scorecard,
     BudgetApproved: scorecard,
     BudgetAdjusted: scorecard,

@@ -114,6 +114,8 @@ export function scorecardParts(detailType: string, data: Data, metadata: Metadat
       return part(data.street, { hired: 1 });
     case 'SecondmentFlagged':
       return part(data.street, { flaggedSecondments: 1 });
+    case 'SecondmentApproved':
+      return part(data.street, { flaggedSecondments: data.unflagged ? -1 : 0 });
     case 'SecondmentEnded':
       return part(data.street, { flaggedSecondments: data.wasFlagged ? -1 : 0 });
     // funding: money

@@ -42,6 +42,13 @@ export interface BlockedAttempt extends Omit<WorkItem, 'acceptedAt'> {
   blockedAt: string;
 }
 
+/** A work item as its department sees it: accepted, or blocked with the reason. */
+export function departmentWorkItemView(item: WorkItem | BlockedAttempt) {
+  const { id, code, title, description, department, community, street, district, dueOn, assignedBy } = item;
+  const common = { id, code, title, description, department, community, street, district, ...(dueOn ? { dueOn } : {}), assignedBy };
+  return 'reason' in item ? { ...common, status: 'blocked' as const, at: item.blockedAt, reason: item.reason } : { ...common, status: 'accepted' as const, at: item.acceptedAt };
+}
+
 /** An access-list item as every answer shows it (the list is public): not who approved it, which the district's audit trail keeps. */
 export function accessItemView(item: AccessItem) {
   const { approvedBy: _who, ...view } = item;

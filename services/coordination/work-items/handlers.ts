@@ -4,7 +4,8 @@ import { districtOf } from '../../../kernel/jurisdiction.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { departmentOf } from '../../../kernel/auth.ts';
 import { MeetingStore } from '../meetings/store.ts';
-import { accessItemView, approveAccessItem, pushWorkItem } from './domain.ts';
+import { accessItemView, approveAccessItem, departmentWorkItemView, pushWorkItem } from './domain.ts';
+import { BadRequestError } from '../../../kernel/errors.ts';
 import type { workItemRoutes } from './routes.ts';
 import { WorkItemStore } from './store.ts';
 
@@ -61,6 +62,16 @@ export function workItemHandlers(table: Store): RouteHandlers<typeof workItemRou
     async communityWorkItems({ params, query, ctx }) {
       ctx.authorize({ jurisdiction: params.community });
       return { statusCode: 200, body: await workItems.ofCommunity(params.community, query) };
+    },
+
+    async departmentWorkItems({ params, query, principal, ctx }) {
+      const district = query.district ?? principal.jurisdiction;
+      if (!/^D\d{2}$/.test(district)) {
+        throw new BadRequestError('Name the district (your jurisdiction is not a district).', [{ field: 'query.district', message: 'required' }]);
+      }
+      ctx.authorize({ jurisdiction: district, department: params.dept });
+      const page = await workItems.ofDepartment(district, params.dept, query.status, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map(departmentWorkItemView) } };
     },
   };
 }

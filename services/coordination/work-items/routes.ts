@@ -37,6 +37,27 @@ const WorkItemView = z
   })
   .check(z.meta({ title: 'WorkItem' }));
 
+/** What a department pushed: accepted (it reached the community) or blocked (it did not, and why). */
+const DepartmentWorkItemView = z
+  .object({
+    id: Ulid,
+    status: z.enum(['accepted', 'blocked']),
+    code: Code,
+    title: z.string(),
+    description: z.string(),
+    department: DepartmentSchema,
+    community: CommunitySchema,
+    street: StreetSchema,
+    district: DistrictSchema,
+    dueOn: z.optional(z.iso.date()),
+    at: Instant.check(z.meta({ description: 'When it was accepted, or blocked.' })),
+    assignedBy: Sub,
+    reason: z
+      .optional(z.enum(['not-on-access-list', 'not-for-this-department']))
+      .check(z.meta({ description: 'Blocked only: not on the district’s access list, or on it for other departments only.' })),
+  })
+  .check(z.meta({ title: 'DepartmentWorkItem' }));
+
 /** The work-item access list, and work items departments push onto communities. */
 export const workItemRoutes = defineRoutes({
   approveAccessItem: {
@@ -100,5 +121,22 @@ export const workItemRoutes = defineRoutes({
     query: PageQuery,
     status: 200,
     response: pageOf(WorkItemView),
+  },
+  departmentWorkItems: {
+    method: 'GET',
+    path: '/coordination/departments/{dept}/work-items',
+    summary: 'List the work items a department pushed',
+    description:
+      'The work items a department pushed onto the communities of a district (default the caller’s), newest first: `status=accepted` ' +
+      '(default) those that reached a community, `status=blocked` those refused, each with its `reason`. The district office reads ' +
+      'every department’s; a department only its own.',
+    access: { roles: ['district-admin', 'department'], jurisdiction: 'subject', department: 'own' },
+    params: z.strictObject({ dept: DepartmentSchema }),
+    query: z.extend(PageQuery, {
+      status: z._default(z.enum(['accepted', 'blocked']), 'accepted'),
+      district: z.optional(DistrictSchema),
+    }),
+    status: 200,
+    response: pageOf(DepartmentWorkItemView),
   },
 });

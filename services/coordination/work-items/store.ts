@@ -3,7 +3,7 @@ import { putNew, type Commit, type Page, type Store } from '../../../kernel/stor
 import { keys } from '../keys.ts';
 import { performanceWrites } from '../performance/store.ts';
 import { strip, type Stored } from '../../../kernel/stored.ts';
-import type { AccessItem, PushOutcome, WorkItem } from './domain.ts';
+import type { AccessItem, BlockedAttempt, PushOutcome, WorkItem } from './domain.ts';
 
 /** The access list and work items in the coordination table. */
 export class WorkItemStore {
@@ -25,6 +25,13 @@ export class WorkItemStore {
     return { ...page, items: page.items.map((item) => strip(item as Stored<WorkItem>)) };
   }
 
+  /** What a department pushed in a district, newest first: accepted (reached the community) or blocked (with the reason). */
+  async ofDepartment(district: string, department: string, status: 'accepted' | 'blocked', query: { limit: number; cursor?: string }): Promise<Page<WorkItem | BlockedAttempt>> {
+    const partition = status === 'accepted' ? keys.workItemsOfDepartment(district, department) : keys.blockedOfDepartment(district, department);
+    const page = await rangePage(this.table, { partition, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return { ...page, items: page.items.map((item) => strip(item as Stored<WorkItem | BlockedAttempt>)) };
+  }
+
   approvalCommit({ item, events }: { item: AccessItem; events: Commit['events'] }): Commit {
     return {
       writes: [putNew({ ...keys.accessItem(item.district, item.code), itemType: 'access-item', ...item }, `${item.code} is already on ${item.district}'s access list.`)],
@@ -33,7 +40,7 @@ export class WorkItemStore {
   }
 
   /**
-   * An accepted item: its record and the community's entry. A blocked attempt: its record and the
+   * An accepted item: its record, the community's entry and the department's. A blocked attempt: its record and the
    * department's entry, under keys no community-facing route reads, and the department's count.
    */
   pushCommit(outcome: PushOutcome, now: string): Commit {
@@ -43,6 +50,7 @@ export class WorkItemStore {
         writes: [
           putNew({ ...keys.workItem(w.id), itemType: 'work-item', ...w }, `Work item ${w.id} already exists.`),
           putNew({ ...keys.communityWorkItem(w.community, w.acceptedAt, w.id), itemType: 'community-work-item', ...w }, `Work item ${w.id} already exists.`),
+          putNew({ ...keys.departmentWorkItem(w.district, w.department, w.acceptedAt, w.id), itemType: 'department-work-item', ...w }, `Work item ${w.id} already exists.`),
         ],
         events: outcome.events,
       };

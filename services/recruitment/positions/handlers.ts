@@ -55,6 +55,12 @@ export function positionHandlers(table: Store): RouteHandlers<typeof positionRou
       });
     },
 
+    async draftPositions({ params, query, ctx }) {
+      ctx.authorize({ jurisdiction: params.street });
+      const page = await positions.drafts(params.street, query);
+      return { statusCode: 200, body: { ...page, items: page.items.map((p) => officeView(p, ctx.cause.now)) } };
+    },
+
     async listPositions({ query, ctx }) {
       const page = await positions.board(query);
       return { statusCode: 200, body: { ...page, items: page.items.map((p) => onBoard(p, ctx.cause.now)) } };

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DistrictSchema, StreetSchema } from '../../../kernel/jurisdiction.ts';
+import { DistrictSchema, StreetInPath, StreetSchema } from '../../../kernel/jurisdiction.ts';
 import { defineRoutes, PageQuery, pageOf } from '../../../kernel/routes.ts';
 
 import { Ulid } from '../../../kernel/ids.ts';
@@ -101,6 +101,19 @@ export const positionRoutes = defineRoutes({
     params: PositionId,
     status: 200,
     response: OfficePosition,
+  },
+  draftPositions: {
+    method: 'GET',
+    path: '/recruitment/streets/{street}/draft-positions',
+    summary: 'A street’s draft positions',
+    description:
+      'The positions drafted for a street and not yet published, newest first: what the office may still publish. Not on the job board. ' +
+      'The street is written `D01-S03`.',
+    access: { roles: ['organization-dept', 'street-official'], jurisdiction: 'subject' },
+    params: z.strictObject({ street: StreetInPath }),
+    query: PageQuery,
+    status: 200,
+    response: pageOf(OfficePosition),
   },
   listPositions: {
     method: 'GET',

@@ -66,11 +66,24 @@ export class PositionStore {
     return { ...page, items: page.items.map(strip) };
   }
 
-  draftCommit({ position, events }: PositionChange): Commit {
-    return { writes: [putNew(positionItem(position), `Position ${position.id} already exists.`)], events };
+  /** A street's drafts, newest first. */
+  async drafts(street: string, query: { limit: number; cursor?: string }): Promise<Page<Position>> {
+    const page = await rangePage<Stored<Position>>(this.table, { partition: keys.draftsOf(street), limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return { ...page, items: page.items.map(strip) };
   }
 
-  /** Published: the position, its posts drawn from the plan, the street's post count, its board entries. */
+  /** A draft: the position and its entry among the street's drafts. */
+  draftCommit({ position, events }: PositionChange): Commit {
+    return {
+      writes: [
+        putNew(positionItem(position), `Position ${position.id} already exists.`),
+        putNew({ ...keys.draftEntry(position.street, position.draftedAt, position.id), itemType: 'draft-entry', ...position }, `Position ${position.id} already exists.`),
+      ],
+      events,
+    };
+  }
+
+  /** Published: the position, its posts drawn from the plan, the street's post count, its board entries (and no longer a draft). */
   publicationCommit(before: Position, { position, draw, allotment, events }: Publication): Commit {
     return {
       writes: [
@@ -78,6 +91,7 @@ export class PositionStore {
         drawFromAllotment(allotment, draw, `The ${position.year} plan's posts for ${position.street} were taken meanwhile.`),
         countStaffing(position.street, { publishedQuota: position.quota }),
         ...boardWrites(before, position),
+        { item: { Delete: { TableName: '', Key: keys.draftEntry(before.street, before.draftedAt, before.id) } }, conflict: `draft entry of ${before.id}` },
       ],
       events,
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../kernel/errors.ts';
 import { causeAt, member } from '../testing.ts';
-import { endSecondment, flagPastDue, startSecondment, type Secondment } from './domain.ts';
+import { approveSecondment, endSecondment, flagPastDue, startSecondment, type Secondment } from './domain.ts';
 
 const official = causeAt('2025-05-10T02:00:00.000Z', 'official-s03', ['street-official']);
 const request = { id: '01JSECONDMENT0000000000001', toUnit: 'District petition office', startsOn: '2025-05-12', endsOn: '2025-08-31' };
@@ -69,5 +69,32 @@ describe('recall', () => {
 
   it('ending it twice is 409', () => {
     expect(() => endSecondment(active({ status: 'ended', endedOn: '2025-06-01' }), member(), official)).toThrow(/already ended/);
+  });
+});
+
+describe('recording the approval a secondment lacked', () => {
+  const flagged = () => startSecondment(member(), request, official).secondment;
+
+  it('lifts its only flag: active again, nothing of the flag left, SecondmentApproved unflagged', () => {
+    const change = approveSecondment(flagged(), 'D01-ORG-2025-18', causeAt('2025-06-01T02:00:00.000Z', 'official-s03', ['street-official']));
+    expect(change.secondment).toMatchObject({ status: 'active', approvalRef: 'D01-ORG-2025-18', approvedBy: 'official-s03', version: 2 });
+    expect(change.secondment).not.toHaveProperty('flagReasons');
+    expect(change.secondment).not.toHaveProperty('flaggedAt');
+    expect(change.previousStatus).toBe('flagged');
+    expect(change.events.map((e) => e.detailType)).toEqual(['SecondmentApproved']);
+    expect(change.events[0]!.detail.data).toMatchObject({ approvalRef: 'D01-ORG-2025-18', unflagged: true });
+  });
+
+  it('past its end (district time) it stays flagged for that, with its first flag’s time', () => {
+    const before = flagged();
+    const change = approveSecondment(before, 'D01-ORG-2025-19', causeAt('2025-08-31T16:00:00.000Z'));
+    expect(change.secondment).toMatchObject({ status: 'flagged', flagReasons: ['past-due'], flaggedAt: before.flaggedAt });
+    expect(change.events[0]!.detail.data).toMatchObject({ unflagged: false });
+  });
+
+  it('an approved one, or an ended one, is 409', () => {
+    expect(() => approveSecondment(active(), 'D01-ORG-2025-20', official)).toThrow(/already approved under D01-ORG-2025-17/);
+    const ended = endSecondment(flagged(), member({ status: 'seconded', secondmentId: request.id }), official).secondment;
+    expect(() => approveSecondment(ended, 'D01-ORG-2025-20', official)).toThrow(ConflictError);
   });
 });

@@ -1,7 +1,7 @@
 import { ConflictError } from '../../../kernel/errors.ts';
 import { newEvent, type Cause, type DomainEvent } from '../../../kernel/events.ts';
 import { chinaDate } from '../../../kernel/calendar.ts';
-import { SecondmentEnded, SecondmentFlagged, SecondmentStarted } from '../../../contracts/recruitment.ts';
+import { SecondmentApproved, SecondmentEnded, SecondmentFlagged, SecondmentStarted } from '../../../contracts/recruitment.ts';
 import { keys } from '../keys.ts';
 import type { FlagReason, PositionKind, SecondmentStatus } from '../vocabulary.ts';
 
@@ -40,6 +40,9 @@ export interface Secondment {
   flaggedAt?: string;
   recordedAt: string;
   recordedBy: string;
+  /** When the approval was recorded after the secondment began (one given at the start has none). */
+  approvedAt?: string;
+  approvedBy?: string;
   endedOn?: string;
   endedAt?: string;
   endedBy?: string;
@@ -120,6 +123,40 @@ export function flagPastDue(secondment: Secondment, cause: Cause): SecondmentCha
     cause,
   );
   return { secondment: flagged, previousStatus: secondment.status, events: [event] };
+}
+
+/**
+ * Record the approval a secondment lacked: the document's number, once. The `no-approval` flag goes;
+ * if it was the only one the secondment is active again (and the schedule watches its end date as
+ * for any other). One already approved, or ended, is 409.
+ */
+export function approveSecondment(secondment: Secondment, approvalRef: string, cause: Cause): SecondmentChange {
+  if (secondment.status === 'ended') {
+    throw new ConflictError(`Secondment ${secondment.id} ended on ${secondment.endedOn}; there is nothing left to approve.`);
+  }
+  if (secondment.approvalRef) {
+    throw new ConflictError(`Secondment ${secondment.id} is already approved under ${secondment.approvalRef}.`);
+  }
+  // Approved, but run past its end without a recall: still flagged for that.
+  const reasons = (secondment.flagReasons ?? []).filter((r) => r !== 'no-approval');
+  if (isPastDue(secondment, cause.now) && !reasons.includes('past-due')) reasons.push('past-due');
+  const { flagReasons: _reasons, flaggedAt: _flaggedAt, ...rest } = secondment;
+  const approved: Secondment = {
+    ...rest,
+    approvalRef,
+    approvedAt: cause.now,
+    approvedBy: cause.actor.sub,
+    status: reasons.length > 0 ? 'flagged' : 'active',
+    ...(reasons.length > 0 ? { flagReasons: reasons, flaggedAt: secondment.flaggedAt ?? cause.now } : {}),
+    version: secondment.version + 1,
+  };
+  const event = newEvent(
+    SecondmentApproved,
+    keys.secondment(secondment.id).pk,
+    { ...facts(secondment), approvalRef, unflagged: secondment.status === 'flagged' && approved.status === 'active', approvedAt: cause.now },
+    cause,
+  );
+  return { secondment: approved, previousStatus: secondment.status, events: [event] };
 }
 
 /** Recall: the secondment ends today and the member is back in post. */

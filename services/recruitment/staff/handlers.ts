@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../kernel/errors.ts';
 import type { RouteHandlers } from '../../../kernel/http.ts';
 import type { Store } from '../../../kernel/store.ts';
 import { listScope } from '../scope.ts';
-import { endSecondment, isPastDue, startSecondment, type Secondment, type StaffMember } from './domain.ts';
+import { approveSecondment, endSecondment, isPastDue, startSecondment, type Secondment, type StaffMember } from './domain.ts';
 import type { staffRoutes } from './routes.ts';
 import { staffingView } from './staffing.ts';
 import { StaffStore } from './store.ts';
@@ -56,6 +56,14 @@ export function staffHandlers(table: Store): RouteHandlers<typeof staffRoutes> {
       ctx.authorize({ jurisdiction: found.street });
       const change = startSecondment(found, { id: ulid(), ...body }, ctx.cause);
       return ctx.commit(staff.secondmentCommit(change), { statusCode: 201, body: secondmentView(change.secondment, ctx.cause.now) });
+    },
+
+    async approveSecondment({ params, body, ctx }) {
+      const secondment = await staff.secondment(params.id);
+      if (!secondment) throw new NotFoundError(`No secondment ${params.id}.`);
+      ctx.authorize({ jurisdiction: secondment.street });
+      const change = approveSecondment(secondment, body.approvalRef, ctx.cause);
+      return ctx.commit(staff.secondmentCommit(change), { statusCode: 200, body: secondmentView(change.secondment, ctx.cause.now) });
     },
 
     async endSecondment({ params, ctx }) {

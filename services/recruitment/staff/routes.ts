@@ -43,6 +43,8 @@ const SecondmentView = z
     flaggedAt: z.optional(Instant),
     recordedAt: Instant,
     recordedBy: z.string(),
+    approvedAt: z.optional(Instant).check(z.meta({ description: 'When an approval was recorded after the secondment began.' })),
+    approvedBy: z.optional(z.string()),
     endedOn: z.optional(Day),
     endedAt: z.optional(Instant),
     endedBy: z.optional(z.string()),
@@ -130,6 +132,23 @@ export const staffRoutes = defineRoutes({
       .check(z.refine((s) => s.endsOn >= s.startsOn, { path: ['endsOn'], message: 'must be on or after startsOn' })),
     status: 201,
     idempotent: true,
+    response: SecondmentView,
+  },
+  approveSecondment: {
+    method: 'POST',
+    path: '/recruitment/secondments/{id}/approval',
+    summary: "Record a secondment's approval",
+    description:
+      'The approval a secondment lacked, by the number of the document that gave it: the `no-approval` flag goes, and a ' +
+      'secondment flagged for nothing else is active again (one past its end stays flagged until recalled). Once: a ' +
+      'secondment already approved, or ended, is 409. → `SecondmentApproved`.',
+    access: { roles: ['street-official'], jurisdiction: 'subject' },
+    params: z.strictObject({ id: Ulid }),
+    body: z.strictObject({
+      /** The number of the document that approved it. */
+      approvalRef: z.string().check(z.trim(), z.minLength(1, 'the approval document’s number is required'), z.maxLength(100)),
+    }),
+    status: 200,
     response: SecondmentView,
   },
   endSecondment: {

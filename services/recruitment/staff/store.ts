@@ -38,7 +38,8 @@ function scopes(secondment: Secondment): string[] {
 }
 
 function entryWrites(secondment: Secondment, previous: SecondmentStatus | undefined): Write[] {
-  const removals = previous === undefined ? [] : scopes(secondment).map((scope) => keys.secondmentEntry(scope, previous, secondment.startsOn, secondment.id));
+  // A change that keeps the status rewrites its entries in place (a transaction touches an item once).
+  const removals = previous === undefined || previous === secondment.status ? [] : scopes(secondment).map((scope) => keys.secondmentEntry(scope, previous, secondment.startsOn, secondment.id));
   const additions = scopes(secondment).map((scope) => ({
     ...keys.secondmentEntry(scope, secondment.status, secondment.startsOn, secondment.id),
     itemType: 'secondment-entry',
@@ -132,12 +133,12 @@ export class StaffStore {
     return this.table.get<Stored<StaffingCounts>>(keys.staffing(street));
   }
 
-  /** A secondment's change: the secondment (the flag written once), its list entries, the member, the counts. */
+  /** A secondment's change: the secondment (a flag written once; any other change on its version), its list entries, the member, the counts. */
   secondmentCommit({ secondment, previousStatus, staff, events }: SecondmentChange): Commit {
     const secondmentWrite =
       previousStatus === undefined
         ? putNew(secondmentItem(secondment), `Secondment ${secondment.id} already exists.`)
-        : secondment.status === 'flagged'
+        : secondment.status === 'flagged' && previousStatus !== 'flagged'
           ? flagOnce(secondment)
           : putVersioned(secondmentItem(secondment), `Secondment ${secondment.id} changed meanwhile.`);
     const counts = countsFor(previousStatus, secondment.status);

@@ -121,17 +121,17 @@ async function meetingDecision(): Promise<string> {
   return decision.id as string;
 }
 
-/** A work item on the district's access list: its code. */
-export async function accessItem(): Promise<string> {
+/** A work item on the district's access list (for `departments` only; none: any department): its code. */
+export async function accessItem(departments: readonly string[] = ['civil-affairs'], title = '老年人高龄津贴资格核查'): Promise<string> {
   const code = `WI-${suffix()}`;
   const decisionId = await meetingDecision();
   await expectStatus(
     'access item',
     await call('POST', '/coordination/access-list/items', admin, {
       code,
-      title: '老年人高龄津贴资格核查',
+      title,
       description: '每季度核查一次辖区内高龄老人的津贴发放资格。',
-      departments: ['civil-affairs'],
+      departments,
       decisionId,
     }),
     201,

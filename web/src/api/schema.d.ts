@@ -154,6 +154,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recruitment/streets/{street}/draft-positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A street’s draft positions
+         * @description The positions drafted for a street and not yet published, newest first: what the office may still publish. Not on the job board. The street is written `D01-S03`.
+         *
+         *     **Who:** `organization-dept`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["recruitment.draftPositions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/recruitment/positions/{id}": {
         parameters: {
             query?: never;
@@ -334,6 +356,28 @@ export interface paths {
          *     Accepts an `Idempotency-Key`.
          */
         post: operations["recruitment.startSecondment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/recruitment/secondments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a secondment's approval
+         * @description The approval a secondment lacked, by the number of the document that gave it: the `no-approval` flag goes, and a secondment flagged for nothing else is active again (one past its end stays flagged until recalled). Once: a secondment already approved, or ended, is 409. → `SecondmentApproved`.
+         *
+         *     **Who:** `street-official`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        post: operations["recruitment.approveSecondment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1361,7 +1405,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A department's evaluations
+         * @description The evaluations a department requested in a district (default the caller's department and district), newest first, each with the opinions it waits for or was given. A department reads only its own.
+         *
+         *     **Who:** `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["authority.listEvaluations"];
         put?: never;
         /**
          * Request an evaluation of units
@@ -1518,6 +1568,28 @@ export interface paths {
          *     Accepts an `Idempotency-Key`.
          */
         post: operations["authority.assessOwnStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/authority/streets/{street}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A street's double assessments by state
+         * @description The street's assessments of the staff departments station in it, by where they stand: `awaiting-street` (the department gave its side; the committee's is due), `awaiting-department` (the committee gave its side) or `complete` (both, with the combined score); newest period first, of one `period` when given; paged. The street is written `D01-S03` in the path.
+         *
+         *     **Who:** `street-committee`; the caller's jurisdiction must cover the street or district the request is about.
+         */
+        get: operations["authority.streetAssessments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1898,6 +1970,28 @@ export interface paths {
          *     **Who:** `community-worker`, `street-official`; the caller's jurisdiction must cover the street or district the request is about.
          */
         get: operations["coordination.communityWorkItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/coordination/departments/{dept}/work-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the work items a department pushed
+         * @description The work items a department pushed onto the communities of a district (default the caller’s), newest first: `status=accepted` (default) those that reached a community, `status=blocked` those refused, each with its `reason`. The district office reads every department’s; a department only its own.
+         *
+         *     **Who:** `district-admin`, `department`; the caller's jurisdiction must cover the street or district the request is about; a `department` acts only for its own department.
+         */
+        get: operations["coordination.departmentWorkItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3206,6 +3300,125 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    "recruitment.draftPositions": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                street: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "title": "text",
+                     *           "description": "text",
+                     *           "street": "D01/S03",
+                     *           "kind": "career-establishment",
+                     *           "quota": 1,
+                     *           "eligibility": {
+                     *             "sourcePools": [
+                     *               "village-cadre"
+                     *             ],
+                     *             "minYearsOfService": 1,
+                     *             "maxAge": 18,
+                     *             "minEducation": "junior-secondary"
+                     *           },
+                     *           "opensAt": "2026-11-27T08:30:00.000Z",
+                     *           "closesAt": "2026-11-27T08:30:00.000Z",
+                     *           "year": 1,
+                     *           "status": "draft",
+                     *           "publishedAt": "2026-11-27T08:30:00.000Z",
+                     *           "closedAt": "2026-11-27T08:30:00.000Z",
+                     *           "hired": 1,
+                     *           "window": "upcoming",
+                     *           "district": "D01",
+                     *           "draftedAt": "2026-11-27T08:30:00.000Z",
+                     *           "applications": 1,
+                     *           "eligibleApplications": 1,
+                     *           "notSelected": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            title: string;
+                            description?: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @enum {string} */
+                            kind: "career-establishment" | "civil-servant" | "community-worker";
+                            quota: number;
+                            eligibility: {
+                                sourcePools: ("village-cadre" | "community-worker" | "civil-servant" | "public-institution" | "other")[];
+                                minYearsOfService?: number;
+                                maxAge?: number;
+                                /** @enum {string} */
+                                minEducation?: "junior-secondary" | "senior-secondary" | "vocational-college" | "bachelor" | "master" | "doctorate";
+                            };
+                            /** Format: date-time */
+                            opensAt: string;
+                            /** Format: date-time */
+                            closesAt: string;
+                            year: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "filled";
+                            /** Format: date-time */
+                            publishedAt?: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                            hired?: number;
+                            /**
+                             * @description Whether it takes applications now.
+                             * @enum {string}
+                             */
+                            window: "upcoming" | "open" | "ended";
+                            /** @example D01 */
+                            district: string;
+                            /** Format: date-time */
+                            draftedAt: string;
+                            /** @description Applications received. */
+                            applications: number;
+                            /** @description Of those, eligible at screening. */
+                            eligibleApplications: number;
+                            /** @description Set on closing: eligible applications not hired. */
+                            notSelected?: number;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "recruitment.getPosition": {
         parameters: {
             query?: never;
@@ -4036,6 +4249,8 @@ export interface operations {
                      *         "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *         "recordedAt": "2026-11-27T08:30:00.000Z",
                      *         "recordedBy": "text",
+                     *         "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *         "approvedBy": "text",
                      *         "endedOn": "2026-11-27",
                      *         "endedAt": "2026-11-27T08:30:00.000Z",
                      *         "endedBy": "text",
@@ -4106,6 +4321,12 @@ export interface operations {
                             /** Format: date-time */
                             recordedAt: string;
                             recordedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description When an approval was recorded after the secondment began.
+                             */
+                            approvedAt?: string;
+                            approvedBy?: string;
                             /** Format: date */
                             endedOn?: string;
                             /** Format: date-time */
@@ -4192,6 +4413,8 @@ export interface operations {
                      *       "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
                      *       "endedOn": "2026-11-27",
                      *       "endedAt": "2026-11-27T08:30:00.000Z",
                      *       "endedBy": "text",
@@ -4220,6 +4443,113 @@ export interface operations {
                         /** Format: date-time */
                         recordedAt: string;
                         recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
+                        /** Format: date */
+                        endedOn?: string;
+                        /** Format: date-time */
+                        endedAt?: string;
+                        endedBy?: string;
+                        /** @description Not ended, and the district’s today is after `endsOn`. */
+                        pastDue: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "recruitment.approveSecondment": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    approvalRef: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *       "staffName": "text",
+                     *       "street": "D01/S03",
+                     *       "toUnit": "text",
+                     *       "startsOn": "2026-11-27",
+                     *       "endsOn": "2026-11-27",
+                     *       "approvalRef": "text",
+                     *       "status": "active",
+                     *       "flagReasons": [
+                     *         "no-approval"
+                     *       ],
+                     *       "flaggedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedAt": "2026-11-27T08:30:00.000Z",
+                     *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
+                     *       "endedOn": "2026-11-27",
+                     *       "endedAt": "2026-11-27T08:30:00.000Z",
+                     *       "endedBy": "text",
+                     *       "pastDue": true
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        id: string;
+                        /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                        staffId: string;
+                        staffName: string;
+                        /** @example D01/S03 */
+                        street: string;
+                        toUnit: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        approvalRef?: string;
+                        /** @enum {string} */
+                        status: "active" | "flagged" | "ended";
+                        flagReasons?: ("no-approval" | "past-due")[];
+                        /** Format: date-time */
+                        flaggedAt?: string;
+                        /** Format: date-time */
+                        recordedAt: string;
+                        recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
                         /** Format: date */
                         endedOn?: string;
                         /** Format: date-time */
@@ -4279,6 +4609,8 @@ export interface operations {
                      *       "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedAt": "2026-11-27T08:30:00.000Z",
                      *       "recordedBy": "text",
+                     *       "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *       "approvedBy": "text",
                      *       "endedOn": "2026-11-27",
                      *       "endedAt": "2026-11-27T08:30:00.000Z",
                      *       "endedBy": "text",
@@ -4307,6 +4639,12 @@ export interface operations {
                         /** Format: date-time */
                         recordedAt: string;
                         recordedBy: string;
+                        /**
+                         * Format: date-time
+                         * @description When an approval was recorded after the secondment began.
+                         */
+                        approvedAt?: string;
+                        approvedBy?: string;
                         /** Format: date */
                         endedOn?: string;
                         /** Format: date-time */
@@ -4370,6 +4708,8 @@ export interface operations {
                      *           "flaggedAt": "2026-11-27T08:30:00.000Z",
                      *           "recordedAt": "2026-11-27T08:30:00.000Z",
                      *           "recordedBy": "text",
+                     *           "approvedAt": "2026-11-27T08:30:00.000Z",
+                     *           "approvedBy": "text",
                      *           "endedOn": "2026-11-27",
                      *           "endedAt": "2026-11-27T08:30:00.000Z",
                      *           "endedBy": "text",
@@ -4402,6 +4742,12 @@ export interface operations {
                             /** Format: date-time */
                             recordedAt: string;
                             recordedBy: string;
+                            /**
+                             * Format: date-time
+                             * @description When an approval was recorded after the secondment began.
+                             */
+                            approvedAt?: string;
+                            approvedBy?: string;
                             /** Format: date */
                             endedOn?: string;
                             /** Format: date-time */
@@ -9404,6 +9750,153 @@ export interface operations {
             500: components["responses"]["InternalError"];
         };
     };
+    "authority.listEvaluations": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                department?: string;
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "department": "market-supervision",
+                     *           "title": "text",
+                     *           "period": "0000",
+                     *           "description": "text",
+                     *           "units": [
+                     *             {
+                     *               "street": "D01/S03",
+                     *               "name": "text"
+                     *             }
+                     *           ],
+                     *           "streets": [
+                     *             "D01/S03"
+                     *           ],
+                     *           "status": "awaiting-opinions",
+                     *           "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *           "requestedBy": "text",
+                     *           "conclusion": "text",
+                     *           "finalizedAt": "2026-11-27T08:30:00.000Z",
+                     *           "finalizedBy": "text",
+                     *           "opinions": [
+                     *             {
+                     *               "evaluationId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *               "street": "D01/S03",
+                     *               "department": "market-supervision",
+                     *               "title": "text",
+                     *               "period": "0000",
+                     *               "units": [
+                     *                 "text"
+                     *               ],
+                     *               "status": "waiting",
+                     *               "requestedAt": "2026-11-27T08:30:00.000Z",
+                     *               "dueBy": "2026-11-27T08:30:00.000Z",
+                     *               "opinion": {
+                     *                 "rating": "excellent",
+                     *                 "text": "text",
+                     *                 "givenBy": "text",
+                     *                 "givenAt": "2026-11-27T08:30:00.000Z",
+                     *                 "late": true
+                     *               },
+                     *               "overdue": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @example market-supervision */
+                            department: string;
+                            title: string;
+                            period: string;
+                            description?: string;
+                            units: {
+                                /** @example D01/S03 */
+                                street: string;
+                                name: string;
+                            }[];
+                            streets: string[];
+                            /** @enum {string} */
+                            status: "awaiting-opinions" | "final";
+                            /** Format: date-time */
+                            requestedAt: string;
+                            requestedBy: string;
+                            conclusion?: string;
+                            /** Format: date-time */
+                            finalizedAt?: string;
+                            finalizedBy?: string;
+                            /** @description One per street asked, by street. */
+                            opinions: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                evaluationId: string;
+                                /** @example D01/S03 */
+                                street: string;
+                                /** @example market-supervision */
+                                department: string;
+                                title: string;
+                                period: string;
+                                /** @description The units in this street under evaluation. */
+                                units: string[];
+                                /** @enum {string} */
+                                status: "waiting" | "given";
+                                /** Format: date-time */
+                                requestedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The end of the 10th working day after the request.
+                                 */
+                                dueBy: string;
+                                opinion?: {
+                                    /** @enum {string} */
+                                    rating: "excellent" | "good" | "fair" | "poor";
+                                    text: string;
+                                    givenBy: string;
+                                    /** Format: date-time */
+                                    givenAt: string;
+                                    /** @description Given after `dueBy`. */
+                                    late: boolean;
+                                };
+                                /** @description Still waiting past `dueBy`. */
+                                overdue: boolean;
+                            }[];
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalError"];
+        };
+    };
     "authority.requestEvaluation": {
         parameters: {
             query?: never;
@@ -10344,6 +10837,107 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "authority.streetAssessments": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                status?: "awaiting-street" | "awaiting-department" | "complete";
+                period?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                street: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "staffId": "A",
+                     *           "period": "0000",
+                     *           "street": "D01/S03",
+                     *           "department": "market-supervision",
+                     *           "byStreet": {
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "byDepartment": {
+                     *             "assessmentId": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *             "score": 1,
+                     *             "comment": "text",
+                     *             "assessedBy": "text",
+                     *             "assessedAt": "2026-11-27T08:30:00.000Z"
+                     *           },
+                     *           "streetWeight": 1,
+                     *           "combinedScore": 1
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            staffId: string;
+                            period: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example market-supervision */
+                            department: string;
+                            /** @description The street committee's side, once given. */
+                            byStreet?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The department's side, once given. */
+                            byDepartment?: {
+                                /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                                assessmentId: string;
+                                score: number;
+                                comment: string;
+                                assessedBy: string;
+                                /** Format: date-time */
+                                assessedAt: string;
+                            };
+                            /** @description The street's share of the combined score (0.5 unless configured). */
+                            streetWeight: number;
+                            /** @description Weighted, to one decimal; null until both sides are in. */
+                            combinedScore: number | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -12628,6 +13222,100 @@ export interface operations {
                             acceptedAt: string;
                             /** @description The `sub` (subject) claim of the caller who did it. */
                             assignedBy: string;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; absent on the last one. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    "coordination.departmentWorkItems": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 25 unless given; above 100 is taken as 100. */
+                limit?: number;
+                cursor?: string;
+                status?: "accepted" | "blocked";
+                district?: string;
+            };
+            header?: {
+                /** @description Follows the request through the events it causes and the logs; echoed in the response. */
+                "x-correlation-id"?: string;
+            };
+            path: {
+                dept: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "x-correlation-id": components["headers"]["CorrelationId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01J9ZQ3K4M5N6P7Q8R9S0T1V2W",
+                     *           "status": "accepted",
+                     *           "code": "WI-2026-07",
+                     *           "title": "text",
+                     *           "description": "text",
+                     *           "department": "market-supervision",
+                     *           "community": "D01/S03/C07",
+                     *           "street": "D01/S03",
+                     *           "district": "D01",
+                     *           "dueOn": "2026-11-27",
+                     *           "at": "2026-11-27T08:30:00.000Z",
+                     *           "assignedBy": "text",
+                     *           "reason": "not-on-access-list"
+                     *         }
+                     *       ],
+                     *       "cursor": "text"
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            /** @example 01J9ZQ3K4M5N6P7Q8R9S0T1V2W */
+                            id: string;
+                            /** @enum {string} */
+                            status: "accepted" | "blocked";
+                            /** @example WI-2026-07 */
+                            code: string;
+                            title: string;
+                            description: string;
+                            /** @example market-supervision */
+                            department: string;
+                            /** @example D01/S03/C07 */
+                            community: string;
+                            /** @example D01/S03 */
+                            street: string;
+                            /** @example D01 */
+                            district: string;
+                            /** Format: date */
+                            dueOn?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was accepted, or blocked.
+                             */
+                            at: string;
+                            /** @description The `sub` (subject) claim of the caller who did it. */
+                            assignedBy: string;
+                            /**
+                             * @description Blocked only: not on the district’s access list, or on it for other departments only.
+                             * @enum {string}
+                             */
+                            reason?: "not-on-access-list" | "not-for-this-department";
                         }[];
                         /** @description Pass as `cursor` to get the next page; absent on the last one. */
                         cursor?: string;

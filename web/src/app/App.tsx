@@ -34,17 +34,25 @@ export function App() {
             <Route path="/finance/requests" component={page.FundingRequests} />
             <Route path="/district/meetings" component={page.Meetings} />
             <Route path="/district/meetings/:id" component={page.MeetingPage} />
+            <Route path="/district/powers" component={page.PowerCatalog} />
             <Route path="/district/delegations" component={page.Delegations} />
+            <Route path="/district/access-list" component={page.DistrictAccessList} />
             <Route path="/district/performance" component={page.PerformancePage} />
             <Route path="/finance/streets" component={page.StreetMoney} />
             <Route path="/street/issues" component={page.StreetIssues} />
             <Route path="/street/scorecard" component={page.StreetScorecard} />
             <Route path="/street/staff" component={page.StreetStaff} />
+            <Route path="/street/premises" component={page.StreetPremises} />
+            <Route path="/street/money" component={page.StreetMoney} />
+            <Route path="/street/rooms" component={page.StreetRooms} />
             <Route path="/department/inbox" component={page.DepartmentInbox} />
             <Route path="/department/performance" component={page.DepartmentPerformance} />
             <Route path="/department/nominations" component={page.DepartmentNominations} />
+            <Route path="/department/work" component={page.DepartmentWork} />
+            <Route path="/department/evaluations" component={page.DepartmentEvaluations} />
             <Route path="/committee/consents" component={page.CommitteeConsents} />
             <Route path="/committee/opinions" component={page.CommitteeOpinions} />
+            <Route path="/committee/assessments" component={page.CommitteeAssessments} />
             <Route path="/community/sites" component={page.CommunitySites} />
             <Route path="/community/sites/:id" component={page.SitePage} />
             <Route path="/community/work" component={page.CommunityWork} />

@@ -40,11 +40,15 @@ export const PositionOffice = official(() => import('../features/organization/ro
 // District admin (the joint-meeting office).
 export const Meetings = official(() => import('../features/district/routes/Meetings.tsx'), 'Meetings');
 export const MeetingPage = official(() => import('../features/district/routes/MeetingPage.tsx'), 'MeetingPage');
+export const PowerCatalog = official(() => import('../features/district/routes/PowerCatalog.tsx'), 'PowerCatalog');
+export const DistrictAccessList = official(() => import('../features/district/routes/DistrictAccessList.tsx'), 'DistrictAccessList');
 export const Delegations = official(() => import('../features/district/routes/Delegations.tsx'), 'Delegations');
 export const PerformancePage = official(() => import('../features/district/routes/PerformancePage.tsx'), 'PerformancePage');
 export const StreetIssues = official(() => import('../features/street/routes/StreetIssues.tsx'), 'StreetIssues');
 export const DepartmentInbox = official(() => import('../features/department/routes/DepartmentInbox.tsx'), 'DepartmentInbox');
 export const DepartmentPerformance = official(() => import('../features/department/routes/DepartmentPerformance.tsx'), 'DepartmentPerformance');
+export const DepartmentWork = official(() => import('../features/department/routes/DepartmentWork.tsx'), 'DepartmentWork');
+export const DepartmentEvaluations = official(() => import('../features/department/routes/DepartmentEvaluations.tsx'), 'DepartmentEvaluations');
 export const DepartmentNominations = official(() => import('../features/department/routes/DepartmentNominations.tsx'), 'DepartmentNominations');
 export const CommitteeConsents = official(() => import('../features/committee/routes/CommitteeConsents.tsx'), 'CommitteeConsents');
 export const CommunitySites = official(() => import('../features/community/routes/CommunitySites.tsx'), 'CommunitySites');
@@ -53,3 +57,6 @@ export const CommunityWork = official(() => import('../features/community/routes
 export const StreetScorecard = official(() => import('../features/street/routes/StreetScorecard.tsx'), 'StreetScorecard');
 export const CommitteeOpinions = official(() => import('../features/committee/routes/CommitteeOpinions.tsx'), 'CommitteeOpinions');
 export const StreetStaff = official(() => import('../features/street/routes/StreetStaff.tsx'), 'StreetStaff');
+export const StreetPremises = official(() => import('../features/street/routes/StreetPremises.tsx'), 'StreetPremises');
+export const CommitteeAssessments = official(() => import('../features/committee/routes/CommitteeAssessments.tsx'), 'CommitteeAssessments');
+export const StreetRooms = official(() => import('../features/street/routes/StreetRooms.tsx'), 'StreetRooms');

@@ -22,7 +22,9 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/finance/streets', label: 'nav.finance.streets', roles: ['finance'] },
   // district admin
   { href: '/district/meetings', label: 'nav.district.meetings', roles: ['district-admin'] },
+  { href: '/district/powers', label: 'nav.district.powers', roles: ['district-admin'] },
   { href: '/district/delegations', label: 'nav.district.delegations', roles: ['district-admin'] },
+  { href: '/district/access-list', label: 'nav.district.accessList', roles: ['district-admin'] },
   { href: '/district/performance', label: 'nav.district.performance', roles: ['district-admin'] },
   // community worker
   { href: '/community/sites', label: 'nav.community.sites', roles: ['community-worker'] },
@@ -31,13 +33,19 @@ const NAV: ReadonlyArray<{ href: string; label: MessageKey; roles?: readonly Rol
   { href: '/street/issues', label: 'nav.street.issues', roles: ['street-official'] },
   { href: '/street/staff', label: 'nav.street.staff', roles: ['street-official'] },
   { href: '/street/scorecard', label: 'nav.street.scorecard', roles: ['street-official'] },
+  { href: '/street/premises', label: 'nav.street.premises', roles: ['street-official'] },
+  { href: '/street/money', label: 'nav.street.money', roles: ['street-official'] },
+  { href: '/street/rooms', label: 'nav.street.rooms', roles: ['street-official'] },
   // department
   { href: '/department/inbox', label: 'nav.department.inbox', roles: ['department'] },
+  { href: '/department/work', label: 'nav.department.work', roles: ['department'] },
   { href: '/department/nominations', label: 'nav.department.nominations', roles: ['department'] },
+  { href: '/department/evaluations', label: 'nav.department.evaluations', roles: ['department'] },
   { href: '/department/performance', label: 'nav.department.performance', roles: ['department'] },
   // street committee
   { href: '/committee/consents', label: 'nav.committee.consents', roles: ['street-committee'] },
   { href: '/committee/opinions', label: 'nav.committee.opinions', roles: ['street-committee'] },
+  { href: '/committee/assessments', label: 'nav.committee.assessments', roles: ['street-committee'] },
 ];
 
 /** The frame of every page: skip link, the site's name, the main navigation, language and account. */

@@ -125,6 +125,8 @@ export function useFormat() {
       date: (iso: string) => intl.formatDate(iso, { dateStyle: 'long' }),
       /** A calendar day (`2026-12-01`) as the district's day, not shifted by a zone. */
       day: (day: string) => intl.formatDate(`${day}T12:00:00+08:00`, { dateStyle: 'long' }),
+      /** A month (`2026-11`) as the district's month. */
+      month: (month: string) => intl.formatDate(`${month}-15T12:00:00+08:00`, { year: 'numeric', month: 'short' }),
       time: (iso: string) => intl.formatTime(iso, { timeStyle: 'short' }),
       weekday: (iso: string) => intl.formatDate(iso, { weekday: 'long', month: 'long', day: 'numeric' }),
       number: (n: number) => intl.formatNumber(n),

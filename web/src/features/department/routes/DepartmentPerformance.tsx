@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ErrorView } from '../../../components/ErrorView.tsx';
 import { Loading, Page } from '../../../components/Page.tsx';
 import { useFormat, useLocale, useT } from '../../../i18n/index.tsx';
@@ -5,12 +6,30 @@ import { ApiError } from '../../../lib/api.ts';
 import { useSession } from '../../../lib/auth.ts';
 import { useLoad } from '../../../lib/load.ts';
 import { nameOf } from '../../../lib/places.ts';
-import { performance } from '../api/inbox.ts';
+import { districtMonth } from '../../rankings/api/rankings.ts';
+import { monthsUpTo, performance, ratesOverTime } from '../api/inbox.ts';
 import { departmentName } from '../names.ts';
+
+/** The chart of the rates over time: its own chunk, loaded after the page's figures. */
+const RatesOverTime = lazy(async () => ({ default: (await import('../components/RatesOverTime.tsx')).RatesOverTime }));
+const MONTHS = 6;
+
+/** The department's rates month by month, from the district's public monthly rankings. */
+function Trend({ district, department }: { district: string; department: string }) {
+  const loaded = useLoad(() => ratesOverTime(district, department, monthsUpTo(districtMonth(), MONTHS)), [district, department]);
+  if (loaded.state === 'loading') return <Loading />;
+  if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <RatesOverTime months={loaded.data} />
+    </Suspense>
+  );
+}
 
 /**
  * The department's own figures as the district office sees them: its three rates (reported in on
- * time, resolved, satisfied), each with the counts behind it, and what was escalated or is overdue.
+ * time, resolved, satisfied), each with the counts behind it, and what was escalated or is overdue;
+ * and the three rates month by month (a chart in its own chunk, with its table).
  */
 export function DepartmentPerformance() {
   const t = useT();
@@ -65,6 +84,7 @@ export function DepartmentPerformance() {
         <dt>{t('department.performance.blocked')}</dt>
         <dd>{format.number(p.blockedWorkItems)}</dd>
       </dl>
+      <Trend district={p.district} department={p.department} />
     </Page>
   );
 }

@@ -54,3 +54,37 @@ export type Performance = paths['/coordination/departments/{dept}/performance'][
 export function performance(department: string): Promise<Performance> {
   return call(api().GET('/coordination/departments/{dept}/performance', { params: { path: { dept: department } } }));
 }
+
+export type Power = PowerPage['items'][number];
+export type PowerRequest = paths['/authority/powers']['post']['requestBody']['content']['application/json'];
+export type PowerDomain = Power['domain'];
+
+/** One page of the catalog, by code, optionally of one domain. */
+export function powersPage(domain: PowerDomain | undefined, cursor?: string): Promise<PowerPage> {
+  return call(api().GET('/authority/powers', { params: { query: { limit: 25, ...(domain ? { domain } : {}), ...(cursor ? { cursor } : {}) } } }));
+}
+
+/** Enter a power in the catalog; a retry sends the same key. */
+export function addPower(body: PowerRequest, key: string): Promise<Power> {
+  return call(api().POST('/authority/powers', { params: { header: { 'Idempotency-Key': key } }, body }));
+}
+
+export type AccessItemRequest = paths['/coordination/access-list/items']['post']['requestBody']['content']['application/json'];
+export type AccessItem = paths['/coordination/access-list/items']['post']['responses'][201]['content']['application/json'];
+
+/** Put a work item on the district's access list, by a decision of one of its joint meetings; a retry sends the same key. */
+export function approveAccessItem(body: AccessItemRequest, key: string): Promise<AccessItem> {
+  return call(api().POST('/coordination/access-list/items', { params: { header: { 'Idempotency-Key': key } }, body }));
+}
+
+/** The decisions of the district's latest meetings (newest meeting first), each with its meeting's title: what an access-list entry may rest on. */
+export async function recentDecisions(): Promise<Array<Decision & { meetingTitle: string }>> {
+  const page = await meetings();
+  const full = await Promise.all(page.items.map((m) => meeting(m.id)));
+  return full.flatMap((m) => m.decisions.map((d) => ({ ...d, meetingTitle: m.title })));
+}
+
+/** Take a delegation back from a day, with the reason: its streets hold its powers up to the day before. */
+export function revokeDelegation(id: string, body: { from: string; reason: string }, key: string): Promise<Delegation> {
+  return call(api().POST('/authority/delegations/{id}/revoke', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body }));
+}

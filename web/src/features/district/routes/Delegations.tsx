@@ -10,6 +10,7 @@ import { useSession } from '../../../lib/auth.ts';
 import { useLoad } from '../../../lib/load.ts';
 import { districtToday, nameOf, STREETS } from '../../../lib/places.ts';
 import { catalog, delegate, delegations, type Delegation } from '../api/district.ts';
+import { RevokeForm } from '../components/RevokeForm.tsx';
 
 const POLL_MS = 2_000;
 
@@ -155,6 +156,15 @@ export function Delegations() {
                   </span>
                 ))}
               </p>
+              {d.status === 'in-force' ? (
+                <RevokeForm
+                  delegation={d}
+                  onRevoked={(r) => {
+                    setNotice(t('district.revoke.done', { ref: r.decisionRef, from: format.day(r.revokedFrom ?? r.effectiveOn) }));
+                    setVersion((v) => v + 1);
+                  }}
+                />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -88,10 +88,14 @@ export function StreetMoney() {
   const money = useMoney();
   const { locale } = useLocale();
   const session = useSession();
-  const [, navigate] = useLocation();
+  const [path, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const thisYear = Number(districtToday().slice(0, 4));
-  const street = STREETS.some((s) => s.id === params.get('street')) ? params.get('street')! : (STREETS.find((s) => session?.jurisdiction.startsWith(s.id))?.id ?? STREETS[0]!.id);
+  // A street official reads its own street's money (at /street/money): no other street is offered.
+  const ownStreet = !session?.roles.includes('finance') && session?.roles.includes('street-official') ? STREETS.find((s) => session.jurisdiction.startsWith(s.id))?.id : undefined;
+  const street =
+    ownStreet ?? (STREETS.some((s) => s.id === params.get('street')) ? params.get('street')! : (STREETS.find((s) => session?.jurisdiction.startsWith(s.id))?.id ?? STREETS[0]!.id));
+  const base = path.startsWith('/street/') ? '/street/money' : '/finance/streets';
   const yearText = params.get('year') ?? '';
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : thisYear;
   const cursor = params.get('cursor') ?? undefined;
@@ -102,25 +106,31 @@ export function StreetMoney() {
     [street, year, cursor, session?.sub],
   );
   const [choice, setChoice] = useState({ street, year: String(year) });
-  const hrefOf = (s: string, y: number, c?: string) => `/finance/streets?street=${encodeURIComponent(s)}&year=${y}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`;
+  const hrefOf = (s: string, y: number, c?: string) =>
+    `${base}?${ownStreet ? '' : `street=${encodeURIComponent(s)}&`}year=${y}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(hrefOf(choice.street, /^\d{4}$/.test(choice.year) ? Number(choice.year) : thisYear));
   };
   if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
   return (
-    <Page title={t('finance.streetsTitle')} lead={t('finance.streetsLead')}>
+    <Page
+      title={ownStreet ? t('street.money.title', { street: nameOf(ownStreet, locale) }) : t('finance.streetsTitle')}
+      lead={ownStreet ? t('street.money.lead') : t('finance.streetsLead')}
+    >
       <form className="filters" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="money-street">{t('finance.street')}</label>
-          <select id="money-street" value={choice.street} onChange={(e) => setChoice({ ...choice, street: e.target.value })}>
-            {STREETS.map((s) => (
-              <option key={s.id} value={s.id}>
-                {nameOf(s.id, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {ownStreet ? null : (
+          <div className="field">
+            <label htmlFor="money-street">{t('finance.street')}</label>
+            <select id="money-street" value={choice.street} onChange={(e) => setChoice({ ...choice, street: e.target.value })}>
+              {STREETS.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {nameOf(s.id, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="money-year">{t('finance.year')}</label>
           <select id="money-year" value={choice.year} onChange={(e) => setChoice({ ...choice, year: e.target.value })}>

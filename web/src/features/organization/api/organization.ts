@@ -71,3 +71,14 @@ export function ranked(items: readonly OfficeApplication[]): OfficeApplication[]
     .filter((a) => a.status === 'eligible' && a.score !== undefined)
     .sort((a, b) => b.score! - a.score! || a.submittedAt.localeCompare(b.submittedAt) || a.id.localeCompare(b.id));
 }
+
+export type DraftPage = paths['/recruitment/streets/{street}/draft-positions']['get']['responses'][200]['content']['application/json'];
+
+/** A street's drafts, newest first: what the office may still publish. */
+export function drafts(street: string, cursor?: string): Promise<DraftPage> {
+  return call(
+    api().GET('/recruitment/streets/{street}/draft-positions', {
+      params: { path: { street: street.replace('/', '-') }, query: { limit: 25, ...(cursor ? { cursor } : {}) } },
+    }),
+  );
+}

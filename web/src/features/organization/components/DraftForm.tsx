@@ -31,7 +31,7 @@ function check(v: Values): Array<{ name: Name; message: MessageKey }> {
 }
 
 /** Draft a position for a street, then publish it within the plan (or see why it does not fit). */
-export function DraftForm({ street, onPublished }: { street: string; onPublished: (p: OfficePosition) => void }) {
+export function DraftForm({ street, onPublished, onDrafted }: { street: string; onPublished: (p: OfficePosition) => void; onDrafted?: (p: OfficePosition) => void }) {
   const t = useT();
   const { locale } = useLocale();
   const today = districtToday();
@@ -81,7 +81,9 @@ export function DraftForm({ street, onPublished }: { street: string; onPublished
         },
         ...(values.description.trim() ? { description: values.description.trim() } : {}),
       };
-      setDrafted(await draft(body, key));
+      const made = await draft(body, key);
+      setDrafted(made);
+      onDrafted?.(made);
       setKey(idempotencyKey());
       setProblems([]);
     } catch (error) {
@@ -127,6 +129,17 @@ export function DraftForm({ street, onPublished }: { street: string; onPublished
           <p>{t('organization.drafted', { title: drafted.title, street: nameOf(drafted.street, locale), quota: drafted.quota })}</p>
           <button type="button" id="publish" disabled={sending} onClick={() => void sendPublish(drafted)}>
             {t('organization.publish', { title: drafted.title })}
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            disabled={sending}
+            onClick={() => {
+              setDrafted(undefined);
+              setValues({ ...values, title: '', description: '' });
+            }}
+          >
+            {t('organization.drafts.keep')}
           </button>
         </div>
       ) : (

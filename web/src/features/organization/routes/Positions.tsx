@@ -8,12 +8,17 @@ import { ApiError } from '../../../lib/api.ts';
 import { useSession } from '../../../lib/auth.ts';
 import { useLoad } from '../../../lib/load.ts';
 import { nameOf, STREETS } from '../../../lib/places.ts';
-import { positions, type ListedStatus, type OfficePosition } from '../api/organization.ts';
+import { drafts, positions, type ListedStatus, type OfficePosition } from '../api/organization.ts';
+import { DraftCard } from '../components/DraftCard.tsx';
 import { DraftForm } from '../components/DraftForm.tsx';
 
-const STATUSES: readonly ListedStatus[] = ['published', 'closed', 'filled'];
+type Shown = ListedStatus | 'draft';
+const STATUSES: readonly Shown[] = ['draft', 'published', 'closed', 'filled'];
 
-/** The organization department's positions of a street: published, closed and filled; and a new one drafted and published. */
+/**
+ * The organization department's positions of a street: drafts (published from here within the plan),
+ * published, closed and filled; and a new one drafted, then published now or left among the drafts.
+ */
 export function Positions() {
   const t = useT();
   const format = useFormat();
@@ -22,19 +27,26 @@ export function Positions() {
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const street = STREETS.some((s) => s.id === params.get('street')) ? params.get('street')! : STREETS[0]!.id;
-  const status: ListedStatus = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ListedStatus) : 'published';
+  const status: Shown = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as Shown) : 'published';
   const cursor = params.get('cursor') ?? undefined;
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
   const [choice, setChoice] = useState(street);
   const may = session?.roles.includes('organization-dept') ?? false;
   const loaded = useLoad(
-    () => (!session ? Promise.reject(new ApiError(401)) : !may ? Promise.reject(new ApiError(403)) : positions({ street, status, ...(cursor ? { cursor } : {}) })),
+    (): Promise<{ items: ReadonlyArray<OfficePosition | Awaited<ReturnType<typeof positions>>['items'][number]>; cursor?: string }> =>
+      !session
+        ? Promise.reject(new ApiError(401))
+        : !may
+          ? Promise.reject(new ApiError(403))
+          : status === 'draft'
+            ? drafts(street, cursor)
+            : positions({ street, status, ...(cursor ? { cursor } : {}) }),
     [street, status, cursor, version, session?.sub],
     { keep: true },
   );
   if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
-  const hrefOf = (s: string, st: ListedStatus, c?: string) => `/organization/positions?street=${encodeURIComponent(s)}&status=${st}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`;
+  const hrefOf = (s: string, st: Shown, c?: string) => `/organization/positions?street=${encodeURIComponent(s)}&status=${st}${c ? `&cursor=${encodeURIComponent(c)}` : ''}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     navigate(hrefOf(choice, status));
@@ -78,7 +90,13 @@ export function Positions() {
       {loaded.state === 'loading' ? (
         <Loading />
       ) : loaded.data.items.length === 0 ? (
-        <p>{t('organization.noPositions', { street: nameOf(street, locale) })}</p>
+        <p>{status === 'draft' ? t('organization.drafts.none', { street: nameOf(street, locale) }) : t('organization.noPositions', { street: nameOf(street, locale) })}</p>
+      ) : status === 'draft' ? (
+        <ul className="cards">
+          {loaded.data.items.map((p) => (
+            <DraftCard key={p.id} position={p as OfficePosition} now={Date.now()} onPublished={published} />
+          ))}
+        </ul>
       ) : (
         <ul className="cards">
           {loaded.data.items.map((p) => (
@@ -96,7 +114,7 @@ export function Positions() {
         </ul>
       )}
       {loaded.state === 'ready' ? <Pager {...(loaded.data.cursor ? { cursor: loaded.data.cursor } : {})} hrefFor={(c) => hrefOf(street, status, c)} paged={Boolean(cursor)} /> : null}
-      <DraftForm street={street} onPublished={published} />
+      <DraftForm street={street} onPublished={published} onDrafted={(p) => (p.street === street && status === 'draft' ? setVersion((v) => v + 1) : undefined)} />
     </Page>
   );
 }

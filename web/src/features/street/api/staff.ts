@@ -24,3 +24,8 @@ export async function secondments(street: string, status: SecondmentStatus, curs
 export async function recall(id: string): Promise<Secondment> {
   return call(api().POST('/recruitment/secondments/{id}/end', { params: { path: { id } } }));
 }
+
+/** Record the approval a flagged secondment lacked, by the number of the document that gave it. */
+export async function approve(id: string, approvalRef: string): Promise<Secondment> {
+  return call(api().POST('/recruitment/secondments/{id}/approval', { params: { path: { id } }, body: { approvalRef } }));
+}

@@ -9,9 +9,15 @@ import { useSession } from '../../../lib/auth.ts';
 import { useLoad } from '../../../lib/load.ts';
 import { nameOf } from '../../../lib/places.ts';
 import { recall, roster, secondments, staffing, type Secondment } from '../api/staff.ts';
+import { ApproveForm } from '../components/ApproveForm.tsx';
 
-/** A flagged secondment, why it is flagged, and the recall the street office may make. */
-function FlaggedSecondment({ item, onRecalled }: { item: Secondment; onRecalled: (ended: Secondment) => void }) {
+type Outcome = { kind: 'recalled' | 'approved' | 'approved-still-flagged'; item: Secondment };
+
+/**
+ * A flagged secondment, why it is flagged, and what the street office may do: record the approval it
+ * lacked (only while none is on record) and recall the member.
+ */
+function FlaggedSecondment({ item, onChanged }: { item: Secondment; onChanged: (outcome: Outcome) => void }) {
   const t = useT();
   const format = useFormat();
   const [problem, setProblem] = useState<string>();
@@ -20,7 +26,7 @@ function FlaggedSecondment({ item, onRecalled }: { item: Secondment; onRecalled:
     setSending(true);
     setProblem(undefined);
     try {
-      onRecalled(await recall(item.id));
+      onChanged({ kind: 'recalled', item: await recall(item.id) });
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError('network');
       setProblem(failure.status === 'network' ? t('street.staff.network') : failure.status === 409 ? t('street.staff.conflict') : (failure.problem?.detail ?? failure.message));
@@ -57,6 +63,9 @@ function FlaggedSecondment({ item, onRecalled }: { item: Secondment; onRecalled:
           {problem}
         </p>
       ) : null}
+      {item.status !== 'ended' && !item.approvalRef ? (
+        <ApproveForm item={item} onApproved={(approved) => onChanged({ kind: approved.status === 'active' ? 'approved' : 'approved-still-flagged', item: approved })} />
+      ) : null}
       {item.status !== 'ended' ? (
         <button type="button" className="warning" disabled={sending} onClick={() => void act()}>
           {t('street.staff.recall', { name: item.staffName })}
@@ -75,20 +84,32 @@ export function StreetStaff() {
   const { locale } = useLocale();
   const format = useFormat();
   const session = useSession();
-  const cursor = new URLSearchParams(useSearch()).get('cursor') ?? undefined;
+  const search = new URLSearchParams(useSearch());
+  const cursor = search.get('cursor') ?? undefined;
+  const flaggedCursor = search.get('flagged') ?? undefined;
   const official = session?.roles.includes('street-official') ?? false;
   const street = session?.jurisdiction.split('/').slice(0, 2).join('/') ?? '';
-  const [recalled, setRecalled] = useState<Record<string, Secondment>>({});
+  const [changed, setChanged] = useState<Record<string, Secondment>>({});
+  const [last, setLast] = useState<Outcome>();
   const loaded = useLoad(async () => {
     if (!official) throw new ApiError(session ? 403 : 401);
-    const [figures, flagged, members] = await Promise.all([staffing(street), secondments(street, 'flagged'), roster(street, cursor)]);
+    const [figures, flagged, members] = await Promise.all([staffing(street), secondments(street, 'flagged', flaggedCursor), roster(street, cursor)]);
     return { figures, flagged, members };
-  }, [street, official, cursor]);
+  }, [street, official, cursor, flaggedCursor]);
   if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') return <ErrorView error={loaded.error} onRetry={loaded.retry} />;
   const { figures, flagged, members } = loaded.data;
   const percent = (value: number | null) => (value === null ? t('street.scorecard.none') : t('street.scorecard.percent', { value: format.number(Math.round(value * 1000) / 10) }));
-  const last = Object.values(recalled).at(-1);
+  const hrefOf = (page: { flagged?: string | undefined; cursor?: string | undefined }) => {
+    const query = new URLSearchParams(Object.entries(page).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+    return query ? `/street/staff?${query}` : '/street/staff';
+  };
+  const outcomeText = (o: Outcome) =>
+    o.kind === 'recalled'
+      ? t('street.staff.recalled', { name: o.item.staffName })
+      : o.kind === 'approved'
+        ? t('street.staff.approved', { name: o.item.staffName, ref: o.item.approvalRef ?? '' })
+        : t('street.staff.approvedStillFlagged', { name: o.item.staffName, ref: o.item.approvalRef ?? '' });
   return (
     <Page title={t('street.staff.title', { street: nameOf(street, locale) })} lead={t('street.staff.intro')}>
       <section aria-labelledby="figures-title">
@@ -107,15 +128,23 @@ export function StreetStaff() {
         <p>{t('street.staff.flaggedIntro')}</p>
         {last ? (
           <div className="notice" role="status">
-            <p>{t('street.staff.recalled', { name: last.staffName })}</p>
+            <p>{outcomeText(last)}</p>
           </div>
         ) : null}
         {flagged.items.length === 0 ? <p>{t('street.staff.noneFlagged')}</p> : null}
         <ul className="cards">
           {flagged.items.map((item) => (
-            <FlaggedSecondment key={item.id} item={recalled[item.id] ?? item} onRecalled={(ended) => setRecalled({ ...recalled, [ended.id]: ended })} />
+            <FlaggedSecondment
+              key={item.id}
+              item={changed[item.id] ?? item}
+              onChanged={(outcome) => {
+                setChanged({ ...changed, [outcome.item.id]: outcome.item });
+                setLast(outcome);
+              }}
+            />
           ))}
         </ul>
+        <Pager {...(flagged.cursor ? { cursor: flagged.cursor } : {})} paged={Boolean(flaggedCursor)} hrefFor={(next) => hrefOf({ flagged: next })} />
       </section>
       <section aria-labelledby="roster-title">
         <h2 id="roster-title">{t('street.staff.roster')}</h2>
@@ -145,7 +174,7 @@ export function StreetStaff() {
             </tbody>
           </table>
         </div>
-        <Pager {...(members.cursor ? { cursor: members.cursor } : {})} paged={Boolean(cursor)} hrefFor={(next) => (next ? `/street/staff?cursor=${encodeURIComponent(next)}` : '/street/staff')} />
+        <Pager {...(members.cursor ? { cursor: members.cursor } : {})} paged={Boolean(cursor)} hrefFor={(next) => hrefOf({ flagged: flaggedCursor, cursor: next })} />
       </section>
     </Page>
   );
