@@ -55,8 +55,12 @@ async function run(): Promise<unknown> {
     }
     case 'gateway': {
       const { startLocalCloud } = await import('../infra/local/runtime.ts');
-      const { load, measureSaga } = await import('./lib/gateway.ts');
+      const { load, measureSaga, whereTimeGoes } = await import('./lib/gateway.ts');
+      // BENCH_GATEWAY_METER=1: the cost meter watches the loads too, and says where each one's time went.
+      const { CostMeter } = await import('./lib/cost/meter.ts');
+      const meter = process.env.BENCH_GATEWAY_METER === '1' ? new CostMeter() : undefined;
       const cloud = await startLocalCloud({
+        ...(meter ? { observer: meter } : {}),
         inMemory: true,
         port: 0,
         dynamoEndpoint: endpoint,
@@ -65,10 +69,17 @@ async function run(): Promise<unknown> {
         dataDir: await mkdtemp(join(tmpdir(), 'five-haves-bench-')),
       });
       try {
-        const routes = await GATEWAY_ROUTES(cloud);
+        const wanted = process.env.BENCH_ROUTES?.split(',').filter(Boolean);
+        const routes = (await GATEWAY_ROUTES(cloud)).filter((r) => !wanted || wanted.some((w) => r.path.includes(w)));
         const loads = [];
-        for (const route of routes) loads.push(await load(cloud, route, quick ? 2 : 5));
-        const saga = await measureSaga(cloud, quick ? 5 : 20);
+        for (const route of routes) {
+          const from = meter?.invocations.length ?? 0;
+          const figures = await load(cloud, route, quick ? 2 : 5);
+          // The consumers still at work on what the load set off are part of its cost.
+          while (meter && !meter.idle(500)) await new Promise((r) => setTimeout(r, 100));
+          loads.push(meter ? { ...figures, where: whereTimeGoes(meter.invocations.slice(from), route) } : figures);
+        }
+        const saga = wanted ? undefined : await measureSaga(cloud, quick ? 5 : 20);
         return { loads, saga };
       } finally {
         await cloud.stop();

@@ -5,12 +5,14 @@
  * compares with the targets and says where each stands.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../infra/bundle/options.ts';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { bundle, handlerEntries, type BundleFigures } from './lib/bundles.ts';
+import type { CostFigures } from './lib/cost/summary.ts';
 import { measureInit } from './lib/init.ts';
 import { report, type Results } from './lib/report.ts';
 import { round } from './lib/stats.ts';
@@ -37,6 +39,24 @@ async function phase(name: string, env: Record<string, string>): Promise<any> {
   if (result.status !== 0) throw new Error(`phase ${name} failed (exit ${result.status})`);
   log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return JSON.parse(await readFile(file, 'utf8'));
+}
+
+/**
+ * The cost phase: every route and every consumer reaction, counted and priced (bench/cost/measure.ts,
+ * run by vitest with the tests' setup, since it calls the routes through the security matrix's
+ * fixtures). Its DynamoDB Local is the test setup's own, on a free port.
+ */
+function costPhase(): CostFigures & { failures: string[] } {
+  const file = join(outDir, 'cost.json');
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'bench/cost/vitest.config.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, BENCH_COST_OUT: file, BENCH_QUICK: quick ? '1' : '0', POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`phase cost failed (exit ${result.status})`);
+  log(`cost: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 /** `-- --report`: write RESULTS.md again from results.json (after a change to the report alone). */
@@ -77,6 +97,8 @@ async function main(): Promise<void> {
   const warm = await phase('warm', { ...common, BENCH_STAGE: 'bench-warm', BENCH_LEAN_HTTP_BUNDLE: lean.get('authority/http')!.file });
   const scale = await phase('scale', { ...common, BENCH_STAGE: 'bench-scale' });
   const gateway = await phase('gateway', { ...common, BENCH_STAGE: 'bench-gateway' });
+  log('cost: every route and every consumer reaction, counted and priced');
+  const cost = costPhase();
   log("web: the job board's first load in headless Chromium");
   // Optional: without a Chromium the rest of the benchmark still stands.
   const web = await measureWebFirstLoad({ runs: quick ? 3 : 10, log }).catch((error: unknown) => {
@@ -109,6 +131,7 @@ async function main(): Promise<void> {
     warm,
     gateway,
     scale,
+    cost,
     ...(web ? { web } : {}),
     seconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
   };
@@ -123,4 +146,32 @@ function javaVersion(): string {
   return (result.stderr || result.stdout || 'unknown').split('\n')[0]!.trim();
 }
 
-await (process.argv.includes('--report') ? rewriteReport() : main());
+/**
+ * `-- --phase=gateway` (or warm, scale, cost): that phase alone, its figures printed; nothing else
+ * measured, and results.json and RESULTS.md left as they are unless `--merge`. With
+ * `BENCH_ROUTES=issues,sites` the gateway phase loads only the routes whose path contains one of them.
+ */
+async function onePhase(name: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  const load = loadavg().map(round);
+  const env: Record<string, string> = { BENCH_QUICK: quick ? '1' : '0', BENCH_STAGE: `bench-${name}` };
+  if (name === 'warm') {
+    const entry = handlerEntries().find((e) => e.name === 'authority/http')!;
+    env.BENCH_LEAN_HTTP_BUNDLE = (await bundle(entry, 'lean', outDir)).file;
+  }
+  const figures = name === 'cost' ? costPhase() : await phase(name, env);
+  console.log(JSON.stringify(figures, null, 2));
+  if (!process.argv.includes('--merge')) return;
+  // `--merge`: the phase's figures replace its part of results.json, noted as measured apart.
+  const file = join(REPO_ROOT, 'bench', 'results.json');
+  const results = JSON.parse(await readFile(file, 'utf8')) as Results;
+  const key = name as 'warm' | 'scale' | 'gateway' | 'cost';
+  (results as unknown as Record<string, unknown>)[key] = figures;
+  results.remeasured = [...(results.remeasured ?? []).filter((r) => r.phase !== name), { phase: name, date: new Date().toISOString(), loadAverageAtStart: load, quick }];
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(REPO_ROOT, 'bench', 'RESULTS.md'), report(results));
+  log(`${name}: merged into bench/results.json and bench/RESULTS.md`);
+}
+
+const only = process.argv.find((a) => a.startsWith('--phase='))?.slice('--phase='.length);
+await (process.argv.includes('--report') ? rewriteReport() : only ? onePhase(only) : main());

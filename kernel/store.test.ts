@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { testTable } from '../test/setup/context.ts';
+import { recordCalls } from '../test/support/dynamo-calls.ts';
 import { encodeCursor } from './cursor.ts';
 import { BadRequestError, ConflictError } from './errors.ts';
 import { defineEvent, newEvent, type Cause } from './events.ts';
@@ -312,5 +313,27 @@ describe('pages', () => {
     const smuggled = encodeCursor({ pk: ledger, sk: 'ENTRY#001', balanceFen: '1' });
 
     await expect(store.page({ partition: ledger, limit: 2, cursor: smuggled })).rejects.toBeInstanceOf(BadRequestError);
+  });
+});
+
+describe('reads asked for together', () => {
+  it('go as one BatchGetItem, each answered with its own item (or none); a read alone is a GetItem', async () => {
+    const [a, b] = [`GATHER#${ulid()}`, `GATHER#${ulid()}`];
+    await store.commit({ writes: [putNew({ pk: a, sk: 'STATE', n: 1 }, 'a exists'), putNew({ pk: b, sk: 'STATE', n: 2 }, 'b exists')], events: [] });
+    const recorder = recordCalls(store);
+    try {
+      const [first, missing, second, again] = await Promise.all([
+        store.get({ pk: a, sk: 'STATE' }),
+        store.get({ pk: `GATHER#${ulid()}`, sk: 'STATE' }),
+        store.get({ pk: b, sk: 'STATE' }),
+        store.get({ pk: a, sk: 'STATE' }),
+      ]);
+      expect([first?.n, missing, second?.n, again?.n]).toEqual([1, undefined, 2, 1]);
+      expect(recorder.calls).toEqual(['BatchGetItemCommand']);
+      expect((await store.get({ pk: b, sk: 'STATE' }))?.n).toBe(2);
+      expect(recorder.calls).toEqual(['BatchGetItemCommand', 'GetItemCommand']);
+    } finally {
+      recorder.stop();
+    }
   });
 });

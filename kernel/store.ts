@@ -1,5 +1,6 @@
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   TransactWriteCommand,
@@ -128,9 +129,39 @@ export class Store implements TableAccess {
     readonly doc: DynamoDBDocumentClient = createDocumentClient(),
   ) {}
 
-  async get<T extends Item>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
-    return out.Item as T | undefined;
+  /** Reads asked for in the same turn of the event loop, not yet sent. */
+  private gathering: Array<{ key: { pk: string; sk: string }; resolve: (item: Item | undefined) => void; reject: (error: unknown) => void }> | undefined;
+
+  /**
+   * The item at a key, read consistently. Reads asked for in the same turn (`Promise.all` of two
+   * stores' gets, a batch's inbox checks) go as one BatchGetItem: one round trip, the same read
+   * units; a read alone is a GetItem.
+   */
+  get<T extends Item>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    return new Promise<Item | undefined>((resolve, reject) => {
+      if (!this.gathering) {
+        this.gathering = [];
+        queueMicrotask(() => void this.sendGathered());
+      }
+      this.gathering.push({ key: { pk: key.pk, sk: key.sk }, resolve, reject });
+    }) as Promise<T | undefined>;
+  }
+
+  private async sendGathered(): Promise<void> {
+    const reads = this.gathering ?? [];
+    this.gathering = undefined;
+    try {
+      if (reads.length === 1) {
+        const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: reads[0]!.key, ConsistentRead: true }));
+        reads[0]!.resolve(out.Item as Item | undefined);
+        return;
+      }
+      const id = (key: { pk: unknown; sk: unknown }) => `${String(key.pk)}\u0000${String(key.sk)}`;
+      const found = new Map((await this.batchGet(reads.map((r) => r.key))).map((item) => [id(item), item]));
+      for (const read of reads) read.resolve(found.get(id(read.key)));
+    } catch (error) {
+      for (const read of reads) read.reject(error);
+    }
   }
 
   async hasApplied(eventId: string): Promise<boolean> {
@@ -142,6 +173,23 @@ export class Store implements TableAccess {
     const item = await this.get<Item & IdempotencyRecord & { expiresAt: number }>(keys.idempotency(sub, key));
     if (!item || item.expiresAt * 1000 < Date.now()) return undefined;
     return { sub: item.sub, key: item.key, requestHash: item.requestHash, response: item.response };
+  }
+
+  /** Consistent reads of these keys by BatchGetItem, 100 keys a call; unprocessed keys asked again with a back-off. */
+  private async batchGet(keys: ReadonlyArray<{ pk: string; sk: string }>): Promise<Item[]> {
+    const unique = [...new Map(keys.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+    const items: Item[] = [];
+    for (let start = 0; start < unique.length; start += 100) {
+      let pending: Array<Record<string, unknown>> = unique.slice(start, start + 100);
+      for (let attempt = 1; pending.length > 0; attempt += 1) {
+        if (attempt > 8) throw new Error(`${pending.length} keys stayed unprocessed after 8 reads`);
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+        const out = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+        items.push(...((out.Responses?.[this.tableName] ?? []) as Item[]));
+        pending = out.UnprocessedKeys?.[this.tableName]?.Keys ?? [];
+      }
+    }
+    return items;
   }
 
   /**

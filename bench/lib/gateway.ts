@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { ulid } from 'ulid';
 import type { LocalCloud } from '../../infra/local/runtime.ts';
+import type { InvocationRecord } from './cost/meter.ts';
 import { percentile } from './stats.ts';
 
 export interface LoadFigures {
@@ -13,6 +14,8 @@ export interface LoadFigures {
   p99: number;
   non2xx: number;
   errors: number;
+  /** With BENCH_GATEWAY_METER=1: where the load's time went (whereTimeGoes). */
+  where?: ReturnType<typeof whereTimeGoes>;
 }
 
 export interface SagaFigures {
@@ -137,5 +140,31 @@ export async function measureSaga(cloud: LocalCloud, runs: number): Promise<Saga
     toConfirmedP50: percentile(toConfirmed, 50),
     endToEndP50: percentile(total, 50),
     endToEndP99: percentile(total, 99),
+  };
+}
+
+/** Where a load's time went, from the cost meter's records of it: the route's handler and the consumers it set off. */
+export function whereTimeGoes(invocations: readonly InvocationRecord[], route: LoadRoute) {
+  const routeKey = `${route.method} ${route.path.split('?')[0]}`;
+  const own = invocations.filter((i) => i.kind === 'http' && i.service === route.service);
+  const reactions = invocations.filter((i) => i.kind === 'events');
+  const byConsumer = new Map<string, { events: number; ms: number }>();
+  for (const r of reactions) {
+    const key = `${r.service} ← ${r.name}`;
+    const entry = byConsumer.get(key) ?? { events: 0, ms: 0 };
+    entry.events += r.records;
+    entry.ms += r.durationMs;
+    byConsumer.set(key, entry);
+  }
+  const calls: Record<string, number> = {};
+  for (const i of own) for (const [op, n] of Object.entries(i.figures.calls)) calls[op] = (calls[op] ?? 0) + n / own.length;
+  return {
+    routeKey,
+    requests: own.length,
+    handlerP50: percentile(own.map((i) => i.durationMs), 50),
+    dynamoP50: percentile(own.map((i) => i.dynamoMs), 50),
+    callsPerRequest: calls,
+    reactionMsPerRequest: reactions.reduce((n, r) => n + r.durationMs, 0) / Math.max(1, own.length),
+    consumers: Object.fromEntries([...byConsumer].map(([k, v]) => [k, { events: v.events, msPerEvent: v.ms / v.events }])),
   };
 }

@@ -16,7 +16,7 @@ import { services as allServices } from '../../services/index.ts';
 import { handler as enrich } from '../outbox/enrichment.ts';
 import { LocalBus, type EventsFunction, type LocalRule } from './bus.ts';
 import { ensureDynamoDbLocal, localAwsEnv, startDynamoDbLocal } from './dynamodb-local.ts';
-import type { FaultInjector } from './faults.ts';
+import type { ClientInstrument, FaultInjector } from './faults.ts';
 import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { mailboxPage, startLocalMail, type Mailer } from './mail.ts';
@@ -57,6 +57,13 @@ export interface LocalCloudOptions {
    */
   faults?: FaultInjector;
   /**
+   * An observer of the hosted handlers (the bench's cost meter, bench/lib/cost/meter.ts): its
+   * middleware goes on each service table's DynamoDB client as the fault injector's does, and each
+   * invocation (http, events, schedule) runs inside its `around`, which may time it and attribute
+   * what its calls cost. The handlers themselves are untouched.
+   */
+  observer?: InvocationObserver;
+  /**
    * The gateway's clock: the time it stamps on each request, which the handlers take as the
    * request's "now" (default the machine's). A test moves it past a window instead of waiting.
    */
@@ -77,6 +84,25 @@ export interface LocalCloudOptions {
     /** Awaited before the first file is served (a build begun beside the runtime). */
     ready?: Promise<unknown>;
   };
+}
+
+/** One invocation of a hosted handler, as an observer sees it. */
+export interface Invocation {
+  kind: 'http' | 'events' | 'schedule';
+  service: string;
+  /** The Lambda event: API Gateway's, the SQS batch, the Scheduled Event. */
+  event: unknown;
+}
+
+export interface InvocationObserver {
+  instrument?: ClientInstrument;
+  around<T>(invocation: Invocation, run: () => Promise<T>): Promise<T>;
+}
+
+/** A handler that runs inside the observer's `around`, or itself when there is none. */
+function observed<E, C, R>(observer: InvocationObserver | undefined, kind: Invocation['kind'], service: string, handler: (event: E, context: C) => Promise<R>) {
+  if (!observer) return handler;
+  return (event: E, context: C) => observer.around({ kind, service, event }, () => handler(event, context));
 }
 
 export interface LocalCloud {
@@ -160,10 +186,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       for (const schedule of service.schedules ?? []) {
         assertSchedule(schedule);
         const module = (await import(pathToFileURL(join(REPO_ROOT, schedule.handler)).href)) as { handler: ScheduleFunction };
-        schedules.push({ name: schedule.name, service: service.name, rateMinutes: schedule.rateMinutes, handler: module.handler });
+        schedules.push({ name: schedule.name, service: service.name, rateMinutes: schedule.rateMinutes, handler: observed(options.observer, 'schedule', service.name, module.handler) });
       }
       const http = (await import(pathToFileURL(join(REPO_ROOT, service.http)).href)) as { handler: HttpFunction };
-      httpFunctions.set(service.name, http.handler);
+      httpFunctions.set(service.name, observed(options.observer, 'http', service.name, http.handler));
       if (service.events && service.consumers.subscriptions.length > 0) {
         const events = (await import(pathToFileURL(join(REPO_ROOT, service.events)).href)) as {
           handler: EventsFunction;
@@ -173,7 +199,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
             name: subscription.name,
             pattern: eventPattern(subscription),
             functionName: `five-haves-${service.name}-events`,
-            target: events.handler,
+            target: observed(options.observer, 'events', service.name, events.handler),
           });
         }
       }
@@ -182,12 +208,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     // Faults reach the handlers through their SDK clients' middleware, nothing else: the runtime
     // hosts the handlers, so it takes the clients from each service's one table (services/<s>/table.ts,
     // the module instance the handlers it imported share) and instruments them.
-    if (options.faults) {
-      const { instrument } = options.faults;
+    const instruments = [options.faults?.instrument, options.observer?.instrument].filter((i): i is ClientInstrument => i !== undefined);
+    if (instruments.length > 0) {
       const clients = await serviceClients(services);
-      for (const doc of clients) instrument.attach(doc);
+      for (const instrument of instruments) for (const doc of clients) instrument.attach(doc);
       stops.push(async () => {
-        for (const doc of clients) instrument.detach(doc);
+        for (const instrument of instruments) for (const doc of clients) instrument.detach(doc);
       });
     }
 

@@ -22,9 +22,12 @@ export class ScorecardStore {
   async partWrites(part: StreetPart, now: string): Promise<Write[]> {
     const counts: Partial<Figures> = { ...part.counts, eventsApplied: 1 };
     const writes: Write[] = [];
-    for (const update of part.registers) {
-      const key = keys.register(part.street, update.kind, update.key);
-      const current = await this.table.get<RegisterItem>(key);
+    // Every register the event changes, read together (one round trip: Store.get gathers them).
+    const registerKeys = part.registers.map((update) => keys.register(part.street, update.kind, update.key));
+    const currents = await Promise.all(registerKeys.map((key) => this.table.get<RegisterItem>(key)));
+    for (const [index, update] of part.registers.entries()) {
+      const key = registerKeys[index]!;
+      const current = currents[index];
       const merged = mergeRegister(update, current?.value);
       if (!merged) continue;
       addFigures(counts, merged.delta);

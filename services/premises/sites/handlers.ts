@@ -52,12 +52,14 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
     },
 
     async changeSite({ params, body, ctx }) {
-      const current = await sites.premisesOfSite(params.id);
-      if (!current) throw new NotFoundError(`No site ${params.id}.`);
-      ctx.authorize({ jurisdiction: current.community });
-      return onFreshRead(current.community, async () => {
-        const [premises, standard] = await Promise.all([sites.premises(current.community), rulesOf(current.community)]);
-        const change = changeSite(premises!, params.id, body, standard, ctx.cause);
+      // The pointer names the community; its premises and standard are then read together.
+      const community = await sites.communityOfSite(params.id);
+      if (community === undefined) throw new NotFoundError(`No site ${params.id}.`);
+      ctx.authorize({ jurisdiction: community });
+      return onFreshRead(community, async () => {
+        const [premises, standard] = await Promise.all([sites.premises(community), rulesOf(community)]);
+        if (!premises) throw new NotFoundError(`No site ${params.id}.`);
+        const change = changeSite(premises, params.id, body, standard, ctx.cause);
         return ctx.commit(sites.communityCommit(change), { statusCode: 200, body: siteRecord(change, params.id, standard.version) });
       });
     },
@@ -69,10 +71,11 @@ export function siteHandlers(table: Store): RouteHandlers<typeof siteRoutes> {
     },
 
     async site({ params, ctx }) {
-      const premises = await sites.premisesOfSite(params.id);
+      const community = await sites.communityOfSite(params.id);
+      if (community === undefined) throw new NotFoundError(`No site ${params.id}.`);
+      ctx.authorize({ jurisdiction: community });
+      const [premises, standard] = await Promise.all([sites.premises(community), rulesOf(community)]);
       if (!premises) throw new NotFoundError(`No site ${params.id}.`);
-      ctx.authorize({ jurisdiction: premises.community });
-      const standard = await rulesOf(premises.community);
       const site = premises.sites.find((s) => s.id === params.id)!;
       const now = evaluate(premises, standard, chinaDate(ctx.cause.now));
       return { statusCode: 200, body: { site: siteView(site), compliance: complianceView(now, standard, premises.assessedAt) } };

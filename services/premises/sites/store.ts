@@ -21,10 +21,15 @@ export class SiteStore {
     return item && strip(item);
   }
 
+  /** The community a site belongs to (its pointer), or undefined when there is no such site. */
+  async communityOfSite(siteId: string): Promise<string | undefined> {
+    return (await this.store.get<Stored<SitePointer>>(keys.site(siteId)))?.community;
+  }
+
   /** The community a site belongs to, and its premises. */
   async premisesOfSite(siteId: string): Promise<CommunityPremises | undefined> {
-    const pointer = await this.store.get<Stored<SitePointer>>(keys.site(siteId));
-    return pointer && this.premises(pointer.community);
+    const community = await this.communityOfSite(siteId);
+    return community === undefined ? undefined : this.premises(community);
   }
 
   /** Communities of a district (or, with `street`, of one street) in a compliance status, by community. */
