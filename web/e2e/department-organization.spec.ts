@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { tabTo as tabToName } from './support/keyboard.ts';
 import type { TokenClaims } from '../../infra/local/issuer.ts';
 import { accessItem, publishedPosition, unique } from './support/arrange.ts';
 import { signIn } from './support/browser.ts';
@@ -77,27 +78,8 @@ test('the district admin’s power catalog and access list pass axe (WCAG 2.2 AA
   await expectNoViolations(page, 'the power form with its errors');
 });
 
-/** Presses Tab until the focused element's name matches, checking that focus is visible there. */
-async function tabTo(page: Page, name: RegExp, max = 120): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return undefined;
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-      const style = getComputedStyle(el);
-      return {
-        name: el.getAttribute('aria-label') ?? label ?? el.innerText ?? '',
-        visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
-      };
-    });
-    if (focused && name.test(focused.name.trim())) {
-      expect(focused.visible, `focus visible on ${name}`).toBe(true);
-      return;
-    }
-  }
-  throw new Error(`no focusable element ${name} within ${max} tabs`);
-}
+/** At most 120 presses on this spec's pages (support/keyboard.ts). */
+const tabTo = (page: Page, name: RegExp, max = 120) => tabToName(page, name, max);
 
 test('a department sends a work item and an organization officer publishes a draft, by keyboard alone, with focus always visible', async ({ browser }) => {
   const code = await accessItem(['market-supervision'], unique('键盘派发事项'));

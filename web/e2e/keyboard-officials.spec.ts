@@ -1,27 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { tabTo as tabToName } from './support/keyboard.ts';
 import { unique } from './support/arrange.ts';
 
-/** Presses Tab until the focused element's name matches, checking that focus is visible there. */
-async function tabTo(page: Page, name: RegExp, max = 80): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return undefined;
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-      const style = getComputedStyle(el);
-      return {
-        name: el.getAttribute('aria-label') ?? label ?? el.innerText ?? '',
-        visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
-      };
-    });
-    if (focused && name.test(focused.name.trim())) {
-      expect(focused.visible, `focus visible on ${name}`).toBe(true);
-      return;
-    }
-  }
-  throw new Error(`no focusable element ${name} within ${max} tabs`);
-}
+/** At most 80 presses on this spec's pages (support/keyboard.ts). */
+const tabTo = (page: Page, name: RegExp, max = 80) => tabToName(page, name, max);
 
 async function signInByKeyboard(page: Page, account: RegExp) {
   await tabTo(page, /^登录$/);

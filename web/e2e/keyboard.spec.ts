@@ -1,29 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
+import { tabTo as tabToName } from './support/keyboard.ts';
 import { publishedPosition, unique } from './support/arrange.ts';
 import { codeTo } from './support/mailbox.ts';
 
-/** Presses Tab until the focused element's name matches, as a keyboard user moves through a page. */
-async function tabTo(page: Page, name: RegExp, max = 60): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return undefined;
-      const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
-      const style = getComputedStyle(el);
-      return {
-        name: el.getAttribute('aria-label') ?? label ?? el.innerText ?? '',
-        // Focus is visible: an outline, a ring or the focus colour behind it.
-        visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none' || style.backgroundColor === 'rgb(255, 221, 0)',
-      };
-    });
-    if (focused && name.test(focused.name.trim())) {
-      expect(focused.visible, `focus visible on ${name}`).toBe(true);
-      return;
-    }
-  }
-  throw new Error(`no focusable element ${name} within ${max} tabs`);
-}
+/** At most 60 presses on this spec's pages (support/keyboard.ts). */
+const tabTo = (page: Page, name: RegExp, max = 60) => tabToName(page, name, max);
 
 /** A closed select takes the arrow keys: each press moves to the next option. */
 async function press(page: Page, key: string, times: number): Promise<void> {
