@@ -95,8 +95,12 @@ const cases: Array<{ rule: string; who: Who; method: string; path: string; body?
   { rule: 'a secondment from the 13th month', who: 'officialS03', method: 'POST', path: `/recruitment/staff/${ID}/secondments`, body: { toUnit: 'Bureau', startsOn: '2025-13-01', endsOn: '2025-14-01' }, field: 'body.startsOn' },
   { rule: 'a secondment to no unit', who: 'officialS03', method: 'POST', path: `/recruitment/staff/${ID}/secondments`, body: { startsOn: '2025-05-01', endsOn: '2025-06-01' }, field: 'body.toUnit' },
   { rule: 'recalling a malformed id', who: 'officialS03', method: 'POST', path: '/recruitment/secondments/x/end', field: 'path.id' },
+  { rule: 'an approval without its document number', who: 'officialS03', method: 'POST', path: `/recruitment/secondments/${ID}/approval`, body: { approvalRef: '   ' }, field: 'body.approvalRef' },
+  { rule: 'an approval of a malformed id', who: 'officialS03', method: 'POST', path: '/recruitment/secondments/x/approval', body: { approvalRef: 'D01-ORG-1' }, field: 'path.id' },
   { rule: 'secondments of a status that does not exist', who: 'officialS03', method: 'GET', path: '/recruitment/secondments?status=open', field: 'query.status' },
   { rule: 'staffing of street "S03"', who: 'officialS03', method: 'GET', path: '/recruitment/streets/S03/staffing', field: 'path.street' },
+  { rule: 'drafts of street "S03"', who: 'org', method: 'GET', path: '/recruitment/streets/S03/draft-positions', field: 'path.street' },
+  { rule: 'drafts in pages of 0', who: 'org', method: 'GET', path: '/recruitment/streets/D01-S03/draft-positions?limit=0', field: 'query.limit' },
 ];
 
 describe('bad input is 400, names the field and writes nothing', () => {
