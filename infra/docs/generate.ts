@@ -17,8 +17,9 @@ import { ASYNCAPI_FILE, asyncApiText } from './asyncapi.ts';
 export const OPENAPI_FILE = 'openapi.json';
 export const EVENTS_FILE = 'EVENTS.md';
 
+/** Indented by tabs, one level a character: a reviewable diff, and a file under 1 MB (by two spaces it was 1.2 MB). */
 export function openApiText(): string {
-  return `${JSON.stringify(openApiDocument(services), null, 2)}\n`;
+  return `${JSON.stringify(openApiDocument(services), null, '\t')}\n`;
 }
 
 /** Schema files under `events/`, relative to the repository root. */
