@@ -71,30 +71,12 @@ async function main(): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
 
-  log('bundles, as the stack builds them and the naive way');
-  const entries = handlerEntries();
-  const lean = new Map<string, BundleFigures>();
-  const naive = new Map<string, BundleFigures>();
-  for (const entry of entries) {
-    lean.set(entry.name, await bundle(entry, 'lean', outDir));
-    if (entry.kind !== 'bare' && entry.kind !== 'floor') naive.set(entry.name, await bundle(entry, 'naive', outDir));
-  }
-
-  const runs = quick ? 5 : 20;
-  log(`init: ${runs} interleaved rounds of ${lean.size + naive.size + 1} processes`);
-  const initEntries = entries.filter((e) => !quick || ['http', 'bare', 'floor'].includes(e.kind));
-  const init = measureInit(
-    initEntries.flatMap((e) => [
-      { label: `${e.name} lean`, file: lean.get(e.name)!.file },
-      ...(naive.has(e.name) ? [{ label: `${e.name} naive`, file: naive.get(e.name)!.file }] : []),
-    ]),
-    runs,
-  );
+  const { bundles, init } = await bundlesAndInit();
 
   // Each phase on a DynamoDB Local of its own, fresh and in memory: what one phase wrote (the warm
   // phase's tens of thousands of items) would otherwise slow the next one's writes.
   const common = { BENCH_QUICK: quick ? '1' : '0' };
-  const warm = await phase('warm', { ...common, BENCH_STAGE: 'bench-warm', BENCH_LEAN_HTTP_BUNDLE: lean.get('authority/http')!.file });
+  const warm = await phase('warm', { ...common, BENCH_STAGE: 'bench-warm', BENCH_LEAN_HTTP_BUNDLE: bundles.find((b) => b.name === 'authority/http')!.file });
   const scale = await phase('scale', { ...common, BENCH_STAGE: 'bench-scale' });
   const gateway = await phase('gateway', { ...common, BENCH_STAGE: 'bench-gateway' });
   log('cost: every route and every consumer reaction, counted and priced');
@@ -118,16 +100,8 @@ async function main(): Promise<void> {
       java: javaVersion(),
       loadAverageAtStart: loadavg().map(round),
     },
-    bundles: entries.map((e) => ({ ...lean.get(e.name)!, naiveMinifiedKB: naive.get(e.name)?.minifiedKB, naiveGzippedKB: naive.get(e.name)?.gzippedKB })),
-    init: {
-      runs,
-      bareNodeMs: round(init.get('bare node')!.medianMs),
-      handlers: initEntries.map((e) => ({
-        name: e.name,
-        leanOverBareMs: round(init.get(`${e.name} lean`)!.overBareMs),
-        naiveOverBareMs: naive.has(e.name) ? round(init.get(`${e.name} naive`)!.overBareMs) : undefined,
-      })),
-    },
+    bundles,
+    init,
     warm,
     gateway,
     scale,
@@ -140,6 +114,41 @@ async function main(): Promise<void> {
   log(`done in ${results.seconds} s: bench/results.json, bench/RESULTS.md`);
 }
 
+/** Every handler bundled as the stack builds it and the naive way, and each bundle's init. */
+async function bundlesAndInit(): Promise<Pick<Results, 'bundles' | 'init'>> {
+  log('bundles, as the stack builds them and the naive way');
+  const entries = handlerEntries();
+  const lean = new Map<string, BundleFigures>();
+  const naive = new Map<string, BundleFigures>();
+  for (const entry of entries) {
+    lean.set(entry.name, await bundle(entry, 'lean', outDir));
+    if (entry.kind !== 'bare' && entry.kind !== 'floor') naive.set(entry.name, await bundle(entry, 'naive', outDir));
+  }
+
+  const runs = quick ? 5 : 20;
+  log(`init: ${runs} interleaved rounds of ${lean.size + naive.size + 1} processes`);
+  const initEntries = entries.filter((e) => !quick || ['http', 'bare', 'floor'].includes(e.kind));
+  const init = measureInit(
+    initEntries.flatMap((e) => [
+      { label: `${e.name} lean`, file: lean.get(e.name)!.file },
+      ...(naive.has(e.name) ? [{ label: `${e.name} naive`, file: naive.get(e.name)!.file }] : []),
+    ]),
+    runs,
+  );
+  return {
+    bundles: entries.map((e) => ({ ...lean.get(e.name)!, naiveMinifiedKB: naive.get(e.name)?.minifiedKB, naiveGzippedKB: naive.get(e.name)?.gzippedKB })),
+    init: {
+      runs,
+      bareNodeMs: round(init.get('bare node')!.medianMs),
+      handlers: initEntries.map((e) => ({
+        name: e.name,
+        leanOverBareMs: round(init.get(`${e.name} lean`)!.overBareMs),
+        naiveOverBareMs: naive.has(e.name) ? round(init.get(`${e.name} naive`)!.overBareMs) : undefined,
+      })),
+    },
+  };
+}
+
 function javaVersion(): string {
   // `java -version` writes to stderr.
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -147,7 +156,7 @@ function javaVersion(): string {
 }
 
 /**
- * `-- --phase=gateway` (or warm, scale, cost): that phase alone, its figures printed; nothing else
+ * `-- --phase=gateway` (or warm, scale, cost, init: the bundles and their init): that phase alone, its figures printed; nothing else
  * measured, and results.json and RESULTS.md left as they are unless `--merge`. With
  * `BENCH_ROUTES=issues,sites` the gateway phase loads only the routes whose path contains one of them.
  */
@@ -159,14 +168,14 @@ async function onePhase(name: string): Promise<void> {
     const entry = handlerEntries().find((e) => e.name === 'authority/http')!;
     env.BENCH_LEAN_HTTP_BUNDLE = (await bundle(entry, 'lean', outDir)).file;
   }
-  const figures = name === 'cost' ? costPhase() : await phase(name, env);
+  const figures = name === 'cost' ? costPhase() : name === 'init' ? await bundlesAndInit() : await phase(name, env);
   console.log(JSON.stringify(figures, null, 2));
   if (!process.argv.includes('--merge')) return;
   // `--merge`: the phase's figures replace its part of results.json, noted as measured apart.
   const file = join(REPO_ROOT, 'bench', 'results.json');
   const results = JSON.parse(await readFile(file, 'utf8')) as Results;
-  const key = name as 'warm' | 'scale' | 'gateway' | 'cost';
-  (results as unknown as Record<string, unknown>)[key] = figures;
+  if (name === 'init') Object.assign(results, figures);
+  else (results as unknown as Record<string, unknown>)[name] = figures;
   results.remeasured = [...(results.remeasured ?? []).filter((r) => r.phase !== name), { phase: name, date: new Date().toISOString(), loadAverageAtStart: load, quick }];
   await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(REPO_ROOT, 'bench', 'RESULTS.md'), report(results));

@@ -2,7 +2,7 @@ import { health } from '../../../kernel/health.ts';
 import { httpHandler } from '../../../kernel/http.ts';
 import { notificationHandlers } from '../handlers.ts';
 import { routes } from '../routes.ts';
-import { settings } from '../runtime.ts';
+import { settings } from '../current-settings.ts';
 import { notificationsTable } from '../table.ts';
 
 export const handler = httpHandler({
