@@ -21,7 +21,7 @@ export const ConsentCaseOpened = defineEvent({
   source,
   detailType: 'ConsentCaseOpened',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     caseId: z.string(),
     appointmentId: z.string(),
     street: StreetSchema,
@@ -35,7 +35,7 @@ export const ConsentRecorded = defineEvent({
   source,
   detailType: 'ConsentRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     caseId: z.string(),
     appointmentId: z.string(),
     street: StreetSchema,
@@ -56,7 +56,7 @@ export const AssessmentRecorded = defineEvent({
   source,
   detailType: 'AssessmentRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     assessmentId: z.string(),
     /** The staff member's id in the recruitment roster. */
     staffId: z.string(),
@@ -76,7 +76,7 @@ export const DepartmentAssessmentRecorded = defineEvent({
   source,
   detailType: 'DepartmentAssessmentRecorded',
   schemaVersion: 1,
-  data: AssessmentRecorded.data,
+  data: () => AssessmentRecorded.data,
 });
 
 /** A power entered in the catalog of powers that may be delegated to streets. */
@@ -84,7 +84,7 @@ export const PowerCataloged = defineEvent({
   source,
   detailType: 'PowerCataloged',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     code: z.string(),
     name: z.string(),
     domain: PowerDomain,
@@ -101,7 +101,7 @@ export const DelegationAccepted = defineEvent({
   source,
   detailType: 'DelegationAccepted',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     delegationId: z.string(),
     decisionRef: z.string(),
     district: z.string(),
@@ -121,7 +121,7 @@ export const DelegationGrantsWritten = defineEvent({
   source,
   detailType: 'DelegationGrantsWritten',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     delegationId: z.string(),
     district: z.string(),
     written: z.number().check(z.int()),
@@ -139,7 +139,7 @@ export const PowersDelegated = defineEvent({
   source,
   detailType: 'PowersDelegated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     delegationId: z.string(),
     /** The number of the district government's decision document. */
     decisionRef: z.string(),
@@ -157,7 +157,7 @@ export const DelegationRevoked = defineEvent({
   source,
   detailType: 'DelegationRevoked',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     delegationId: z.string(),
     decisionRef: z.string(),
     district: z.string(),
@@ -174,7 +174,7 @@ export const OpinionRequested = defineEvent({
   source,
   detailType: 'OpinionRequested',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     evaluationId: z.string(),
     street: StreetSchema,
     department: DepartmentSchema,
@@ -191,7 +191,7 @@ export const OpinionRecorded = defineEvent({
   source,
   detailType: 'OpinionRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     evaluationId: z.string(),
     street: StreetSchema,
     department: DepartmentSchema,
@@ -211,7 +211,7 @@ export const EvaluationFinalized = defineEvent({
   source,
   detailType: 'EvaluationFinalized',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     evaluationId: z.string(),
     department: DepartmentSchema,
     title: z.string(),

@@ -16,7 +16,7 @@ export const VenueRequested = defineEvent({
   source,
   detailType: 'VenueRequested',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     meetingId: z.string().check(z.minLength(1)),
     title: z.string(),
     /** The street whose rooms are preferred; premises may fall back to other streets of its district. */
@@ -35,7 +35,7 @@ export const FundingRequested = defineEvent({
   source,
   detailType: 'FundingRequested',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     decisionId: z.string().check(z.minLength(1)),
     meetingId: z.string().check(z.minLength(1)),
     /** The street whose communities the money is for (its pools are drawn on). */
@@ -65,7 +65,7 @@ export const IssueRaised = defineEvent({
   source,
   detailType: 'IssueRaised',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...issueFacts,
     community: z.optional(CommunitySchema),
     departments: z.array(DepartmentSchema).check(z.minLength(1)),
@@ -82,7 +82,7 @@ export const IssueAcknowledged = defineEvent({
   source,
   detailType: 'IssueAcknowledged',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...issueFacts,
     department: DepartmentSchema,
     acknowledgedAt: z.iso.datetime(),
@@ -99,7 +99,7 @@ export const IssueResolved = defineEvent({
   source,
   detailType: 'IssueResolved',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...issueFacts,
     department: DepartmentSchema,
     note: z.string(),
@@ -115,7 +115,7 @@ export const IssueRated = defineEvent({
   source,
   detailType: 'IssueRated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...issueFacts,
     department: DepartmentSchema,
     score: z.number().check(z.int(), z.gte(1), z.lte(5)),
@@ -130,7 +130,7 @@ export const IssueEscalated = defineEvent({
   source,
   detailType: 'IssueEscalated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...issueFacts,
     reason: z.enum(['response-overdue', 'resolution-overdue']),
     /** The departments that had not answered in time. */
@@ -147,7 +147,7 @@ export const MeetingConvened = defineEvent({
   source,
   detailType: 'MeetingConvened',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     meetingId: z.string().check(z.minLength(1)),
     district: z.string(),
     title: z.string(),
@@ -167,7 +167,7 @@ export const MeetingVenueSettled = defineEvent({
   source,
   detailType: 'MeetingVenueSettled',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     meetingId: z.string().check(z.minLength(1)),
     outcome: z.enum(['booked', 'unavailable']),
     roomName: z.optional(z.string()),
@@ -181,7 +181,7 @@ export const DecisionRecorded = defineEvent({
   source,
   detailType: 'DecisionRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     decisionId: z.string().check(z.minLength(1)),
     meetingId: z.string().check(z.minLength(1)),
     district: z.string(),
@@ -198,7 +198,7 @@ export const DecisionFundingSettled = defineEvent({
   source,
   detailType: 'DecisionFundingSettled',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     decisionId: z.string().check(z.minLength(1)),
     meetingId: z.string().check(z.minLength(1)),
     outcome: z.enum(['allocated', 'declined']),
@@ -213,7 +213,7 @@ export const AccessListItemApproved = defineEvent({
   source,
   detailType: 'AccessListItemApproved',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     district: z.string(),
     code: z.string(),
     title: z.string(),
@@ -236,7 +236,7 @@ export const WorkItemAccepted = defineEvent({
   source,
   detailType: 'WorkItemAccepted',
   schemaVersion: 1,
-  data: z.object({ ...workItemFacts, dueOn: z.optional(z.iso.date()), acceptedAt: z.iso.datetime() }),
+  data: () => z.object({ ...workItemFacts, dueOn: z.optional(z.iso.date()), acceptedAt: z.iso.datetime() }),
 });
 
 /** A department tried to push a work item that is not on the access list; it reached no community. */
@@ -244,7 +244,7 @@ export const WorkItemBlocked = defineEvent({
   source,
   detailType: 'WorkItemBlocked',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...workItemFacts,
     reason: z.enum(['not-on-access-list', 'not-for-this-department']),
     blockedAt: z.iso.datetime(),
@@ -256,7 +256,7 @@ export const PropertyCompanyRegistered = defineEvent({
   source,
   detailType: 'PropertyCompanyRegistered',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     companyId: z.string().check(z.minLength(1)),
     name: z.string(),
     street: StreetSchema,

@@ -22,7 +22,7 @@ export const BudgetApproved = defineEvent({
   source,
   detailType: 'BudgetApproved',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     budgetId: z.string(),
     street: StreetSchema,
     year: z.number().check(z.int()),
@@ -36,7 +36,7 @@ export const BudgetAdjusted = defineEvent({
   source,
   detailType: 'BudgetAdjusted',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     budgetId: z.string(),
     street: StreetSchema,
     year: z.number().check(z.int()),
@@ -54,7 +54,7 @@ export const FundsAllocated = defineEvent({
   source,
   detailType: 'FundsAllocated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     allocationId: z.string(),
     poolId: z.string(),
     street: StreetSchema,
@@ -72,7 +72,7 @@ export const FundingDeclined = defineEvent({
   source,
   detailType: 'FundingDeclined',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     request: RequestOrigin,
     street: StreetSchema,
     amountFen: Fen,
@@ -85,7 +85,7 @@ export const DisbursementRecorded = defineEvent({
   source,
   detailType: 'DisbursementRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     disbursementId: z.string(),
     street: StreetSchema,
     amountFen: Fen,
@@ -101,7 +101,7 @@ export const ProjectDelegated = defineEvent({
   source,
   detailType: 'ProjectDelegated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     projectId: z.string(),
     street: StreetSchema,
     category: z.enum(['industrial-construction', 'rural-governance', 'living-environment']),
@@ -118,7 +118,7 @@ export const PoolCreated = defineEvent({
   source,
   detailType: 'PoolCreated',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     poolId: z.string(),
     street: StreetSchema,
     year: z.number().check(z.int()),
@@ -133,7 +133,7 @@ export const ProjectProposed = defineEvent({
   source,
   detailType: 'ProjectProposed',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     projectId: z.string(),
     street: StreetSchema,
     year: z.number().check(z.int()),
@@ -149,7 +149,7 @@ export const ProjectApproved = defineEvent({
   source,
   detailType: 'ProjectApproved',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     projectId: z.string(),
     street: StreetSchema,
     year: z.number().check(z.int()),
@@ -163,7 +163,7 @@ export const FundingRequestOpened = defineEvent({
   source,
   detailType: 'FundingRequestOpened',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     request: RequestOrigin,
     street: StreetSchema,
     community: z.optional(JurisdictionSchema),

@@ -15,7 +15,7 @@ export const ComplianceAssessed = defineEvent({
   source,
   detailType: 'ComplianceAssessed',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     community: CommunitySchema,
     street: StreetSchema,
     compliant: z.boolean(),
@@ -34,7 +34,7 @@ export const RemediationFundingRequested = defineEvent({
   source,
   detailType: 'RemediationFundingRequested',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     remediationId: z.string().check(z.minLength(1)),
     community: CommunitySchema,
     street: StreetSchema,
@@ -49,7 +49,7 @@ export const VenueBooked = defineEvent({
   source,
   detailType: 'VenueBooked',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     meetingId: z.string().check(z.minLength(1)),
     bookingId: z.string(),
     roomId: z.string(),
@@ -68,7 +68,7 @@ export const VenueUnavailable = defineEvent({
   source,
   detailType: 'VenueUnavailable',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     meetingId: z.string().check(z.minLength(1)),
     reason: z.string(),
   }),
@@ -85,7 +85,7 @@ export const SiteRegistered = defineEvent({
   source,
   detailType: 'SiteRegistered',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     siteId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
@@ -102,7 +102,7 @@ export const SiteChanged = defineEvent({
   source,
   detailType: 'SiteChanged',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     siteId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
@@ -116,7 +116,7 @@ export const HouseholdsRecorded = defineEvent({
   source,
   detailType: 'HouseholdsRecorded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     community: CommunitySchema,
     street: StreetSchema,
     households: z.number().check(z.int(), z.nonnegative()),
@@ -129,7 +129,7 @@ export const StandardSet = defineEvent({
   source,
   detailType: 'StandardSet',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     district: z.string(),
     version: z.number().check(z.int(), z.positive()),
     areaPer100HouseholdsM2: z.number().check(z.nonnegative()),
@@ -145,7 +145,7 @@ export const RemediationPlanned = defineEvent({
   source,
   detailType: 'RemediationPlanned',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     remediationId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
@@ -162,7 +162,7 @@ export const RemediationFunded = defineEvent({
   source,
   detailType: 'RemediationFunded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     remediationId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
@@ -177,7 +177,7 @@ export const RemediationFundingDeclined = defineEvent({
   source,
   detailType: 'RemediationFundingDeclined',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     remediationId: z.string(),
     community: CommunitySchema,
     street: StreetSchema,
@@ -190,7 +190,7 @@ export const RoomAdded = defineEvent({
   source,
   detailType: 'RoomAdded',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     roomId: z.string(),
     siteId: z.string(),
     community: CommunitySchema,
@@ -215,7 +215,7 @@ export const BookingMade = defineEvent({
   source,
   detailType: 'BookingMade',
   schemaVersion: 1,
-  data: z.extend(BookedWindow, {
+  data: () => z.extend(BookedWindow, {
     attendees: z.number().check(z.int(), z.positive()),
     bookedBy: z.string(),
     meetingId: z.optional(z.string()),
@@ -227,7 +227,7 @@ export const BookingCancelled = defineEvent({
   source,
   detailType: 'BookingCancelled',
   schemaVersion: 1,
-  data: z.extend(BookedWindow, {
+  data: () => z.extend(BookedWindow, {
     cancelledBy: z.string(),
   }),
 });

@@ -66,7 +66,7 @@ export const AppointmentRequested = defineEvent({
   source,
   detailType: 'AppointmentRequested',
   schemaVersion: 1,
-  data: z.object({ ...appointmentFacts, reason: z.string(), requestedAt: z.iso.datetime() }),
+  data: () => z.object({ ...appointmentFacts, reason: z.string(), requestedAt: z.iso.datetime() }),
 });
 
 /**
@@ -78,21 +78,21 @@ export const AppointmentConsentCaseNoted = defineEvent({
   source,
   detailType: 'AppointmentConsentCaseNoted',
   schemaVersion: 1,
-  data: z.object({ ...appointmentFacts, consentCaseId: z.string(), consentDueBy: z.iso.datetime() }),
+  data: () => z.object({ ...appointmentFacts, consentCaseId: z.string(), consentDueBy: z.iso.datetime() }),
 });
 
 export const AppointmentConfirmed = defineEvent({
   source,
   detailType: 'AppointmentConfirmed',
   schemaVersion: 1,
-  data: z.object({ ...appointmentFacts, consentCaseId: z.string(), decidedAt: z.iso.datetime() }),
+  data: () => z.object({ ...appointmentFacts, consentCaseId: z.string(), decidedAt: z.iso.datetime() }),
 });
 
 export const AppointmentRejected = defineEvent({
   source,
   detailType: 'AppointmentRejected',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...appointmentFacts,
     consentCaseId: z.string(),
     decidedAt: z.iso.datetime(),
@@ -108,7 +108,7 @@ export const RecruitmentPlanAdopted = defineEvent({
   source,
   detailType: 'RecruitmentPlanAdopted',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     district: z.string(),
     year: z.number().check(z.int()),
     streets: z.array(z.object({ street: StreetSchema, posts: z.number().check(z.int()), reserved: z.number().check(z.int()) })),
@@ -129,7 +129,7 @@ export const PositionDrafted = defineEvent({
   source,
   detailType: 'PositionDrafted',
   schemaVersion: 1,
-  data: z.object({ ...positionFacts, draftedAt: z.iso.datetime() }),
+  data: () => z.object({ ...positionFacts, draftedAt: z.iso.datetime() }),
 });
 
 /** On the public job board, within the plan's posts for its street. */
@@ -137,7 +137,7 @@ export const PositionPublished = defineEvent({
   source,
   detailType: 'PositionPublished',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...positionFacts,
     year: z.number().check(z.int()),
     eligibility: Eligibility,
@@ -152,7 +152,7 @@ export const ApplicationSubmitted = defineEvent({
   source,
   detailType: 'ApplicationSubmitted',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     applicationId: z.string(),
     positionId: z.string(),
     street: StreetSchema,
@@ -169,7 +169,7 @@ export const ApplicationScored = defineEvent({
   source,
   detailType: 'ApplicationScored',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     applicationId: z.string(),
     positionId: z.string(),
     score: z.number(),
@@ -183,7 +183,7 @@ export const PositionClosed = defineEvent({
   source,
   detailType: 'PositionClosed',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     ...positionFacts,
     status: z.enum(['closed', 'filled']),
     hired: z.number().check(z.int()),
@@ -197,7 +197,7 @@ export const StaffHired = defineEvent({
   source,
   detailType: 'StaffHired',
   schemaVersion: 1,
-  data: z.object({
+  data: () => z.object({
     staffId: z.string(),
     name: z.string(),
     street: StreetSchema,
@@ -226,7 +226,7 @@ export const SecondmentStarted = defineEvent({
   source,
   detailType: 'SecondmentStarted',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, approvalRef: z.optional(z.string()), recordedAt: z.iso.datetime() }),
+  data: () => z.object({ ...secondmentFacts, approvalRef: z.optional(z.string()), recordedAt: z.iso.datetime() }),
 });
 
 /** Once per secondment: it has no approval reference, or it ran past its end without a recall. */
@@ -234,7 +234,7 @@ export const SecondmentFlagged = defineEvent({
   source,
   detailType: 'SecondmentFlagged',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, reasons: z.array(FlagReason).check(z.minLength(1)), flaggedAt: z.iso.datetime() }),
+  data: () => z.object({ ...secondmentFacts, reasons: z.array(FlagReason).check(z.minLength(1)), flaggedAt: z.iso.datetime() }),
 });
 
 /**
@@ -245,7 +245,7 @@ export const SecondmentApproved = defineEvent({
   source,
   detailType: 'SecondmentApproved',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, approvalRef: z.string(), unflagged: z.boolean(), approvedAt: z.iso.datetime() }),
+  data: () => z.object({ ...secondmentFacts, approvalRef: z.string(), unflagged: z.boolean(), approvedAt: z.iso.datetime() }),
 });
 
 /** Recalled: the member is back in post. */
@@ -253,5 +253,5 @@ export const SecondmentEnded = defineEvent({
   source,
   detailType: 'SecondmentEnded',
   schemaVersion: 1,
-  data: z.object({ ...secondmentFacts, endedOn: z.iso.date(), wasFlagged: z.boolean(), endedAt: z.iso.datetime() }),
+  data: () => z.object({ ...secondmentFacts, endedOn: z.iso.date(), wasFlagged: z.boolean(), endedAt: z.iso.datetime() }),
 });

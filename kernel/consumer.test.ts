@@ -17,7 +17,7 @@ const ThingCounted = defineEvent({
   source: 'five-haves.producer',
   detailType: 'ThingCounted',
   schemaVersion: 1,
-  data: z.object({ thingId: z.string(), fail: z._default(z.boolean(), false) }),
+  data: () => z.object({ thingId: z.string(), fail: z._default(z.boolean(), false) }),
 });
 
 /** What the consumer emits in reaction. */
@@ -25,7 +25,7 @@ const TallyRecorded = defineEvent({
   source: 'five-haves.test',
   detailType: 'TallyRecorded',
   schemaVersion: 1,
-  data: z.object({ thingId: z.string() }),
+  data: () => z.object({ thingId: z.string() }),
 });
 
 const store = new Store(testTable('coordination'));

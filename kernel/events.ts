@@ -35,13 +35,31 @@ export interface EventDefinition<Name extends string = string, Data extends z.Zo
   detail: z.ZodMiniObject<{ metadata: typeof MetadataSchema; data: Data }>;
 }
 
+/**
+ * An event's definition. Its data schema is given as a function and built on first use (an emit, a
+ * consumer's parse, the catalog), not when the contract loads: a function imports the contracts of
+ * every event it emits or takes, and building all their schemas at import was a measurable part of
+ * its cold start. The definition reads as before (`definition.data`, `definition.detail`).
+ */
 export function defineEvent<Name extends string, Data extends z.ZodMiniType>(spec: {
   source: `five-haves.${string}`;
   detailType: Name;
   schemaVersion: number;
-  data: Data;
+  data: () => Data;
 }): EventDefinition<Name, Data> {
-  return { ...spec, detail: z.object({ metadata: MetadataSchema, data: spec.data }) };
+  let data: Data | undefined;
+  let detail: EventDefinition<Name, Data>['detail'] | undefined;
+  return {
+    source: spec.source,
+    detailType: spec.detailType,
+    schemaVersion: spec.schemaVersion,
+    get data() {
+      return (data ??= spec.data());
+    },
+    get detail() {
+      return (detail ??= z.object({ metadata: MetadataSchema, data: this.data }));
+    },
+  };
 }
 
 /** A domain event ready to be written as a history item (and so to reach the bus). */

@@ -20,7 +20,7 @@ const RoomBooked = defineEvent({
   source: 'five-haves.test',
   detailType: 'RoomBooked',
   schemaVersion: 1,
-  data: z.object({ roomId: z.string(), from: z.iso.datetime() }),
+  data: () => z.object({ roomId: z.string(), from: z.iso.datetime() }),
 });
 
 const store = new Store(testTable('premises'));

@@ -5,9 +5,9 @@ import { defineEvent } from './events.ts';
 import { defineConsumers, eventPattern } from './service.ts';
 import { Store } from './store.ts';
 
-const Opened = defineEvent({ source: 'five-haves.a', detailType: 'Opened', schemaVersion: 1, data: z.object({ id: z.string() }) });
-const Closed = defineEvent({ source: 'five-haves.a', detailType: 'Closed', schemaVersion: 1, data: z.object({ id: z.string(), why: z.string() }) });
-const Counted = defineEvent({ source: 'five-haves.b', detailType: 'Counted', schemaVersion: 1, data: z.object({ n: z.number() }) });
+const Opened = defineEvent({ source: 'five-haves.a', detailType: 'Opened', schemaVersion: 1, data: () => z.object({ id: z.string() }) });
+const Closed = defineEvent({ source: 'five-haves.a', detailType: 'Closed', schemaVersion: 1, data: () => z.object({ id: z.string(), why: z.string() }) });
+const Counted = defineEvent({ source: 'five-haves.b', detailType: 'Counted', schemaVersion: 1, data: () => z.object({ n: z.number() }) });
 const nothing = async () => ({ writes: [], events: [] });
 
 describe('a consumer table', () => {

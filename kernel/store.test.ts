@@ -20,7 +20,7 @@ const LedgerEntered = defineEvent({
   source: 'five-haves.test',
   detailType: 'LedgerEntered',
   schemaVersion: 1,
-  data: z.object({ ledgerId: z.string(), amountFen: z.number().check(z.int()) }),
+  data: () => z.object({ ledgerId: z.string(), amountFen: z.number().check(z.int()) }),
 });
 
 const store = new Store(testTable('funding'));
