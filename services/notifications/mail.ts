@@ -86,7 +86,8 @@ function sendOverSmtp(server: { host: string; port: number }, envelope: { from: 
       connection.close();
       reject(error);
     };
-    connection.once('error', fail);
+    // Every error is heard (a second one after the first, or one after QUIT, would otherwise be thrown).
+    connection.on('error', fail);
     connection.connect((connectError) => {
       if (connectError) return fail(connectError);
       connection.send(envelope, raw, (sendError) => {
