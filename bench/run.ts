@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../infra/bundle/options.ts';
 import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { bundle, handlerEntries, type BundleFigures } from './lib/bundles.ts';
 import type { CostFigures } from './lib/cost/summary.ts';
-import { measureInit } from './lib/init.ts';
+import { hasValgrind, measureInit, measureInstructions } from './lib/init.ts';
 import { report, type Results } from './lib/report.ts';
 import { round } from './lib/stats.ts';
 import { measureWebFirstLoad } from './lib/web.ts';
@@ -135,6 +135,15 @@ async function bundlesAndInit(): Promise<Pick<Results, 'bundles' | 'init'>> {
     ]),
     runs,
   );
+  // The same init as instructions (deterministic), where valgrind is; BENCH_INSTRUCTIONS=0 leaves it out.
+  const counting = process.env.BENCH_INSTRUCTIONS !== '0' && hasValgrind();
+  const instructions = counting
+    ? await (async () => {
+        const counted = initEntries.filter((e) => e.kind !== 'bare');
+        log(`init as instructions: ${counted.length} bundles under callgrind, ${quick ? 1 : 3} runs each, two at a time`);
+        return measureInstructions(counted.map((e) => ({ label: e.name, file: lean.get(e.name)!.file })), lean.get('bare')!.file, quick ? 1 : 3);
+      })()
+    : undefined;
   return {
     bundles: entries.map((e) => ({ ...lean.get(e.name)!, naiveMinifiedKB: naive.get(e.name)?.minifiedKB, naiveGzippedKB: naive.get(e.name)?.gzippedKB })),
     init: {
@@ -144,6 +153,7 @@ async function bundlesAndInit(): Promise<Pick<Results, 'bundles' | 'init'>> {
         name: e.name,
         leanOverBareMs: round(init.get(`${e.name} lean`)!.overBareMs),
         naiveOverBareMs: naive.has(e.name) ? round(init.get(`${e.name} naive`)!.overBareMs) : undefined,
+        ...(instructions?.has(e.name) ? { leanInstructionsM: round(instructions.get(e.name)!) } : {}),
       })),
     },
   };

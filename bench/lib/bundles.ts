@@ -22,14 +22,22 @@ export interface BundleFigures {
   gzippedKB: number;
   /** The largest contributors, by package (or source folder), in KB of output. */
   top: Array<{ from: string; KB: number }>;
+  /** The AWS SDK service clients inside (`@aws-sdk/client-dynamodb`, `@aws-sdk/client-s3` …), which name its floor. */
+  clients?: string[];
 }
 
 export const BARE_HANDLER = 'bench/fixtures/bare-handler.ts';
 export const SDK_FLOOR_HANDLER = 'bench/fixtures/sdk-floor-handler.ts';
+/** The floors of the functions that also call S3 (open data) or SES (mail): their clients alone. */
+export const SDK_FLOORS_BESIDE = [
+  { name: 'sdk-floor-s3', client: '@aws-sdk/client-s3', path: 'bench/fixtures/sdk-floor-s3-handler.ts' },
+  { name: 'sdk-floor-ses', client: '@aws-sdk/client-sesv2', path: 'bench/fixtures/sdk-floor-ses-handler.ts' },
+] as const;
 
 /**
- * Every handler the stack deploys (from the service definitions), the outbox enrichment, a bare one
- * and the SDK's floor (the DynamoDB document client alone).
+ * Every handler the stack deploys (from the service definitions), the outbox enrichment, a bare one,
+ * the SDK's floor (the DynamoDB document client alone), and the floors of the functions that also
+ * call S3 or SES (those clients beside it).
  */
 export function handlerEntries(): HandlerEntry[] {
   const entries: HandlerEntry[] = [];
@@ -43,6 +51,7 @@ export function handlerEntries(): HandlerEntry[] {
   entries.push({ name: 'outbox/enrichment', service: 'outbox', kind: 'enrichment', path: 'infra/outbox/enrichment.ts' });
   entries.push({ name: 'bare', service: 'bare', kind: 'bare', path: BARE_HANDLER });
   entries.push({ name: 'sdk-floor', service: 'sdk-floor', kind: 'floor', path: SDK_FLOOR_HANDLER });
+  for (const floor of SDK_FLOORS_BESIDE) entries.push({ name: floor.name, service: floor.name, kind: 'floor', path: floor.path });
   return entries;
 }
 
@@ -121,5 +130,12 @@ export async function bundle(entry: HandlerEntry, variant: 'lean' | 'naive', out
     minifiedKB: kb(bytes.length),
     gzippedKB: kb(gzipSync(bytes).length),
     top: topContributors(result.metafile!),
+    clients: sdkClients(result.metafile!),
   };
+}
+
+function sdkClients(metafile: Metafile): string[] {
+  const output = Object.values(metafile.outputs)[0]!;
+  const clients = new Set(Object.keys(output.inputs).map((input) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(input)?.[1]).filter((c) => c !== undefined));
+  return [...clients].sort();
 }

@@ -9,6 +9,7 @@ import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { catalogPower } from '../../services/authority/powers/domain.ts';
 import { CatalogStore } from '../../services/authority/powers/store.ts';
 import { authority } from '../../services/authority/service.ts';
+import { dynamoMs } from './dynamo-time.ts';
 import { apiEvent } from './samples.ts';
 import { percentile } from './stats.ts';
 
@@ -93,6 +94,9 @@ export interface ScorecardScale {
   events: number;
   p50: number;
   p99: number;
+  /** Of each event's time, the part inside DynamoDB calls, and the rest (the handler's own), p50. */
+  dynamoP50?: number;
+  ownP50?: number;
 }
 
 /**
@@ -127,12 +131,16 @@ export async function measureScorecardScale(sizes: readonly number[], events: nu
     }));
     progress(`scorecard: ${n - from} prior events applied in ${seconds(seeding)} s`);
     const samples: number[] = [];
+    const inDynamo: number[] = [];
     for (let i = 0; i < events; i++) {
+      const before = dynamoMs();
       const started = performance.now();
       await apply();
       samples.push(performance.now() - started);
+      inDynamo.push(dynamoMs() - before);
     }
-    out.push({ priorEvents: size, events, p50: percentile(samples, 50), p99: percentile(samples, 99) });
+    const own = samples.map((ms, i) => ms - inDynamo[i]!);
+    out.push({ priorEvents: size, events, p50: percentile(samples, 50), p99: percentile(samples, 99), dynamoP50: percentile(inDynamo, 50), ownP50: percentile(own, 50) });
   }
   return out;
 }

@@ -1,31 +1,17 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createDocumentClient } from '../../kernel/store.ts';
 import type { ServiceDefinition } from '../../kernel/service.ts';
 import { REPO_ROOT } from '../../infra/bundle/options.ts';
 import { lambdaContext } from '../../infra/local/lambda-context.ts';
 import { apiEvent, claims, SAMPLE_EVENTS, sqsEvent } from './samples.ts';
+import { dynamoMs } from './dynamo-time.ts';
 import { percentile } from './stats.ts';
 
 type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-/**
- * Time spent inside DynamoDB calls: every call of the handlers goes through a DocumentClient's
- * `send`, which is wrapped once here to add up its wall time. Nothing else runs in this process
- * while a handler is measured, so the sum is the handler's own DynamoDB time.
- */
-let sdkMs = 0;
-const originalSend = DynamoDBDocumentClient.prototype.send;
-DynamoDBDocumentClient.prototype.send = async function timedSend(this: DynamoDBDocumentClient, ...args: unknown[]) {
-  const started = performance.now();
-  try {
-    return await (originalSend as (...a: unknown[]) => Promise<unknown>).apply(this, args);
-  } finally {
-    sdkMs += performance.now() - started;
-  }
-} as typeof originalSend;
 
 export interface WarmFigures {
   handler: string;
@@ -60,13 +46,14 @@ async function measure(
   const dynamo: number[] = [];
   const own: number[] = [];
   for (let n = 0; n < invocations; n++) {
-    sdkMs = 0;
+    const before = dynamoMs();
     const started = performance.now();
     await invoke(n);
     const elapsed = performance.now() - started;
+    const inDynamo = dynamoMs() - before;
     total.push(elapsed);
-    dynamo.push(sdkMs);
-    own.push(elapsed - sdkMs);
+    dynamo.push(inDynamo);
+    own.push(elapsed - inDynamo);
   }
   return {
     handler: label,
