@@ -28,6 +28,8 @@ export interface BundleFigures {
 
 export const BARE_HANDLER = 'bench/fixtures/bare-handler.ts';
 export const SDK_FLOOR_HANDLER = 'bench/fixtures/sdk-floor-handler.ts';
+/** The SDK's floor plus the kernel every HTTP function loads, serving one route. */
+export const KERNEL_FLOOR_HANDLER = 'bench/fixtures/kernel-floor-handler.ts';
 /** The floors of the functions that also call S3 (open data) or SES (mail): their clients alone. */
 export const SDK_FLOORS_BESIDE = [
   { name: 'sdk-floor-s3', client: '@aws-sdk/client-s3', path: 'bench/fixtures/sdk-floor-s3-handler.ts' },
@@ -36,8 +38,8 @@ export const SDK_FLOORS_BESIDE = [
 
 /**
  * Every handler the stack deploys (from the service definitions), the outbox enrichment, a bare one,
- * the SDK's floor (the DynamoDB document client alone), and the floors of the functions that also
- * call S3 or SES (those clients beside it).
+ * the SDK's floor (the DynamoDB document client alone), the floors of the functions that also call
+ * S3 or SES (those clients beside it), and the kernel's floor (an HTTP function with one route).
  */
 export function handlerEntries(): HandlerEntry[] {
   const entries: HandlerEntry[] = [];
@@ -52,6 +54,7 @@ export function handlerEntries(): HandlerEntry[] {
   entries.push({ name: 'bare', service: 'bare', kind: 'bare', path: BARE_HANDLER });
   entries.push({ name: 'sdk-floor', service: 'sdk-floor', kind: 'floor', path: SDK_FLOOR_HANDLER });
   for (const floor of SDK_FLOORS_BESIDE) entries.push({ name: floor.name, service: floor.name, kind: 'floor', path: floor.path });
+  entries.push({ name: 'kernel-floor', service: 'kernel-floor', kind: 'floor', path: KERNEL_FLOOR_HANDLER });
   return entries;
 }
 
