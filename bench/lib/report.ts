@@ -463,7 +463,8 @@ export function slowWrites(results: Results): string[] {
     '',
     "Each is within the goal of one read round trip and one transaction (a site's community premises and its district's standard are one BatchGetItem). " +
       "An issue's transaction writes the issue, its four list entries (the street's and the district's, overall and per department named: each list is a partition one Query reads), the department's counts and the history item, and sets off the scorecard and rankings (one transaction) and the notifications' fan-out (its own writes per recipient). " +
-      "A power writes itself and its history, and sets off nothing. Fewer items would mean lists served by filtering or counts kept apart from the change, which the house rules (state and history in one transaction, lists by Query) rule out. Where the time goes: with the meter on the load (the table under “Through the local gateway”), the issue handler's time is almost all its wait on that one TransactWriteItems while its reactions write theirs; its own work is a few ms.",
+      "A power writes itself and its history, and sets off nothing. Fewer items would mean lists served by filtering or counts kept apart from the change, which the house rules (state and history in one transaction, lists by Query) rule out. Where the time goes: with the meter on the load (the table under “Through the local gateway”), the issue handler's time is almost all its wait on that one TransactWriteItems while its reactions write theirs; its own work is a few ms. " +
+      'A scorecard update (under “Scale”) is the same story: one BatchGetItem and one TransactWriteItems per event, its own part about a millisecond, the rest waiting on DynamoDB Local.',
     '',
   );
   return lines;
