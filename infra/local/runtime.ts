@@ -142,18 +142,14 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
-    // The local stand-ins for SES: a real SMTP server whose mailbox is /_local/mail, and SES's v2 API
-    // (SendEmail) relaying to it, which the SDK finds by its standard variable (AWS_ENDPOINT_URL_SESV2).
-    // The notifications service is still told to send over SMTP, through its declared settings.
+    // The local stand-in for SES: its v2 API (SendEmail) on this machine, which relays each message
+    // to a real SMTP server whose mailbox is /_local/mail. The handlers find it through the SDK's
+    // standard variable (AWS_ENDPOINT_URL_SESV2), set before they are loaded, as they find DynamoDB.
     const mailer = await startLocalMail({ ...(options.inMemory ? {} : { dataDir }), ...(options.smtpPort !== undefined ? { port: options.smtpPort } : {}) });
     stops.push(() => mailer.close());
     const ses = await startLocalSes({ mailer, ...(options.sesPort !== undefined ? { port: options.sesPort } : {}) });
     stops.push(() => ses.close());
-    Object.assign(process.env, ses.env, {
-      NOTIFICATIONS_MAIL_TRANSPORT: 'smtp',
-      NOTIFICATIONS_SMTP_HOST: mailer.host,
-      NOTIFICATIONS_SMTP_PORT: String(mailer.port),
-    });
+    Object.assign(process.env, ses.env);
     log(`SES v2 API at ${ses.endpoint}, relaying to the SMTP server on ${mailer.host}:${mailer.port} (read at /_local/mail)`);
     // The services' declared configuration comes from this process's environment, as each function's
     // comes from what the stack set: a bad value stops the start before anything runs, naming it.

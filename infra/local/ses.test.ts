@@ -78,7 +78,7 @@ describe('the local SES v2 endpoint', () => {
     );
     // The handlers' very transport, its client made as in Lambda (no endpoint given).
     const to = address('found');
-    await mailTransport({ ...settings, mailTransport: 'ses', smtpHost: 'unused', smtpPort: 25, appUrl: 'http://localhost:3000' }, client).send(invitation(to));
+    await mailTransport(settings, client).send(invitation(to));
     const [mail] = await mailsTo(to);
     expect(mail?.subject).toBe('会议邀请：联席会议 D01/S03');
     expect(requested).toEqual([`${ses.endpoint}${SEND_EMAIL_PATH}`]);
