@@ -77,3 +77,27 @@ describe('the lean bundle', () => {
     expect(names).toContain('outbox/enrichment');
   });
 });
+
+describe('the notifications functions', () => {
+  // Every function of the service, the bounces function too (the benchmark lists the others).
+  const notifications = services.find((s) => s.name === 'notifications')!;
+  const entries = [
+    ...handlerEntries().filter((e) => e.service === 'notifications'),
+    { name: 'notifications/bounces', service: 'notifications', kind: 'events' as const, path: notifications.mail!.bounces },
+  ];
+  const sending = ['notifications/events', 'notifications/reminders', 'notifications/daily-digest'];
+
+  it('carry no SMTP client: the mail-sending ones send through the SES v2 API alone, locally too (the local runtime answers it)', async () => {
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining([...sending, 'notifications/http', 'notifications/bounces']));
+    for (const entry of entries) {
+      const figures = await bundle(entry, 'lean', outDir);
+      const meta = JSON.parse(await readFile(`${figures.file}.meta.json`, 'utf8')) as { inputs: Record<string, unknown> };
+      const files = Object.keys(meta.inputs);
+      expect(files.filter((i) => /\/nodemailer\/dist\/esm\/(smtp-connection|smtp-transport|smtp-pool|mailer)\//.test(i)), entry.name).toEqual([]);
+      if (sending.includes(entry.name)) {
+        expect(files.some((i) => i.includes('/nodemailer/dist/esm/mail-composer/')), entry.name).toBe(true);
+        expect(files.some((i) => i.includes('/@aws-sdk/client-sesv2/')), entry.name).toBe(true);
+      }
+    }
+  }, 180_000);
+});

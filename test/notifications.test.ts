@@ -11,8 +11,9 @@ import { consentCaseFor, drained, nomination } from './support/saga.ts';
 
 /**
  * The notifications service end to end on the local runtime: events from the other services' real
- * routes, every event put twice in every queue (deliveryCopies), e-mail read back from the local
- * SMTP server, reminders from the declared schedule run as of chosen times.
+ * routes, every event put twice in every queue (deliveryCopies), e-mail sent through the SES v2 API
+ * (the runtime's local endpoint) and read back from the local SMTP server it relays to, reminders
+ * from the declared schedule run as of chosen times.
  */
 // Each test crosses several services; on a busy machine that takes minutes, not seconds.
 vi.setConfig({ testTimeout: 240_000 });
@@ -60,6 +61,8 @@ describe('a whistle', () => {
   });
 
   it("reaches the named department's people at once, by e-mail (read back from the SMTP server) and in the inbox, once though delivered twice", async () => {
+    // The handlers' SES client finds the runtime's SES endpoint as it would find SES: by the SDK's variable.
+    expect(process.env.AWS_ENDPOINT_URL_SESV2).toBe(t.cloud.sesEndpoint);
     const [a] = await waitFor('the e-mail to market-a', async () => ((await mailsTo('market-a@example.org')).length > 0 ? mailsTo('market-a@example.org') : undefined));
     expect(a!.subject).toBe('Whistle: D01/S03 calls market-supervision to report in');
     expect(a!.text).toContain('Gas cylinders stored in the basement of a restaurant.');

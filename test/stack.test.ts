@@ -464,22 +464,20 @@ describe('configuration', () => {
       'COORDINATION_RESPONSE_MINUTES',
       'NOTIFICATIONS_APP_URL',
       'NOTIFICATIONS_MAIL_FROM',
-      'NOTIFICATIONS_MAIL_TRANSPORT',
       'NOTIFICATIONS_SES_CONFIGURATION_SET',
-      'NOTIFICATIONS_SMTP_HOST',
-      'NOTIFICATIONS_SMTP_PORT',
       ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_BUCKET'),
       ...['coordination', 'funding', 'premises', 'recruitment'].map(() => 'OPEN_DATA_S3_PATH_STYLE'),
     ]);
   });
 
-  /** The settings the stack decides itself: SES, its own configuration set, the site's URL. */
-  const decidedByStack = new Set(['NOTIFICATIONS_MAIL_TRANSPORT', 'NOTIFICATIONS_SES_CONFIGURATION_SET', 'NOTIFICATIONS_APP_URL']);
+  /** The settings the stack decides itself: its own configuration set, the site's URL. */
+  const decidedByStack = new Set(['NOTIFICATIONS_SES_CONFIGURATION_SET', 'NOTIFICATIONS_APP_URL']);
 
-  it("sets the notifications service's transport to SES, with the configuration set it creates and the site's URL", () => {
+  it("gives the notifications service the configuration set it creates and the site's URL, and no endpoint: its SES is the region's", () => {
     for (const [name, variables] of environments(dev.resources)) {
+      // The SDK's endpoint variables (AWS_ENDPOINT_URL_SESV2 and the like) are the local runtime's alone.
+      expect(Object.keys(variables).filter((v) => v.startsWith('AWS_ENDPOINT_URL')), name).toEqual([]);
       if (!ofService('dev', 'notifications', name)) continue;
-      expect(variables.NOTIFICATIONS_MAIL_TRANSPORT, name).toBe('ses');
       expect(variables.NOTIFICATIONS_SES_CONFIGURATION_SET, name).toBe(physicalName('dev', 'notifications', 'mail'));
       expect(JSON.stringify(variables.NOTIFICATIONS_APP_URL), name).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::GetAtt":\["WebDistribution/);
     }

@@ -17,6 +17,10 @@ export { REPO_ROOT };
  *   credential chain: Lambda provides credentials in the environment, so `credential-provider-node`
  *   is replaced by an environment-only provider (`credentials-from-env.ts`), and event-stream support,
  *   which DynamoDB never uses, by a module that refuses (`no-event-streams.ts`).
+ * - An alias replaces a package path only (esbuild rewrites no relative import): nodemailer's MIME
+ *   type table (`mime-funcs/mime-types.js`, 74 KB of each mail-sending function), which our messages
+ *   never consult (every part they have names its content type), stays in, since nodemailer imports
+ *   it as `./mime-types.js`.
  */
 export const BUNDLE = {
   format: 'esm',

@@ -52,7 +52,7 @@ export class ServiceBackend extends Construct {
     const mailName = physicalName(stage, service.name, 'mail');
     const environment = {
       [tableEnvVar(service.name)]: table.tableName,
-      ...settingsEnvironment(this, stage, service, { ...(service.mail ? { sesConfigurationSet: mailName, mailTransport: 'ses' } : {}), ...props.settings }),
+      ...settingsEnvironment(this, stage, service, { ...(service.mail ? { sesConfigurationSet: mailName } : {}), ...props.settings }),
     };
     if (service.mail) {
       const from = environment.NOTIFICATIONS_MAIL_FROM ?? '';

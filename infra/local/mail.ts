@@ -24,21 +24,26 @@ export interface CapturedMail extends MailMessage {
 
 /**
  * The local runtime's mail: a real SMTP server (`smtp-server`) on this machine, which every local
- * e-mail is sent to over SMTP — the notifications service's (its transport set to `smtp`, this
- * server's host and port) and the local sign-in's codes alike. Each message is parsed
- * (`mailparser`) and kept in the data folder (`mail/mailbox.jsonl`, the raw message beside it as
- * `mail/<id>.eml`), or in memory for `--in-memory`; `/_local/mail` lists them.
+ * e-mail reaches over SMTP — the notifications service's (sent through the SES v2 API to the local
+ * SES endpoint, `infra/local/ses.ts`, which relays it here) and the local sign-in's codes alike.
+ * Each message is parsed (`mailparser`) and kept in the data folder (`mail/mailbox.jsonl`, the raw
+ * message beside it as `mail/<id>.eml`), or in memory for `--in-memory`; `/_local/mail` lists them.
  */
 export interface Mailer {
-  /** SMTP host and port, for the services' settings. */
+  /** The SMTP server's host and port. */
   host: string;
   port: number;
   /** Sends one message through the SMTP server, as any client would. */
   send(message: MailMessage): Promise<void>;
+  /** Hands a finished MIME message, byte for byte, to the SMTP server for these envelope addresses. */
+  relay(raw: Buffer, envelope: { from: string; to: string[] }): Promise<void>;
   /** What the server received, newest first. */
   sent(): Promise<CapturedMail[]>;
   close(): Promise<void>;
 }
+
+/** The largest message, SES v2's (40 MB): whatever the local SES endpoint accepts, this server takes. */
+export const MAX_MESSAGE_BYTES = 40 * 1024 * 1024;
 
 const LOCAL_FROM = 'Five Haves (local) <no-reply@five-haves.local>';
 
@@ -91,7 +96,7 @@ export async function startLocalMail(options: { dataDir?: string; port?: number 
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     banner: 'Five Haves local mail',
-    size: 10 * 1024 * 1024,
+    size: MAX_MESSAGE_BYTES,
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -115,6 +120,9 @@ export async function startLocalMail(options: { dataDir?: string; port?: number 
     port,
     async send(message) {
       await client.sendMail({ from: LOCAL_FROM, to: message.to, subject: message.subject, text: message.text });
+    },
+    async relay(raw, envelope) {
+      await client.sendMail({ envelope, raw });
     },
     async sent() {
       await writing;

@@ -21,6 +21,7 @@ import { assertPortFree, startGateway, type HttpFunction } from './gateway.ts';
 import { loadIssuer, type LocalIssuer } from './issuer.ts';
 import { mailboxPage, startLocalMail, type Mailer } from './mail.ts';
 import { openDataBucketName, startLocalOpenData } from './open-data.ts';
+import { startLocalSes } from './ses.ts';
 import { handler as residentSignUp } from '../sign-up/resident-sign-up.ts';
 import { COGNITO_PATH, localCognito } from './sign-in/cognito.ts';
 import { SIGN_IN_PATH, startSignInProvider, type SignInProvider } from './sign-in/provider.ts';
@@ -70,6 +71,8 @@ export interface LocalCloudOptions {
   clock?: () => number;
   /** The local SMTP server's port; default a free one. */
   smtpPort?: number;
+  /** The local SES v2 endpoint's port; default the previous one of this process, else a free one (infra/local/ses.ts). */
+  sesPort?: number;
   /** Run the declared schedules on timers (default true); `runSchedule` works either way. */
   scheduleTimers?: boolean;
   log?: (line: string) => void;
@@ -116,6 +119,8 @@ export interface LocalCloud {
   tables: Record<string, string>;
   /** The local SMTP server every local e-mail goes through, and what it received. */
   mailer: Mailer;
+  /** The local SES v2 endpoint (`AWS_ENDPOINT_URL_SESV2`), which relays to the mailer. */
+  sesEndpoint: string;
   /** Run a declared schedule now (or as of `time`, the Scheduled Event's time) and get what it did. */
   runSchedule(name: string, options?: { time?: Date }): Promise<ScheduleRun>;
   stop(): Promise<void>;
@@ -137,18 +142,17 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
-    // The services' declared configuration comes from this process's environment, as each function's
-    // comes from what the stack set: a bad value stops the start before anything runs, naming it.
-    // The local stand-in for SES: a real SMTP server. The notifications service is told to use it
-    // through its declared settings, exactly as the stack tells it to use SES.
+    // The local stand-in for SES: its v2 API (SendEmail) on this machine, which relays each message
+    // to a real SMTP server whose mailbox is /_local/mail. The handlers find it through the SDK's
+    // standard variable (AWS_ENDPOINT_URL_SESV2), set before they are loaded, as they find DynamoDB.
     const mailer = await startLocalMail({ ...(options.inMemory ? {} : { dataDir }), ...(options.smtpPort !== undefined ? { port: options.smtpPort } : {}) });
     stops.push(() => mailer.close());
-    Object.assign(process.env, {
-      NOTIFICATIONS_MAIL_TRANSPORT: 'smtp',
-      NOTIFICATIONS_SMTP_HOST: mailer.host,
-      NOTIFICATIONS_SMTP_PORT: String(mailer.port),
-    });
-    log(`SMTP server on ${mailer.host}:${mailer.port} (read at /_local/mail)`);
+    const ses = await startLocalSes({ mailer, ...(options.sesPort !== undefined ? { port: options.sesPort } : {}) });
+    stops.push(() => ses.close());
+    Object.assign(process.env, ses.env);
+    log(`SES v2 API at ${ses.endpoint}, relaying to the SMTP server on ${mailer.host}:${mailer.port} (read at /_local/mail)`);
+    // The services' declared configuration comes from this process's environment, as each function's
+    // comes from what the stack set: a bad value stops the start before anything runs, naming it.
     for (const service of services) settingsFrom(service.config ?? {}, process.env);
     const port = options.port ?? 3000;
     if (port !== 0) await assertPortFree(port);
@@ -323,6 +327,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       scheduler,
       tables,
       mailer,
+      sesEndpoint: ses.endpoint,
       runSchedule: (name, runOptions) => scheduler.run(name, runOptions),
       stop,
     };

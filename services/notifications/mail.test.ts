@@ -36,7 +36,7 @@ describe('SES v2 SendEmail', () => {
     expect(invitation!.content.toString()).toContain('UID:meeting-1@five-haves');
   });
 
-  it('is what the SES transport hands the SDK: one SendEmailCommand with that input', async () => {
+  it('is what the transport hands the SDK: one SendEmailCommand with that input (the local runtime gets the same; infra/local/ses.test.ts)', async () => {
     const sent: unknown[] = [];
     const client = new SESv2Client({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
     // The SDK's own middleware stack, stopped before the network: the command as it would leave.
@@ -47,7 +47,7 @@ describe('SES v2 SendEmail', () => {
       },
       { step: 'initialize', name: 'capture' },
     );
-    await mailTransport({ ...settings, mailTransport: 'ses', smtpHost: 'unused', smtpPort: 25, appUrl: 'https://five-haves.example' }, client).send(mail);
+    await mailTransport(settings, client).send(mail);
     expect(sent).toHaveLength(1);
     const input = sent[0] as ReturnType<typeof sesSendEmailInput>;
     expect(input.ConfigurationSetName).toBe(settings.sesConfigurationSet);

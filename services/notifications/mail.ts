@@ -1,6 +1,5 @@
 import { SendEmailCommand, SESv2Client, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { MailSettings } from './settings.ts';
 
 /** One e-mail to one person, with the calendar invitation it carries, if any. */
@@ -14,7 +13,7 @@ export interface OutgoingMail {
   reference: string;
 }
 
-/** The MIME message, the same bytes whichever way it leaves: SES takes it raw, SMTP as it is. */
+/** The MIME message, which SES takes raw (locally it reaches the SMTP server byte for byte). */
 export async function composeMail(mail: OutgoingMail, from: string): Promise<Buffer> {
   return new MailComposer({
     from,
@@ -28,11 +27,6 @@ export async function composeMail(mail: OutgoingMail, from: string): Promise<Buf
   })
     .compile()
     .build();
-}
-
-/** The address inside `Name <address>`, or the text itself. */
-export function addressOf(from: string): string {
-  return /<([^>]+)>/.exec(from)?.[1] ?? from;
 }
 
 /**
@@ -53,49 +47,17 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
-/** The transport the settings declare: SES in the stack, the local runtime's SMTP server under `npm start`. */
-export function mailTransport(settings: MailSettings, ses: SESv2Client = new SESv2Client({})): MailTransport {
-  if (settings.mailTransport === 'ses') {
-    return {
-      async send(mail) {
-        const raw = await composeMail(mail, settings.mailFrom);
-        await ses.send(new SendEmailCommand(sesSendEmailInput(mail, raw, settings)));
-      },
-    };
-  }
+/**
+ * SES v2 `SendEmail` of the composed message, wherever the handler runs: Amazon SES in the stack;
+ * under `npm start` the local runtime's SES endpoint (infra/local/ses.ts), which the SDK finds by its
+ * standard `AWS_ENDPOINT_URL_SESV2`, as it finds DynamoDB Local, and which hands the message to the
+ * local SMTP server. Nothing here knows which.
+ */
+export function mailTransport(settings: Pick<MailSettings, 'mailFrom' | 'sesConfigurationSet'>, ses: SESv2Client = new SESv2Client({})): MailTransport {
   return {
     async send(mail) {
       const raw = await composeMail(mail, settings.mailFrom);
-      await sendOverSmtp({ host: settings.smtpHost, port: settings.smtpPort }, { from: addressOf(settings.mailFrom), to: [mail.to] }, raw);
+      await ses.send(new SendEmailCommand(sesSendEmailInput(mail, raw, settings)));
     },
   };
-}
-
-/**
- * One message over one SMTP connection, with nodemailer's SMTP client alone rather than its whole
- * mailer (`createTransport` brings every transport and the well-known services: 65 KB more of the
- * function to compile at each cold start, for the one path the local runtime uses).
- */
-function sendOverSmtp(server: { host: string; port: number }, envelope: { from: string; to: string[] }, raw: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const connection = new SMTPConnection({ ...server, secure: false, ignoreTLS: true, connectionTimeout: 10_000 });
-    let settled = false;
-    const fail = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      connection.close();
-      reject(error);
-    };
-    // Every error is heard (a second one after the first, or one after QUIT, would otherwise be thrown).
-    connection.on('error', fail);
-    connection.connect((connectError) => {
-      if (connectError) return fail(connectError);
-      connection.send(envelope, raw, (sendError) => {
-        if (sendError) return fail(sendError);
-        settled = true;
-        connection.quit();
-        resolve();
-      });
-    });
-  });
 }

@@ -4,6 +4,7 @@ import { Notifier } from './notifier.ts';
 import { Reminders } from './reminders.ts';
 import { notificationsTable } from './table.ts';
 
+/** One transport, with its SES client, per value of the settings (a Lambda's never change). */
 let transport: { key: string; transport: MailTransport } | undefined;
 function currentTransport(): MailTransport {
   const now = settings();
