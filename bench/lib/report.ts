@@ -194,7 +194,7 @@ export function targetsOf(results: Results) {
       why:
         `over the floor, in every function: zod/mini (${kb(largestService, 'zod') ?? kb(services[0]!, 'zod') ?? '?'} KB, with the English messages a problem+json needs) and Powertools' logger (${kb(services[0]!, '@aws-lambda-powertools/logger') ?? '?'} KB, about 21 KB with its commons and the invoke store): some 57 KB of the 60 before a line of a service's own; ` +
         `with its routes, domain and kernel an HTTP function is over the floor by ${services.filter((b) => b.kind === 'http').map(overBy).join(', ')} KB. ` +
-        (mailer ? `The functions that send mail carry nodemailer's MIME composer (${kb(mailer, 'nodemailer')} KB) and the ics writer with its validator yup; ` : 'The functions that send mail carry the ics writer with its validator yup; ') +
+        (mailer ? `The functions that send mail (through SES v2 alone, locally too, since 2026-12-08: no SMTP client) carry nodemailer's MIME composer (${kb(mailer, 'nodemailer')} KB, 74 KB of it a table from file extension to media type that our messages never consult, out of reach of the bundle's aliases since nodemailer imports it by a relative path) and the ics writer with its validator yup; ` : 'The functions that send mail carry the ics writer with its validator yup; ') +
         (s3 ? `the schedules that publish open data carry the S3 client (${kb(s3, '@aws-sdk/client-s3')} KB, and more of @smithy/core and @aws-sdk/core). ` : '') +
         `Against the floor of the clients they call (${services.filter(floorAt).map((b) => `${b.name} ${round(b.minifiedKB - (results.bundles.find((f) => f.clients?.includes(floorAt(b)!) && f.kind === 'floor')?.minifiedKB ?? 0))}`).join(', ')} KB over). ` +
         whyOverFloor,
