@@ -12,7 +12,6 @@ import { percentile } from './stats.ts';
 
 type AnyHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-
 export interface WarmFigures {
   handler: string;
   what: string;
