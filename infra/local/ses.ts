@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { simpleParser, type AddressObject } from 'mailparser';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
 import { MAX_MESSAGE_BYTES, type Mailer } from './mail.ts';
 
@@ -143,14 +143,16 @@ export async function sendEmailInput(input: Record<string, unknown>): Promise<Se
     if (!Array.isArray(list) || list.some((a) => typeof a !== 'string')) throw badRequest(`Destination.${field} must be a list of addresses.`);
     return (list as string[]).map((a) => mailboxOf(a, `Destination.${field}`));
   });
-  const headers = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
-  const to = listed.length > 0 ? listed : [headers.to, headers.cc, headers.bcc].flatMap(addressesOf);
+  // The message's own headers, parsed only when the input leaves the recipients or the sender to them.
+  let parsed: Promise<ParsedMail> | undefined;
+  const headers = () => (parsed ??= simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true }));
+  const to = listed.length > 0 ? listed : await headers().then((m) => [m.to, m.cc, m.bcc].flatMap(addressesOf));
   if (to.length === 0) throw badRequest('The message has no recipient: none in Destination, none in its To, Cc or Bcc header.');
   if (to.length > MAX_RECIPIENTS) throw badRequest(`Recipient count exceeds ${MAX_RECIPIENTS}.`);
 
   // FromEmailAddress, else the message's own From.
   if (input.FromEmailAddress !== undefined && typeof input.FromEmailAddress !== 'string') throw badRequest('FromEmailAddress must be an address.');
-  const from = input.FromEmailAddress !== undefined ? mailboxOf(input.FromEmailAddress, 'FromEmailAddress') : addressesOf(headers.from)[0];
+  const from = input.FromEmailAddress !== undefined ? mailboxOf(input.FromEmailAddress, 'FromEmailAddress') : await headers().then((m) => addressesOf(m.from)[0]);
   if (!from) throw badRequest('The message has no sender: no FromEmailAddress and no From header.');
   return { from, to, raw };
 }
